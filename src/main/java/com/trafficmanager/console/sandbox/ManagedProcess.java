@@ -1,0 +1,165 @@
+package com.trafficmanager.console.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server that runs as a child process (postgres, redis-server), with its output in a log file and
+ * its pid in a pid file.
+ *
+ * <p>Why the pid file: a console killed without a clean stop (power cut, {@code kill -9}) leaves its
+ * child servers running. On the next start {@link #killStale} finds them by that pid file and stops
+ * them, so they neither hold the port nor the data directory's lock.
+ */
+final class ManagedProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
+
+    private final String name;
+    private final Path logFile;
+    private final Path pidFile;
+    private volatile Process process;
+
+    ManagedProcess(String name, Path logFile, Path pidFile) {
+        this.name = name;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    void start(List<String> command) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        LOG.debug("starting {}: {}", name, command);
+        process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
+    }
+
+    boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    Optional<Long> pid() {
+        Process p = process;
+        return p == null ? Optional.empty() : Optional.of(p.pid());
+    }
+
+    /** Fails with the tail of the server's log when the process has already exited. */
+    void checkAlive() throws IOException {
+        Process p = process;
+        if (p != null && !p.isAlive()) {
+            throw new IOException(name + " exited with code " + p.exitValue() + ": " + logTail(12));
+        }
+    }
+
+    /**
+     * Asks the server to stop with {@code signal} ({@code TERM}, {@code INT}) and waits; kills it when
+     * it does not stop within {@code grace}.
+     */
+    void stop(String signal, Duration grace) {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        try {
+            if (p.isAlive()) {
+                signal(p.pid(), signal);
+                if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("{} did not stop within {} s; killing it", name, grace.toSeconds());
+                    p.destroyForcibly();
+                    p.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        } finally {
+            process = null;
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                LOG.debug("could not delete {}", pidFile, e);
+            }
+        }
+    }
+
+    /** Kills the process without a clean stop; what a crash does (tests and fault injection). */
+    void kill() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /**
+     * Stops a process left running by an earlier console that did not stop cleanly, when the pid in
+     * {@code pidFile} still names a live process whose command contains {@code commandMarker}.
+     */
+    static void killStale(Path pidFile, String commandMarker, String name) {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            String text = Files.readString(pidFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
+            long pid = Long.parseLong(text);
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(handle -> {
+                String command = handle.info().command().orElse("") + " "
+                        + String.join(" ", handle.info().arguments().orElse(new String[0]));
+                if (command.contains(commandMarker)) {
+                    LOG.warn("stopping {} (pid {}) left running by an earlier console", name, pid);
+                    handle.destroy();
+                    try {
+                        handle.onExit().get(15, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        handle.destroyForcibly();
+                        try {
+                            handle.onExit().get(5, TimeUnit.SECONDS);
+                        } catch (Exception ignored) {
+                            LOG.warn("{} (pid {}) did not stop", name, pid);
+                        }
+                    }
+                }
+            });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("ignoring unreadable pid file {}", pidFile, e);
+        }
+    }
+
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void signal(long pid, String signal) throws InterruptedException {
+        if (Platform.isWindows()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
+    }
+}

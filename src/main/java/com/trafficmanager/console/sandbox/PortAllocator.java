@@ -1,0 +1,44 @@
+package com.trafficmanager.console.sandbox;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * Picks loopback ports for the sandbox servers: the stable default when it is free, so that
+ * {@code psql}, {@code kcat} and {@code redis-cli} commands stay the same from one run to the next,
+ * otherwise any free port. A fixed port that fails when taken is never used.
+ *
+ * <p>Hazard: between probing and binding another process may take the port; the servers report a
+ * bind failure in that case and the caller retries with a fresh allocation.
+ */
+public final class PortAllocator {
+    private PortAllocator() {
+    }
+
+    /** The preferred port when it can be bound on 127.0.0.1 now, otherwise an ephemeral free port. */
+    public static int preferredOrFree(int preferred) {
+        if (preferred > 0 && isFree(preferred)) {
+            return preferred;
+        }
+        return freePort();
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
+        }
+    }
+}

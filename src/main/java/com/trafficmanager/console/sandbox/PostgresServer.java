@@ -1,0 +1,188 @@
+package com.trafficmanager.console.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server (binaries from Maven Central's zonky packages) in a data directory that
+ * survives restarts.
+ *
+ * <p>PostgreSQL refuses to run as root. When the console runs as root (containers, CI), initdb and
+ * postgres run inside a user namespace ({@code unshare --user}) where they are an ordinary user; the
+ * files they write still belong to the real user outside.
+ */
+final class PostgresServer {
+    static final String NAME = "PostgreSQL";
+    static final String DATABASE = "traffic";
+    static final String USER = "postgres";
+    private static final String PG_VERSION = "14.22.0";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final BinaryCache binaries;
+    private final ManagedProcess process;
+    private Path pgHome;
+    private int port;
+
+    PostgresServer(Path sandboxDir, BinaryCache binaries) {
+        this.dataDir = sandboxDir.resolve("postgres");
+        this.binaries = binaries;
+        this.process = new ManagedProcess(NAME, sandboxDir.resolve("logs/postgres.log"),
+                sandboxDir.resolve("postgres.console.pid"));
+    }
+
+    void start(int preferredPort, SandboxListener listener) throws IOException, InterruptedException {
+        listener.onProgress(NAME, ServerState.STARTING, "unpacking binaries");
+        pgHome = binaries.unpackTxz(binaryResource(), "postgres-" + PG_VERSION);
+        ManagedProcess.killStale(dataDir.getParent().resolve("postgres.console.pid"), "postgres", NAME);
+        removeStalePostmasterPid();
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            listener.onProgress(NAME, ServerState.STARTING, "creating the database cluster");
+            initdb();
+        }
+        port = preferredPort;
+        listener.onProgress(NAME, ServerState.STARTING, "starting on port " + port);
+        startPostmaster();
+        awaitReady();
+        ensureDatabase();
+    }
+
+    /** Starts again on the same port after {@link #stop} or {@link #kill}. */
+    void restart() throws IOException, InterruptedException {
+        removeStalePostmasterPid();
+        startPostmaster();
+        awaitReady();
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Fast shutdown: rolls back open transactions, checkpoints, exits. */
+    void stop() {
+        process.stop("INT", Duration.ofSeconds(20));
+    }
+
+    void kill() {
+        process.kill();
+    }
+
+    private void initdb() throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        restrictToOwner(dataDir);
+        List<String> command = command("initdb");
+        command.addAll(List.of("-A", "trust", "-U", USER, "-D", dataDir.toString(), "-E", "UTF-8",
+                "--locale=C", "--no-sync"));
+        Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.getParent().resolve("logs/initdb.log").toFile()))
+                .start();
+        if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
+            initdb.destroyForcibly();
+            String log = Files.readString(dataDir.getParent().resolve("logs/initdb.log"));
+            FileTrees.deleteRecursively(dataDir);
+            throw new IOException("initdb failed: " + log.strip());
+        }
+    }
+
+    private void startPostmaster() throws IOException {
+        Files.createDirectories(dataDir.getParent().resolve("logs"));
+        List<String> command = command("postgres");
+        command.addAll(List.of("-D", dataDir.toString(), "-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=",
+                "-c", "max_connections=100",
+                "-c", "shared_buffers=64MB",
+                "-c", "synchronous_commit=on",
+                "-c", "logging_collector=off"));
+        process.start(command);
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            process.checkAlive();
+            try (Connection ignored = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2", USER, "")) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("PostgreSQL did not accept connections on port " + port + " within "
+                + START_TIMEOUT.toSeconds() + " s: " + (last == null ? "" : last.getMessage()) + "; log: "
+                + process.logTail(8));
+    }
+
+    private void ensureDatabase() throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            throw new IOException("could not create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * postgres refuses to start while postmaster.pid names a live process. After a crash the pid in it
+     * may have been reused by an unrelated process, so the file is removed when no postgres is behind it.
+     */
+    private void removeStalePostmasterPid() throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        ManagedProcess.killStale(pidFile, "postgres", NAME);
+        Files.deleteIfExists(pidFile);
+    }
+
+    private List<String> command(String binary) {
+        List<String> command = new ArrayList<>();
+        if (Platform.isRoot()) {
+            // 65534 (nobody) exists on every Linux system; initdb looks the user up by id.
+            command.addAll(List.of("unshare", "--user", "--map-user=65534", "--map-group=65534", "--"));
+        }
+        String exe = Platform.isWindows() ? binary + ".exe" : binary;
+        command.add(pgHome.resolve("bin").resolve(exe).toString());
+        return command;
+    }
+
+    private static String binaryResource() {
+        if (Platform.isWindows()) {
+            return "postgres-windows-x86_64.txz";
+        }
+        if (Platform.isMac()) {
+            return Platform.isArm64() ? "postgres-darwin-arm_64.txz" : "postgres-darwin-x86_64.txz";
+        }
+        return Platform.isArm64() ? "postgres-linux-arm_64.txz" : "postgres-linux-x86_64.txz";
+    }
+
+    private static void restrictToOwner(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException windows) {
+            // NTFS: the directory's ACL already limits it to the user.
+        }
+    }
+}

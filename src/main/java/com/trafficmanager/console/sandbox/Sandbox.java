@@ -1,0 +1,230 @@
+package com.trafficmanager.console.sandbox;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded sandbox: real PostgreSQL, Kafka and Redis servers on loopback, started in parallel,
+ * with their data in one directory.
+ *
+ * <p>One console at a time owns a data directory: a file lock is held for the sandbox's lifetime, so
+ * a second console on the same directory fails at once with a message instead of corrupting it. The
+ * lock dies with the process, so a crash leaves nothing stale behind.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    static final int DEFAULT_POSTGRES_PORT = 54329;
+    static final int DEFAULT_KAFKA_PORT = 19092;
+    static final int DEFAULT_CONTROLLER_PORT = 19093;
+    static final int DEFAULT_REDIS_PORT = 16379;
+
+    private final SandboxOptions options;
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final RedisServer redis;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private SandboxEndpoints endpoints;
+    private volatile boolean closed;
+
+    private Sandbox(SandboxOptions options, FileChannel lockChannel, FileLock lock) {
+        this.options = options;
+        BinaryCache binaries = new BinaryCache(options.cacheDir());
+        this.postgres = new PostgresServer(options.dataDir(), binaries);
+        this.kafka = new KafkaServer(options.dataDir());
+        this.redis = new RedisServer(options.dataDir(), binaries);
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts the three servers in parallel and returns once all serve. On failure every server that
+     * did start is stopped again and the exception names the server that failed and why.
+     */
+    public static Sandbox start(SandboxOptions options, SandboxListener listener) throws SandboxException {
+        Path dir = options.dataDir();
+        FileChannel channel = null;
+        try {
+            if (options.fresh()) {
+                wipe(dir);
+            }
+            Files.createDirectories(dir.resolve("logs"));
+            channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new SandboxException("Sandbox", "the sandbox data directory " + dir
+                        + " is in use by another console; close it or start with --data-dir DIR");
+            }
+            Sandbox sandbox = new Sandbox(options, channel, lock);
+            sandbox.startAll(listener);
+            return sandbox;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new SandboxException("Sandbox", "could not prepare " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void startAll(SandboxListener listener) throws SandboxException {
+        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "sandbox-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            starts.add(run(pool, PostgresServer.NAME, listener,
+                    () -> postgres.start(PortAllocator.preferredOrFree(DEFAULT_POSTGRES_PORT), listener)));
+            starts.add(run(pool, KafkaServer.NAME, listener,
+                    () -> kafka.start(PortAllocator.preferredOrFree(DEFAULT_KAFKA_PORT),
+                            PortAllocator.preferredOrFree(DEFAULT_CONTROLLER_PORT), options.topic(), listener)));
+            starts.add(run(pool, RedisServer.NAME, listener,
+                    () -> redis.start(PortAllocator.preferredOrFree(DEFAULT_REDIS_PORT), listener)));
+            SandboxException failure = null;
+            for (CompletableFuture<Void> start : starts) {
+                try {
+                    start.join();
+                } catch (CompletionException e) {
+                    if (failure == null && e.getCause() instanceof SandboxException se) {
+                        failure = se;
+                    } else if (failure == null) {
+                        failure = new SandboxException("Sandbox", String.valueOf(e.getCause()));
+                    }
+                }
+            }
+            if (failure != null) {
+                close();
+                throw failure;
+            }
+            endpoints = new SandboxEndpoints(postgres.jdbcUrl(), PostgresServer.USER, kafka.bootstrap(),
+                    redis.uri(), options.topic());
+            endpoints.writeTo(options.dataDir());
+            LOG.info("sandbox serving: {}", endpoints.toJsonLine());
+        } catch (IOException e) {
+            close();
+            throw new SandboxException("Sandbox", "could not write " + SandboxEndpoints.FILE_NAME + ": " + e.getMessage());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static CompletableFuture<Void> run(ExecutorService pool, String server, SandboxListener listener, Step step) {
+        return CompletableFuture.runAsync(() -> {
+            listener.onProgress(server, ServerState.STARTING, "starting");
+            try {
+                step.run();
+                listener.onProgress(server, ServerState.SERVING, "serving");
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.error("{} did not start", server, e);
+                listener.onProgress(server, ServerState.FAILED, reason);
+                throw new CompletionException(new SandboxException(server, reason));
+            }
+        }, pool);
+    }
+
+    public SandboxEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    /** Stops the Kafka broker, keeping its port for {@link #startKafka} (outage tests and drills). */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    public void startKafka() throws IOException, InterruptedException {
+        kafka.restart();
+    }
+
+    public void stopRedis() {
+        redis.stop();
+    }
+
+    public void startRedis() throws IOException, InterruptedException {
+        redis.restart();
+    }
+
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    public void startPostgres() throws IOException, InterruptedException {
+        postgres.restart();
+    }
+
+    /** Stops all three in parallel; safe to call twice (window close and shutdown hook both do). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> k = CompletableFuture.runAsync(() -> quietly("Kafka", kafka::stop));
+        CompletableFuture<Void> p = CompletableFuture.runAsync(() -> quietly("PostgreSQL", postgres::stop));
+        CompletableFuture<Void> r = CompletableFuture.runAsync(() -> quietly("Redis", redis::stop));
+        CompletableFuture.allOf(k, p, r).join();
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.debug("lock release", e);
+        }
+        closeQuietly(lockChannel);
+        LOG.info("sandbox stopped");
+    }
+
+    private static void quietly(String name, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} did not stop cleanly: {}", name, e.toString());
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir.resolve("console.lock"))) {
+            try (FileChannel channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.WRITE);
+                 FileLock probe = channel.tryLock()) {
+                if (probe == null) {
+                    throw new IOException("it is in use by another console");
+                }
+            }
+        }
+        ManagedProcess.killStale(dir.resolve("postgres.console.pid"), "postgres", PostgresServer.NAME);
+        ManagedProcess.killStale(dir.resolve("redis.console.pid"), "redis-server", RedisServer.NAME);
+        FileTrees.deleteRecursively(dir);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

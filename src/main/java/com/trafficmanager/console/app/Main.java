@@ -4,7 +4,6 @@ import com.trafficmanager.console.bench.BenchMain;
 import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.sandbox.SandboxException;
 import com.trafficmanager.console.sandbox.SandboxOptions;
-import com.trafficmanager.console.ui.ConsoleApplication;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;

@@ -63,7 +63,7 @@ public final class Sandbox implements AutoCloseable {
             }
             Files.createDirectories(dir.resolve("logs"));
             channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new SandboxException("Sandbox", "the sandbox data directory " + dir
@@ -207,7 +207,7 @@ public final class Sandbox implements AutoCloseable {
     private static void wipe(Path dir) throws IOException {
         if (Files.exists(dir.resolve("console.lock"))) {
             try (FileChannel channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.WRITE);
-                 FileLock probe = channel.tryLock()) {
+                 FileLock probe = tryLock(channel)) {
                 if (probe == null) {
                     throw new IOException("it is in use by another console");
                 }
@@ -216,6 +216,15 @@ public final class Sandbox implements AutoCloseable {
         ManagedProcess.killStale(dir.resolve("postgres.console.pid"), "postgres", PostgresServer.NAME);
         ManagedProcess.killStale(dir.resolve("redis.console.pid"), "redis-server", RedisServer.NAME);
         FileTrees.deleteRecursively(dir);
+    }
+
+    /** Null when another process, or another sandbox in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+            return null;
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

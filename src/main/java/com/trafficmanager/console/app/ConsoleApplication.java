@@ -1,0 +1,278 @@
+package com.trafficmanager.console.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.sandbox.ServerState;
+import com.trafficmanager.console.ui.common.ErrorDialogs;
+import com.trafficmanager.console.ui.common.PlaceholderPane;
+import com.trafficmanager.console.ui.common.Styles;
+import com.trafficmanager.console.ui.shell.ConnectionDetails;
+import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
+import com.trafficmanager.console.ui.shell.MainView;
+import com.trafficmanager.console.ui.shell.StatusBarModel;
+import com.trafficmanager.console.ui.startup.ServerRowModel;
+import com.trafficmanager.console.ui.startup.StartupModel;
+import com.trafficmanager.console.ui.startup.StartupView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: shows the start-up screen at once, brings the session up in the background,
+ * then swaps in the main view. The composition root of the window: it wires services to view models
+ * and view models to views; it holds no feature logic itself.
+ */
+public final class ConsoleApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(120);
+    static final List<String> SERVERS = List.of("PostgreSQL", "Kafka", "Redis");
+
+    private static volatile LaunchContext launchContext;
+    private static volatile int exitCode;
+
+    private final LaunchContext context;
+    private final Runnable leaveToolkit;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile SessionStarter.Started started;
+    private Stage stage;
+    private UiPreferences preferences;
+
+    /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
+    public static int launchConsole(LaunchContext context) {
+        launchContext = context;
+        exitCode = 0;
+        Application.launch(ConsoleApplication.class);
+        return exitCode;
+    }
+
+    /** Used by {@link Application#launch}: the context comes from {@link #launchConsole}. */
+    public ConsoleApplication() {
+        this(launchContext, Platform::exit);
+    }
+
+    /**
+     * @param leaveToolkit what to do once the session is stopped after the window closed; tests that
+     *                     share one JavaFX toolkit pass a no-op instead of {@link Platform#exit}
+     */
+    ConsoleApplication(LaunchContext context, Runnable leaveToolkit) {
+        this.context = context;
+        this.leaveToolkit = leaveToolkit;
+    }
+
+    static int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(error));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeSession, "console-stop"));
+        preferences = UiPreferences.load(context.dirs().state());
+        applyTheme(preferences.dark());
+
+        StartupModel startup = new StartupModel("Starting the sandbox: PostgreSQL, Kafka and Redis", SERVERS);
+        Scene scene = new Scene(new StartupView(startup), preferences.width(), preferences.height());
+        scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Traffic Manager Console");
+        placeWindow();
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            shutdown();
+        });
+        stage.show();
+        startSession(startup);
+    }
+
+    private void startSession(StartupModel startup) {
+        startup.setRetry(() -> startSession(startup));
+        Thread starter = new Thread(() -> {
+            try {
+                started = SessionStarter.startSandbox(context.sandboxOptions(), (server, state, detail) ->
+                        Platform.runLater(() -> startup.progress(server, phase(state), detail)));
+                Platform.runLater(this::showMain);
+            } catch (Exception e) {
+                LOG.error("the console could not start", e);
+                Platform.runLater(() -> {
+                    startup.failed(e.getMessage() + "\nThe log is in " + context.dirs().logs() + ".");
+                    if (context.smoke()) {
+                        failSmoke("start-up failed: " + e.getMessage());
+                    }
+                });
+            }
+        }, "session-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void showMain() {
+        if (shuttingDown.get()) {
+            return;
+        }
+        ConsoleSession session = started.session();
+        StatusBarModel statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
+        Map<String, Node> tabs = new LinkedHashMap<>();
+        tabs.put("Routes", new PlaceholderPane("Routes",
+                "Find, create, activate and deactivate routes (tenant / service / env / version -> URL). "
+                        + "Every change is committed to PostgreSQL and published to Kafka as a route_changed event."));
+        tabs.put("Live events", new PlaceholderPane("Live events",
+                "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
+                        + "a bounded live table per partition, details and filters."));
+        tabs.put("Invalidation", new PlaceholderPane("Invalidation",
+                "The embedded cache-invalidation consumer: it deletes each changed route's Redis key. "
+                        + "Counters (processed, deleted, duplicates, malformed), lag per partition and its trend."));
+        MainView main = new MainView(tabs, statusBar);
+        main.darkThemeToggle().setSelected(preferences.dark());
+        main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
+            applyTheme(dark);
+            preferences = preferences.withDark(dark);
+        });
+        main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
+        stage.getScene().setRoot(main);
+
+        session.health().onChange(round -> Platform.runLater(() -> statusBar.apply(round)));
+        session.health().start();
+        if (context.smoke()) {
+            awaitSmoke(statusBar);
+        }
+    }
+
+    private ConnectionDetails connectionDetails() {
+        List<ConnectionDetails.Entry> entries = new ArrayList<>();
+        var target = started.session().target();
+        entries.add(new ConnectionDetails.Entry("Profile", target.profileName()));
+        entries.add(new ConnectionDetails.Entry("JDBC URL", target.jdbcUrl()));
+        entries.add(new ConnectionDetails.Entry("JDBC user", target.jdbcUser()));
+        entries.add(new ConnectionDetails.Entry("Kafka bootstrap", target.kafkaBootstrap()));
+        entries.add(new ConnectionDetails.Entry("Redis URI", target.redisUri()));
+        entries.add(new ConnectionDetails.Entry("Topic", target.topic()));
+        if (started.sandbox() != null) {
+            SandboxEndpoints endpoints = started.sandbox().endpoints();
+            entries.add(new ConnectionDetails.Entry("psql", endpoints.psqlCommand()));
+            entries.add(new ConnectionDetails.Entry("kcat", endpoints.kcatCommand()));
+            entries.add(new ConnectionDetails.Entry("redis-cli", endpoints.redisCliCommand()));
+            entries.add(new ConnectionDetails.Entry("Endpoints file",
+                    started.sandbox().dataDir().resolve(SandboxEndpoints.FILE_NAME).toString()));
+        }
+        return new ConnectionDetails(entries);
+    }
+
+    private void awaitSmoke(StatusBarModel statusBar) {
+        PauseTransition timeout = new PauseTransition(javafx.util.Duration.seconds(SMOKE_TIMEOUT.toSeconds()));
+        timeout.setOnFinished(e -> failSmoke("not all servers connected within " + SMOKE_TIMEOUT.toSeconds()
+                + " s: " + statusBar.describe()));
+        Runnable pass = () -> {
+            timeout.stop();
+            System.err.println("smoke: the main window shows PostgreSQL, Kafka and Redis connected");
+            shutdown();
+        };
+        if (statusBar.allConnectedBinding().get()) {
+            pass.run();
+            return;
+        }
+        statusBar.allConnectedBinding().addListener((obs, was, all) -> {
+            if (all) {
+                pass.run();
+            }
+        });
+        timeout.play();
+    }
+
+    private void failSmoke(String reason) {
+        System.err.println("smoke failed: " + reason);
+        exitCode = 1;
+        shutdown();
+    }
+
+    /** Hides the window at once and stops the servers in the background, then leaves JavaFX. */
+    CompletableFuture<Void> shutdown() {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return stopped;
+        }
+        rememberPlacement();
+        stage.hide();
+        Thread stopper = new Thread(() -> {
+            closeSession();
+            stopped.complete(null);
+            leaveToolkit.run();
+        }, "console-stop");
+        stopper.start();
+        return stopped;
+    }
+
+    private synchronized void closeSession() {
+        SessionStarter.Started s = started;
+        started = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the session: {}", e.toString());
+            }
+        }
+    }
+
+    private void onUncaught(Throwable error) {
+        LOG.error("uncaught exception", error);
+        if (Platform.isFxApplicationThread()) {
+            ErrorDialogs.unexpected(stage, error, context.dirs().logs().resolve("console.log").toString()).show();
+        } else {
+            Platform.runLater(() -> onUncaught(error));
+        }
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void placeWindow() {
+        if (preferences.hasPosition() && onSomeScreen(preferences.x(), preferences.y())) {
+            stage.setX(preferences.x());
+            stage.setY(preferences.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(preferences.maximized());
+    }
+
+    private static boolean onSomeScreen(double x, double y) {
+        return Screen.getScreens().stream().map(Screen::getVisualBounds)
+                .anyMatch((Rectangle2D b) -> b.contains(x + 40, y + 20));
+    }
+
+    private void rememberPlacement() {
+        preferences = stage.isMaximized()
+                ? new UiPreferences(preferences.x(), preferences.y(), preferences.width(), preferences.height(), true,
+                        preferences.dark())
+                : new UiPreferences(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false,
+                        preferences.dark());
+        preferences.save(context.dirs().state());
+    }
+
+    private static ServerRowModel.Phase phase(ServerState state) {
+        return switch (state) {
+            case PENDING -> ServerRowModel.Phase.WAITING;
+            case STARTING -> ServerRowModel.Phase.WORKING;
+            case SERVING -> ServerRowModel.Phase.READY;
+            case FAILED, STOPPED -> ServerRowModel.Phase.FAILED;
+        };
+    }
+}

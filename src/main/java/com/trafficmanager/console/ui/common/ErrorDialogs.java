@@ -1,0 +1,40 @@
+package com.trafficmanager.console.ui.common;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/**
+ * The dialog for errors nobody handled: what happened in one sentence, the details (stack trace) behind
+ * an expander for a bug report. Must be called on the JavaFX thread.
+ */
+public final class ErrorDialogs {
+    private ErrorDialogs() {
+    }
+
+    public static Alert unexpected(Window owner, Throwable error, String logFile) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle("Unexpected error");
+        alert.setHeaderText("Something went wrong: " + summary(error));
+        alert.setContentText("The console keeps running. The details are also in " + logFile + ".");
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        TextArea details = new TextArea(trace.toString());
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.getStyleClass().add(Styles.MONO);
+        details.setPrefRowCount(16);
+        alert.getDialogPane().setExpandableContent(details);
+        return alert;
+    }
+
+    static String summary(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

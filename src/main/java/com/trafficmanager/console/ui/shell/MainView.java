@@ -1,0 +1,66 @@
+package com.trafficmanager.console.ui.shell;
+
+import com.trafficmanager.console.ui.common.Styles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The main window's content: a header with the theme toggle and the connection details, one tab per
+ * feature, the status bar. The tabs' contents are built by their features and handed in.
+ */
+public final class MainView extends BorderPane {
+    private final TabPane tabs = new TabPane();
+    private final ToggleButton darkTheme = new ToggleButton("Dark");
+    private final Button details = new Button("Connection details");
+
+    public MainView(Map<String, Node> tabContents, StatusBarModel statusBar) {
+        Label title = new Label("Traffic Manager Console");
+        title.getStyleClass().add(Styles.TITLE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        darkTheme.setId("theme-toggle");
+        darkTheme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        details.setId("connection-details");
+        details.setTooltip(new Tooltip("Endpoints, and psql / kcat / redis-cli commands to look in"));
+        HBox header = new HBox(10, title, spacer, details, darkTheme);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+        new LinkedHashMap<>(tabContents).forEach((name, content) -> {
+            Tab tab = new Tab(name, content);
+            tab.setId("tab-" + name.toLowerCase().replace(' ', '-'));
+            tabs.getTabs().add(tab);
+        });
+
+        setTop(header);
+        setCenter(tabs);
+        setBottom(new StatusBarView(statusBar));
+    }
+
+    public ToggleButton darkThemeToggle() {
+        return darkTheme;
+    }
+
+    public Button detailsButton() {
+        return details;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

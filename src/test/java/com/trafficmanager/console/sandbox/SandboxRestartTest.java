@@ -1,0 +1,169 @@
+package com.trafficmanager.console.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.trafficmanager.console.testing.TestSandbox;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data survives a clean restart and a crash (servers killed without a stop), and a crash leaves no
+ * process behind that breaks or outlives the next start.
+ */
+class SandboxRestartTest {
+
+    @Test
+    void rowsAndRecordsSurviveACleanRestart(@TempDir Path dir) throws Exception {
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        RecordMetadata sent;
+        try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
+            exec(first.endpoints(), "create table kept(v text)", "insert into kept values ('before restart')");
+            sent = produce(first.endpoints(), "kept-record");
+        }
+        try (Sandbox second = Sandbox.start(options, SandboxListener.NONE)) {
+            assertThat(query(second.endpoints(), "select v from kept")).containsExactly("before restart");
+            assertThat(consumeAt(second.endpoints(), sent)).isEqualTo("kept-record");
+        }
+    }
+
+    @Test
+    void startsAfterACrashAndLeavesNoOrphans(@TempDir Path dir) throws Exception {
+        Process crashed = startSandboxProcess(dir);
+        List<Long> orphans = new ArrayList<>();
+        List<Long> restartedServers = new ArrayList<>();
+        String endpointsLine;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(crashed.getInputStream(), StandardCharsets.UTF_8))) {
+            endpointsLine = out.readLine();
+            assertThat(endpointsLine).as("the endpoints line of the sandbox process").startsWith("{\"jdbcUrl\"");
+            SandboxEndpoints endpoints = SandboxEndpoints.readFrom(dir);
+            exec(endpoints, "create table kept(v text)", "insert into kept values ('before crash')");
+            orphans.add(pid(dir.resolve("postgres.console.pid")));
+            orphans.add(pid(dir.resolve("redis.console.pid")));
+            // A crash: the console's JVM dies without stopping its servers.
+            crashed.destroyForcibly();
+            assertThat(crashed.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        try (Sandbox restarted = Sandbox.start(options, SandboxListener.NONE)) {
+            assertThat(query(restarted.endpoints(), "select v from kept")).containsExactly("before crash");
+            assertThat(orphans).as("servers of the crashed console, stopped by the restart").noneMatch(SandboxRestartTest::alive);
+            restartedServers.add(pid(dir.resolve("postgres.console.pid")));
+            restartedServers.add(pid(dir.resolve("redis.console.pid")));
+            RecordMetadata sent = produce(restarted.endpoints(), "after-crash");
+            assertThat(consumeAt(restarted.endpoints(), sent)).isEqualTo("after-crash");
+        }
+        assertThat(restartedServers).as("servers left running after a clean stop").noneMatch(SandboxRestartTest::alive);
+    }
+
+    @Test
+    void aSecondConsoleOnTheSameDirectoryIsRefusedWithAMessage(@TempDir Path dir) throws Exception {
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        try (Sandbox ignored = Sandbox.start(options, SandboxListener.NONE)) {
+            assertThatThrownBy(() -> Sandbox.start(options, SandboxListener.NONE))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("is in use by another console");
+        }
+    }
+
+    @Test
+    void freshWipesTheDataDirectory(@TempDir Path dir) throws Exception {
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
+            exec(first.endpoints(), "create table wiped(v text)");
+        }
+        try (Sandbox fresh = Sandbox.start(options.withFresh(true), SandboxListener.NONE)) {
+            assertThat(query(fresh.endpoints(), "select count(*) from pg_tables where tablename = 'wiped'"))
+                    .containsExactly("0");
+        }
+    }
+
+    private static Process startSandboxProcess(Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "com.trafficmanager.console.app.Main", "sandbox", "--data-dir", dir.toString()));
+        return new ProcessBuilder(command).redirectError(dir.getParent().resolve(dir.getFileName() + "-stderr.log").toFile())
+                .start();
+    }
+
+    private static long pid(Path pidFile) throws Exception {
+        return Long.parseLong(Files.readString(pidFile).trim());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    static void exec(SandboxEndpoints endpoints, String... sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(), "");
+             Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    static List<String> query(SandboxEndpoints endpoints, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUser(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static RecordMetadata produce(SandboxEndpoints endpoints, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(endpoints.topic(), "restart", value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static String consumeAt(SandboxEndpoints endpoints, RecordMetadata at) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition tp = new TopicPartition(endpoints.topic(), at.partition());
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, at.offset());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() == at.offset()) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

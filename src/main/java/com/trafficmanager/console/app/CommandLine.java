@@ -33,7 +33,7 @@ public record CommandLine(Mode mode, Optional<Path> dataDir, Optional<Path> conf
             "  --config-dir DIR   directory of settings.json (default: the per-user config directory)",
             "  --profile NAME     connect with this profile from settings.json instead of asking",
             "",
-            "Benchmark scenarios: " + String.join(", ", BenchScenarios.NAMES));
+            "Benchmark scenarios: " + String.join(", ", com.trafficmanager.console.bench.BenchMain.SCENARIOS));
 
     public static CommandLine parse(String... args) throws UsageException {
         Mode mode = Mode.CONSOLE;
@@ -55,9 +55,9 @@ public record CommandLine(Mode mode, Optional<Path> dataDir, Optional<Path> conf
                 case "bench" -> mode = switchMode(mode, Mode.BENCH, arg);
                 default -> {
                     if (mode == Mode.BENCH && !arg.startsWith("-")) {
-                        if (!BenchScenarios.NAMES.contains(arg)) {
+                        if (!com.trafficmanager.console.bench.BenchMain.SCENARIOS.contains(arg)) {
                             throw new UsageException("unknown benchmark scenario '" + arg + "'; known: "
-                                    + String.join(", ", BenchScenarios.NAMES));
+                                    + String.join(", ", com.trafficmanager.console.bench.BenchMain.SCENARIOS));
                         }
                         scenarios.add(arg);
                     } else {

@@ -2,6 +2,7 @@ package com.trafficmanager.console.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.trafficmanager.console.bench.FirstFrameProbe;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.ServerState;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
@@ -107,7 +108,8 @@ public final class ConsoleApplication extends Application {
             try {
                 started = SessionStarter.startSandbox(context.sandboxOptions(), (server, state, detail) ->
                         Platform.runLater(() -> startup.progress(server, phase(state), detail)));
-                Platform.runLater(this::showMain);
+                long serversUp = System.nanoTime();
+                Platform.runLater(() -> showMain(serversUp));
             } catch (Exception e) {
                 LOG.error("the console could not start", e);
                 Platform.runLater(() -> {
@@ -122,7 +124,7 @@ public final class ConsoleApplication extends Application {
         starter.start();
     }
 
-    private void showMain() {
+    private void showMain(long serversUpNanos) {
         if (shuttingDown.get()) {
             return;
         }
@@ -146,12 +148,24 @@ public final class ConsoleApplication extends Application {
         });
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
+        if (FirstFrameProbe.enabled()) {
+            reportFirstFrame(serversUpNanos);
+        }
 
         session.health().onChange(round -> Platform.runLater(() -> statusBar.apply(round)));
         session.health().start();
         if (context.smoke()) {
             awaitSmoke(statusBar);
         }
+    }
+
+    private void reportFirstFrame(long serversUpNanos) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            FirstFrameProbe.report(serversUpNanos);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     private ConnectionDetails connectionDetails() {

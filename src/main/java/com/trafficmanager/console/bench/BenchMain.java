@@ -1,14 +1,71 @@
 package com.trafficmanager.console.bench;
 
 import com.trafficmanager.console.app.AppDirs;
+import com.trafficmanager.console.sandbox.Sandbox;
+import com.trafficmanager.console.sandbox.SandboxException;
+import com.trafficmanager.console.sandbox.SandboxListener;
+import com.trafficmanager.console.sandbox.SandboxOptions;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+/**
+ * {@code bench [scenario ...]}: starts a fresh sandbox, measures the floors first whenever a scenario
+ * is read against them, runs the scenarios in order, prints a table per scenario and writes
+ * {@code target/bench/<scenario>.json}.
+ */
 public final class BenchMain {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+    private static final Map<String, Supplier<BenchScenario>> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        REGISTRY.put("floors", FloorsScenario::new);
+        REGISTRY.put("startup", StartupScenario::new);
+    }
+
+    public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());
+
     private BenchMain() {
     }
 
-    public static int run(List<String> scenarios, AppDirs dirs, PrintStream out) {
-        return 1;
+    public static int run(List<String> requested, AppDirs dirs, PrintStream out) {
+        List<String> names = new ArrayList<>(requested.isEmpty() ? SCENARIOS : requested);
+        boolean needsFloors = names.stream().anyMatch(n -> !n.equals("floors") && !n.equals("startup"));
+        if (needsFloors && !names.contains("floors")) {
+            names.add(0, "floors");
+        }
+        Path reportDir = Path.of("target", "bench");
+        try {
+            Path dataDir = Files.createTempDirectory("tc-bench");
+            try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dataDir, dirs.cache(), true,
+                    SandboxOptions.DEFAULT_TOPIC), SandboxListener.NONE)) {
+                BenchContext context = new BenchContext(sandbox, dirs);
+                for (String name : names) {
+                    BenchScenario scenario = REGISTRY.get(name).get();
+                    LOG.info("running scenario {}", name);
+                    List<Figure> figures = scenario.run(context);
+                    if (name.equals("floors")) {
+                        context.recordFloors(figures);
+                    }
+                    BenchReport.print(name, figures, out);
+                    out.println("written: " + BenchReport.write(reportDir, name, figures));
+                }
+            }
+            return 0;
+        } catch (SandboxException e) {
+            System.err.println("bench: the sandbox did not start: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            LOG.error("benchmark failed", e);
+            System.err.println("bench: " + e);
+            return 1;
+        }
     }
 }

@@ -121,7 +121,9 @@ final class KafkaServer {
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
-        p.put("controlled.shutdown.enable", "false");
+        // A restarted broker must not wait out the session of its previous run before it may serve.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         return p;
     }
 

@@ -6,6 +6,7 @@ import com.trafficmanager.console.sandbox.SandboxException;
 import com.trafficmanager.console.sandbox.SandboxOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,10 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        List<String> relaunch = RunClassPath.relaunchCommand(args);
+        if (!relaunch.isEmpty()) {
+            return RunClassPath.relaunch(relaunch);
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         CommandLine cli;
         try {

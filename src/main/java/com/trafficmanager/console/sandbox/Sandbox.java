@@ -131,7 +131,8 @@ public final class Sandbox implements AutoCloseable {
             try {
                 step.run();
                 listener.onProgress(server, ServerState.SERVING, "serving");
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                // LinkageError: a server's classes missing from the class path must fail with its name too.
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }

@@ -1,0 +1,73 @@
+package com.trafficmanager.console.config;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * What the settings file may say about Kafka client properties. The names are checked against the
+ * clients' own configuration definitions, so a typo such as {@code security.protocl} is an error
+ * at load time instead of a warning in the log and a plaintext connection attempt.
+ *
+ * <p>Hazard: the console's delivery guarantees rest on the properties it sets itself (idempotent
+ * producer with {@code acks=all}, manual commits, its serializers, its consumer group); a profile
+ * may not override them.
+ */
+final class KafkaProperties {
+    private static final Set<String> KNOWN = known();
+
+    private static final Map<String, String> OWNED = Map.of(
+            "bootstrap.servers", "use kafka.bootstrap",
+            "group.id", "use consumerGroup",
+            "key.serializer", "the console sets it",
+            "value.serializer", "the console sets it",
+            "key.deserializer", "the console sets it",
+            "value.deserializer", "the console sets it",
+            "enable.auto.commit", "the console commits after processing",
+            "enable.idempotence", "the console's producer is idempotent",
+            "acks", "the console's producer uses acks=all");
+
+    private static final String JAAS = "sasl.jaas.config";
+    private static final Pattern JAAS_SECRET = Pattern.compile("(?i)(password|secret)\\s*=");
+
+    private KafkaProperties() {
+    }
+
+    static boolean isKnown(String name) {
+        return KNOWN.contains(name);
+    }
+
+    /** Why the profile may not set this property, if it may not. */
+    static Optional<String> ownedBy(String name) {
+        return Optional.ofNullable(OWNED.get(name));
+    }
+
+    /** Properties that are secrets by name: passwords, client secrets, PEM private keys. */
+    static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("secret") || lower.equals("ssl.keystore.key");
+    }
+
+    /** A JAAS line with a {@code password=} or {@code clientSecret=} option. */
+    static boolean valueHoldsSecret(String name, String value) {
+        return name.equals(JAAS) && JAAS_SECRET.matcher(value).find();
+    }
+
+    /** Values never shown, even when they passed validation. */
+    static boolean mayHoldSecret(String name) {
+        return isSecretName(name) || name.equals(JAAS);
+    }
+
+    private static Set<String> known() {
+        Set<String> names = new HashSet<>(ProducerConfig.configNames());
+        names.addAll(ConsumerConfig.configNames());
+        names.addAll(AdminClientConfig.configNames());
+        return Set.copyOf(names);
+    }
+}

@@ -1,0 +1,101 @@
+package com.trafficmanager.console.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** No secret reaches a toString, a message or the log, whether it was configured well or pasted in. */
+class SecretsNeverShownTest {
+    private static final List<String> SECRETS = List.of("pg-s3cret", "kafka-s3cret", "redis-s3cret");
+
+    @TempDir
+    Path dir;
+
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger("com.trafficmanager.console.config");
+    private Level level;
+
+    @BeforeEach
+    void captureLog() {
+        level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.detachAppender(log);
+        logger.setLevel(level);
+    }
+
+    @Test
+    void noModelShowsAResolvedSecret() throws Exception {
+        Settings settings = SettingsLoader.load(SettingsFiles.write(dir, SettingsFiles.VALID));
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/redis.pass"), "redis-s3cret");
+        Map<String, String> env = Map.of("PG_PASSWORD", "pg-s3cret",
+                "KAFKA_JAAS", "ScramLoginModule required username=\"console\" password=\"kafka-s3cret\";");
+        Profile prod = settings.profile("prod-eu").orElseThrow();
+        prod.checkSecrets(env);
+        assertThat(prod.kafkaClientProperties(env)).containsValue(env.get("KAFKA_JAAS"));
+
+        ExternalConnection c = prod.connection().orElseThrow();
+        List<Object> models = new ArrayList<>(List.of(settings, prod, c, c.jdbc(), c.kafka(), c.redis()));
+        models.addAll(prod.secrets());
+        for (Object model : models) {
+            assertThat(model.toString()).as(model.getClass().getSimpleName()).doesNotContain(SECRETS);
+        }
+        assertThat(prod.secrets().get(0)).hasToString("env PG_PASSWORD");
+        assertNothingLogged();
+    }
+
+    @Test
+    void inlineSecretsAreRefusedWithoutBeingQuotedOrLogged() {
+        String json = SettingsFiles.prodEu(
+                SettingsFiles.setText("/jdbc/password", "pg-s3cret"),
+                SettingsFiles.setText("/jdbc/url", "jdbc:postgresql://db:99999/routes?password=pg-s3cret"),
+                SettingsFiles.setText("/redis/uri", "redis://console:redis-s3cret@cache:0"),
+                SettingsFiles.remove("/redis/passwordFile"),
+                SettingsFiles.setText("/redis/passwordEnv", "redis-s3cret"),
+                SettingsFiles.setText("/kafka/properties/ssl.key.password", "kafka-s3cret"),
+                SettingsFiles.set("/kafka/properties/sasl.jaas.config", "[\"password=kafka-s3cret\"]"),
+                SettingsFiles.setText("/kafka/secretEnv/sasl.jaas.config", "password=kafka-s3cret"));
+
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> SettingsLoader.load(SettingsFiles.write(dir, json)));
+
+        String p = "profile 'prod-eu': ";
+        assertThat(e.errors()).containsExactly(
+                p + "jdbc.password must not be in the settings file; use jdbc.passwordEnv or jdbc.passwordFile",
+                p + "jdbc.url must not contain a password; use jdbc.passwordEnv or jdbc.passwordFile",
+                p + "kafka.properties.ssl.key.password must not be in the settings file; use kafka.secretEnv or kafka.secretFile",
+                p + "kafka.properties.sasl.jaas.config must be a string, number or boolean, got an array",
+                p + "kafka.secretEnv.sasl.jaas.config is also set in kafka.properties; set it in one place",
+                p + "redis.uri must not contain a user or password; use redis.user and redis.passwordEnv or redis.passwordFile",
+                p + "redis.passwordEnv must be an environment variable name (letters, digits, '_', not starting with a digit)");
+        assertThat(e.getMessage()).doesNotContain(SECRETS);
+        assertNothingLogged();
+    }
+
+    private void assertNothingLogged() {
+        assertThat(log.list).isNotEmpty();
+        for (ILoggingEvent event : log.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain(SECRETS);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.trafficmanager.console.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rememberingAProfileChangesOnlyLastProfile() throws Exception {
+        Path file = SettingsFiles.write(dir, SettingsFiles.VALID);
+        SettingsStore store = new SettingsStore(file);
+        Settings before = store.load();
+        JsonNode treeBefore = SettingsFiles.tree(file);
+
+        Settings returned = store.rememberLastProfile("sandbox");
+
+        Settings after = store.load();
+        assertThat(after).isEqualTo(returned).isEqualTo(before.withLastProfile("sandbox"));
+        assertThat(after.profiles()).isEqualTo(before.profiles());
+        ObjectNode treeAfter = (ObjectNode) SettingsFiles.tree(file);
+        assertThat(treeAfter.get("lastProfile").textValue()).isEqualTo("sandbox");
+        JsonNode restAfter = treeAfter.without("lastProfile");
+        JsonNode restBefore = ((ObjectNode) treeBefore).without("lastProfile");
+        assertThat(restAfter).isEqualTo(restBefore);
+    }
+
+    @Test
+    void savedFileReloadsIdentically() throws Exception {
+        Path file = SettingsFiles.write(dir, SettingsFiles.VALID);
+        SettingsStore store = new SettingsStore(file);
+        Settings original = store.load();
+        JsonNode originalTree = SettingsFiles.tree(file);
+
+        store.rememberLastProfile("sandbox");
+        store.rememberLastProfile("prod-eu");
+
+        assertThat(store.load()).isEqualTo(original);
+        assertThat(SettingsFiles.tree(file)).isEqualTo(originalTree);
+        assertThat(Files.readString(file)).startsWith("{\n  \"lastProfile\" : \"prod-eu\",");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("settings.json");
+        }
+    }
+
+    @Test
+    void rememberingWithoutAFileCreatesOneWithNoProfiles() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("config/settings.json"));
+
+        store.rememberLastProfile("sandbox");
+
+        assertThat(store.load()).isEqualTo(Settings.EMPTY.withLastProfile("sandbox"));
+        assertThat(SettingsFiles.tree(store.file()).get("profiles").isArray()).isTrue();
+    }
+
+    @Test
+    void fileWithAProblemIsNeverRewritten() throws Exception {
+        String bad = SettingsFiles.prodEu(SettingsFiles.setText("/jdbc/password", "hunter2"));
+        Path file = SettingsFiles.write(dir, bad);
+        SettingsStore store = new SettingsStore(file);
+
+        assertThatThrownBy(() -> store.rememberLastProfile("sandbox"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("profile 'prod-eu': jdbc.password must not be in the settings file; use jdbc.passwordEnv or jdbc.passwordFile");
+        assertThat(Files.readString(file)).isEqualTo(bad);
+    }
+
+    @Test
+    void unknownProfileIsRefused() throws Exception {
+        Path file = SettingsFiles.write(dir, SettingsFiles.VALID);
+
+        assertThatThrownBy(() -> new SettingsStore(file).rememberLastProfile("prod-us"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no profile named 'prod-us'");
+        assertThat(Files.readString(file)).isEqualTo(SettingsFiles.VALID);
+    }
+
+    @Test
+    void symbolicLinkAndPermissionsSurvive() throws Exception {
+        Path real = SettingsFiles.write(Files.createDirectories(dir.resolve("dotfiles")), SettingsFiles.VALID);
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("settings.json"), real);
+
+        new SettingsStore(link).rememberLastProfile("sandbox");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(SettingsLoader.load(real).lastProfile()).contains("sandbox");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-r-----");
+    }
+}

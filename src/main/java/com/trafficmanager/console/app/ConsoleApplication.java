@@ -3,7 +3,15 @@ package com.trafficmanager.console.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.trafficmanager.console.bench.FirstFrameProbe;
+import com.trafficmanager.console.config.Profile;
+import com.trafficmanager.console.config.Settings;
+import com.trafficmanager.console.config.SettingsException;
+import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.sandbox.SandboxListener;
+import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
+import com.trafficmanager.console.ui.picker.ConnectionPickerView;
+import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
@@ -20,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
@@ -28,6 +38,7 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -88,8 +99,7 @@ public final class ConsoleApplication extends Application {
         preferences = UiPreferences.load(context.dirs().state());
         applyTheme(preferences.dark());
 
-        StartupModel startup = new StartupModel("Starting the sandbox: PostgreSQL, Kafka and Redis", SERVERS);
-        Scene scene = new Scene(new StartupView(startup), preferences.width(), preferences.height());
+        Scene scene = new Scene(new StackPane(), preferences.width(), preferences.height());
         scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Traffic Manager Console");
@@ -99,29 +109,107 @@ public final class ConsoleApplication extends Application {
             shutdown();
         });
         stage.show();
-        startSession(startup);
+        chooseProfile();
     }
 
-    private void startSession(StartupModel startup) {
-        startup.setRetry(() -> startSession(startup));
-        Thread starter = new Thread(() -> {
+    /**
+     * The smoke mode and a settings file without profiles go straight to the sandbox; {@code --profile}
+     * names the profile; otherwise the operator picks one (the last one chosen is preselected).
+     */
+    private void chooseProfile() {
+        SettingsStore store = new SettingsStore(context.dirs().settingsFile());
+        Settings settings;
+        try {
+            settings = store.load();
+        } catch (SettingsException e) {
+            StartupModel problem = new StartupModel("The settings file has errors", List.of());
+            problem.failed(store.file() + ":\n" + String.join("\n", e.errors()));
+            problem.setRetry(this::chooseProfile);
+            problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
+            stage.getScene().setRoot(new StartupView(problem));
+            return;
+        }
+        if (context.smoke()) {
+            connect(settings.profile(Profile.SANDBOX_NAME).orElse(Profile.sandbox()), false);
+            return;
+        }
+        Optional<String> named = context.commandLine().profile();
+        if (named.isPresent()) {
+            Optional<Profile> profile = settings.profile(named.get());
+            if (profile.isPresent()) {
+                connect(profile.get(), false);
+            } else {
+                StartupModel problem = new StartupModel("Unknown profile", List.of());
+                problem.failed("--profile " + named.get() + ": no such profile in " + store.file() + "; known: "
+                        + settings.choices().stream().map(Profile::name).collect(Collectors.joining(", ")));
+                problem.setRetry(this::chooseProfile);
+                stage.getScene().setRoot(new StartupView(problem));
+            }
+            return;
+        }
+        if (settings.profiles().isEmpty()) {
+            connect(Profile.sandbox(), false);
+            return;
+        }
+        List<ProfileChoice> choices = settings.choices().stream().map(ConsoleApplication::choice).toList();
+        ConnectionPickerModel picker = new ConnectionPickerModel(choices, settings.initialProfile().name(), name -> {
+            Profile chosen = settings.profile(name).orElseThrow();
+            background("remember-profile", () -> {
+                try {
+                    store.rememberLastProfile(name);
+                } catch (Exception e) {
+                    LOG.warn("could not remember the last profile: {}", e.getMessage());
+                }
+            });
+            connect(chosen, true);
+        });
+        stage.getScene().setRoot(new StackPane(new ConnectionPickerView(picker)));
+    }
+
+    private static ProfileChoice choice(Profile p) {
+        String description = p.isSandbox()
+                ? "The embedded sandbox: real PostgreSQL, Kafka and Redis started by the console, with their data "
+                        + "in the per-user data directory."
+                : p.connection().map(c -> "PostgreSQL " + c.jdbc().url() + " as " + c.jdbc().user() + "\nKafka "
+                        + c.kafka().bootstrap() + ", topic " + p.topic() + "\nRedis " + c.redis().uri()).orElse("");
+        return new ProfileChoice(p.name(), description, p.readOnly());
+    }
+
+    private void connect(Profile profile, boolean fromPicker) {
+        StartupModel startup = new StartupModel(profile.isSandbox()
+                ? "Starting the sandbox: PostgreSQL, Kafka and Redis"
+                : "Connecting to " + profile.name(), SERVERS);
+        startup.setRetry(() -> connect(profile, fromPicker));
+        if (fromPicker) {
+            startup.setAlternative("Choose another profile", this::chooseProfile);
+        }
+        stage.getScene().setRoot(new StartupView(startup));
+        SandboxListener progress = (server, state, detail) ->
+                Platform.runLater(() -> startup.progress(server, phase(state), detail));
+        background("session-start", () -> {
             try {
-                started = SessionStarter.startSandbox(context.sandboxOptions(), (server, state, detail) ->
-                        Platform.runLater(() -> startup.progress(server, phase(state), detail)));
+                started = profile.isSandbox()
+                        ? SessionStarter.startSandbox(profile, context.sandboxOptions().withTopic(profile.topic()), progress)
+                        : SessionStarter.connect(profile, System.getenv(), progress);
                 long serversUp = System.nanoTime();
                 Platform.runLater(() -> showMain(serversUp));
             } catch (Exception e) {
-                LOG.error("the console could not start", e);
+                LOG.error("could not start the session for profile {}", profile.name(), e);
+                String reason = e instanceof SettingsException se ? String.join("\n", se.errors()) : e.getMessage();
                 Platform.runLater(() -> {
-                    startup.failed(e.getMessage() + "\nThe log is in " + context.dirs().logs() + ".");
+                    startup.failed(reason + "\nThe log is in " + context.dirs().logs() + ".");
                     if (context.smoke()) {
-                        failSmoke("start-up failed: " + e.getMessage());
+                        failSmoke("start-up failed: " + reason);
                     }
                 });
             }
-        }, "session-start");
-        starter.setDaemon(true);
-        starter.start();
+        });
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void showMain(long serversUpNanos) {

@@ -34,7 +34,7 @@ public final class ConsoleSession implements AutoCloseable {
         this.dataSource = dataSource;
         this.admin = admin;
         this.redis = redis;
-        this.health = new HealthMonitor(List.of(new PostgresProbe(dataSource), new KafkaProbe(admin, target.topic()),
+        this.health = new HealthMonitor(List.of(new PostgresProbe(dataSource), new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()),
                 new RedisProbe(redis)), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 

@@ -2,16 +2,21 @@ package com.trafficmanager.console.app;
 
 import com.trafficmanager.console.connect.ConnectionTarget;
 import com.trafficmanager.console.sandbox.Sandbox;
-import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxException;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.sandbox.SandboxOptions;
+import com.trafficmanager.console.config.Profile;
+import com.trafficmanager.console.config.SettingsException;
+import com.trafficmanager.console.connect.ServerHealth;
+import com.trafficmanager.console.sandbox.ServerState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Brings up what a console session needs, off the JavaFX thread: the sandbox servers (when the
- * sandbox is the chosen connection), then the session's clients. Knows nothing of JavaFX; progress
+ * sandbox is the chosen profile) or the check that an external installation answers, then the
+ * session's clients. Knows nothing of JavaFX; progress
  * goes to a {@link SandboxListener}.
  */
 final class SessionStarter {
@@ -29,19 +34,48 @@ final class SessionStarter {
         }
     }
 
-    static Started startSandbox(SandboxOptions options, SandboxListener listener) throws SandboxException {
+    static Started startSandbox(Profile profile, SandboxOptions options, SandboxListener listener)
+            throws SandboxException {
         Sandbox sandbox = Sandbox.start(options, listener);
         try {
-            return new Started(ConsoleSession.open(sandboxTarget(sandbox.endpoints())), sandbox);
+            return new Started(ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints())), sandbox);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
         }
     }
 
-    static ConnectionTarget sandboxTarget(SandboxEndpoints endpoints) {
-        return new ConnectionTarget("sandbox", true, endpoints.jdbcUrl(), endpoints.jdbcUser(), "",
-                endpoints.kafkaBootstrap(), Map.of(), endpoints.redisUri(), null, null, endpoints.topic(),
-                "route-cache-invalidator", Set.of("prod"), false, System.getProperty("user.name", "operator"));
+    /**
+     * Connects to an external installation and checks each server once, each within the monitor's
+     * timeout. Fails naming every server that did not answer and why; nothing is left open then.
+     */
+    static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
+            throws SettingsException, UnreachableException {
+        ConnectionTarget target = ConnectionTargets.external(profile, env);
+        ConsoleSession session = ConsoleSession.open(target);
+        session.health().probes().forEach(p -> listener.onProgress(p, ServerState.STARTING, "connecting"));
+        List<ServerHealth> round = session.health().checkOnce();
+        List<String> failures = new ArrayList<>();
+        for (ServerHealth health : round) {
+            if (health.status() == ServerHealth.Status.CONNECTED) {
+                listener.onProgress(health.server(), ServerState.SERVING, "connected");
+            } else {
+                String reason = health.lastError().orElse("no answer");
+                listener.onProgress(health.server(), ServerState.FAILED, reason);
+                failures.add(health.server() + ": " + reason);
+            }
+        }
+        if (!failures.isEmpty()) {
+            session.close();
+            throw new UnreachableException("could not reach " + String.join("; ", failures));
+        }
+        return new Started(session, null);
+    }
+
+    /** One or more servers of a profile did not answer; the message names each and why. */
+    static final class UnreachableException extends Exception {
+        UnreachableException(String message) {
+            super(message);
+        }
     }
 }

@@ -58,7 +58,17 @@ public final class HealthMonitor implements AutoCloseable {
         return trackers.stream().map(HealthTracker::current).toList();
     }
 
-    private void round() {
+    /** The servers checked, in the order of each round's list. */
+    public List<String> probes() {
+        return probes.stream().map(ServerProbe::server).toList();
+    }
+
+    /** One round now, on the caller's thread (never the UI's): each probe within the timeout. */
+    public List<ServerHealth> checkOnce() {
+        return round();
+    }
+
+    private List<ServerHealth> round() {
         List<Future<?>> running = new ArrayList<>();
         for (ServerProbe probe : probes) {
             running.add(checks.submit(() -> {
@@ -80,7 +90,7 @@ public final class HealthMonitor implements AutoCloseable {
                     tracker.failure(reason(e.getCause()), clock.instant());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return current();
                 }
                 snapshot.add(tracker.current());
             }
@@ -90,9 +100,13 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("health listener failed", e);
         }
+        return List.copyOf(snapshot);
     }
 
     static String reason(Throwable t) {
+        if (t instanceof IllegalStateException && t.getMessage() != null) {
+            return t.getMessage(); // a probe's own sentence, already naming what failed
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -20,6 +20,10 @@ public record SandboxOptions(Path dataDir, Path cacheDir, boolean fresh, String 
         Objects.requireNonNull(topic, "topic");
     }
 
+    public SandboxOptions withTopic(String topic) {
+        return new SandboxOptions(dataDir, cacheDir, fresh, topic);
+    }
+
     public SandboxOptions withFresh(boolean fresh) {
         return new SandboxOptions(dataDir, cacheDir, fresh, topic);
     }

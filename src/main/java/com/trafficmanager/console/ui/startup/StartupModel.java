@@ -16,6 +16,8 @@ public final class StartupModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private Runnable retry = () -> { };
+    private final ReadOnlyStringWrapper alternativeLabel = new ReadOnlyStringWrapper();
+    private Runnable alternative = () -> { };
 
     public StartupModel(String headline, List<String> servers) {
         this.headline.set(headline);
@@ -37,6 +39,20 @@ public final class StartupModel {
 
     public void setRetry(Runnable retry) {
         this.retry = retry;
+    }
+
+    /** A second way out of a failure, e.g. "Choose another profile"; hidden while the label is empty. */
+    public void setAlternative(String label, Runnable action) {
+        alternativeLabel.set(label);
+        alternative = action;
+    }
+
+    public ReadOnlyStringProperty alternativeLabelProperty() {
+        return alternativeLabel.getReadOnlyProperty();
+    }
+
+    public void alternative() {
+        alternative.run();
     }
 
     public void retry() {

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -49,7 +50,15 @@ public final class StartupView extends VBox {
         Button retry = new Button("Retry");
         retry.setId("startup-retry");
         retry.setOnAction(e -> model.retry());
-        VBox failureBox = new VBox(10, failure, retry);
+        Button alternative = new Button();
+        alternative.setId("startup-alternative");
+        alternative.textProperty().bind(model.alternativeLabelProperty());
+        alternative.visibleProperty().bind(model.alternativeLabelProperty().isNotEmpty());
+        alternative.managedProperty().bind(alternative.visibleProperty());
+        alternative.setOnAction(e -> model.alternative());
+        HBox actions = new HBox(10, retry, alternative);
+        actions.setAlignment(Pos.CENTER);
+        VBox failureBox = new VBox(10, failure, actions);
         failureBox.setAlignment(Pos.CENTER);
         failureBox.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failureBox.managedProperty().bind(failureBox.visibleProperty());

@@ -265,11 +265,14 @@ public final class OutboxRelay implements AutoCloseable {
         int[] partitions = new int[n];
         long[] offsets = new long[n];
         long[] ackNanos = new long[n];
+        boolean[] sent = new boolean[n];
         Exception[] errors = new Exception[n];
-        int attempted = 0;
+        Set<String> failedNow = new HashSet<>();
         for (int i = 0; i < n && running; i++) {
             PendingRow row = rows.get(i);
-            attempted++;
+            if (failedNow.contains(row.key())) {
+                continue; // an earlier row of this key already failed: keep the key's order
+            }
             final int slot = i;
             try {
                 p.send(record(row), (metadata, exception) -> {
@@ -281,14 +284,22 @@ public final class OutboxRelay implements AutoCloseable {
                         ackNanos[slot] = System.nanoTime();
                     }
                 });
+                sent[i] = true;
             } catch (KafkaException e) {
-                // the producer could not even take the record (no metadata in time, closed producer)
-                errors[i] = e;
+                errors[i] = e; // the producer refused the record (closed, fatal state)
+                sent[i] = true;
+                closeProducer();
                 pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
-                if (!(e instanceof TimeoutException)) {
-                    closeProducer();
-                }
                 break;
+            }
+            if (errors[i] != null) {
+                // failed before it left this process, e.g. no metadata within max.block.ms
+                failedNow.add(row.key());
+                if (errors[i] instanceof TimeoutException) {
+                    // the broker is unreachable: every further send would block as long again
+                    pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+                    break;
+                }
             }
         }
         Producer<String, byte[]> current = producer;
@@ -296,26 +307,30 @@ public final class OutboxRelay implements AutoCloseable {
             current.flush(); // returns when every record sent above is acknowledged or failed
         }
         if (stopAfterSendBeforeMark) {
-            LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows sent)", attempted);
+            LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
             crashedAfterSend = true;
             running = false;
             return n;
         }
-        settle(rows, attempted, partitions, offsets, ackNanos, errors);
+        settle(rows, sent, partitions, offsets, ackNanos, errors);
         return n;
     }
 
-    private void settle(List<PendingRow> rows, int attempted, int[] partitions, long[] offsets, long[] ackNanos,
+    private void settle(List<PendingRow> rows, boolean[] sent, int[] partitions, long[] offsets, long[] ackNanos,
                         Exception[] errors) throws SQLException {
         Set<String> failedKeys = new HashSet<>();
+        Set<String> blockedKeys = new HashSet<>();
         Map<String, List<Long>> failedByError = new HashMap<>();
-        List<Integer> done = new ArrayList<>(attempted);
-        for (int i = 0; i < attempted; i++) {
+        List<Integer> done = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             PendingRow row = rows.get(i);
-            if (errors[i] != null) {
+            if (!sent[i]) {
+                blockedKeys.add(row.key());
+            } else if (errors[i] != null) {
                 failedKeys.add(row.key());
+                blockedKeys.add(row.key());
                 failedByError.computeIfAbsent(describe(errors[i]), k -> new ArrayList<>()).add(row.id());
-            } else if (!failedKeys.contains(row.key())) {
+            } else if (!blockedKeys.contains(row.key())) {
                 done.add(i);
             } // else: acknowledged after a failed row of its key; left pending to go out again after it
         }

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The console's PostgreSQL database: a HikariCP pool, brought to the current schema with Flyway
  * (migrations in {@code src/main/resources/db/migration}) before anything uses it.
  *
+ * <p>A schema that is not empty but has never seen Flyway is adopted (baselined at version 0) rather than
+ * refused, so the console can share a database with other tables; a table of its own name already
+ * there still fails the migration, loudly.
+ *
  * <p>Hazard: {@link #openDedicatedConnection()} is NOT from the pool. It exists for the outbox relay's
  * advisory lock, which lives exactly as long as its session: a pooled connection would be handed to
  * someone else or recycled by Hikari's max-lifetime, silently dropping the lock. The caller closes it.
@@ -83,6 +87,10 @@ public final class Database implements AutoCloseable {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    // a database that already holds other tables (benchmark floors, a DBA's tools) is
+                    // adopted at version 0, so that V1 still runs; baselineVersion 1 would skip it
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
             LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,

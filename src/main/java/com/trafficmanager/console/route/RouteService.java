@@ -2,6 +2,7 @@ package com.trafficmanager.console.route;
 
 import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventIds;
 import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.outbox.Backlog;
 import com.trafficmanager.console.outbox.OutboxEntry;
@@ -68,7 +69,7 @@ public final class RouteService {
         RouteValidator.requireValid(RouteValidator.validateNewRoute(key.tenant(), key.service(), key.env(),
                 key.version(), url));
         Instant now = now();
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = EventIds.next();
         Route created = new Route(key, url, RouteState.INACTIVE, 1, now, ctx.userId(), now, ctx.userId());
         ChangeResult result = inTransaction("create route " + key, c -> {
             if (!RouteRepository.insert(c, created)) {
@@ -105,7 +106,7 @@ public final class RouteService {
         RouteValidator.checkUrl(newUrl).ifPresent(errors::add);
         RouteValidator.requireValid(errors);
         Instant now = now();
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = EventIds.next();
         return committed(inTransaction("update the URL of route " + key, c -> {
             Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
             if (before.url().equals(newUrl)) {
@@ -122,7 +123,7 @@ public final class RouteService {
         requireWritable(ctx, "delete routes");
         RouteValidator.requireValid(RouteValidator.validateKey(key));
         Instant now = now();
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = EventIds.next();
         return committed(inTransaction("delete route " + key, c -> {
             Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
             if (before.active()) {
@@ -191,7 +192,7 @@ public final class RouteService {
         List<VersionedKey> sorted = new ArrayList<>(routes);
         sorted.sort((a, b) -> RouteKey.LOCK_ORDER.compare(a.key(), b.key()));
         Instant now = now();
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = EventIds.next();
         String what = verb + " " + (routes.size() == 1 ? "route " + routes.get(0).key() : routes.size() + " routes");
         List<ChangeResult> results = inTransaction(what, c -> {
             Map<RouteKey, Route> locked = RouteRepository.lockForUpdate(c, sorted.stream().map(VersionedKey::key).toList());
@@ -245,7 +246,7 @@ public final class RouteService {
         List<OutboxEntry> outbox = new ArrayList<>(changes.size());
         List<UUID> eventIds = new ArrayList<>(changes.size());
         for (Change ch : changes) {
-            UUID eventId = UUID.randomUUID();
+            UUID eventId = EventIds.next();
             eventIds.add(eventId);
             Route r = ch.current();
             long revision = ch.after != null ? ch.after.rowVersion() : ch.before.rowVersion() + 1;

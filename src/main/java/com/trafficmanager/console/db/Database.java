@@ -1,0 +1,133 @@
+package com.trafficmanager.console.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's PostgreSQL database: a HikariCP pool, brought to the current schema with Flyway
+ * (migrations in {@code src/main/resources/db/migration}) before anything uses it.
+ *
+ * <p>A schema that is not empty but has never seen Flyway is adopted (baselined at version 0) rather than
+ * refused, so the console can share a database with other tables; a table of its own name already
+ * there still fails the migration, loudly.
+ *
+ * <p>Hazard: {@link #openDedicatedConnection()} is NOT from the pool. It exists for the outbox relay's
+ * advisory lock, which lives exactly as long as its session: a pooled connection would be handed to
+ * someone else or recycled by Hikari's max-lifetime, silently dropping the lock. The caller closes it.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    public static final int DEFAULT_POOL_SIZE = 8;
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final HikariDataSource pool;
+
+    private Database(String jdbcUrl, String user, String password, HikariDataSource pool) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.pool = pool;
+    }
+
+    /** Opens a pool of {@value #DEFAULT_POOL_SIZE} connections and migrates the schema. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Opens the pool and runs the migrations; on failure nothing stays open and the exception names the
+     * server and the step that failed.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:postgresql:', got '" + jdbcUrl + "'");
+        }
+        if (poolSize < 2) {
+            throw new IllegalArgumentException("poolSize must be at least 2, got " + poolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("traffic-console-db");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password == null ? "" : password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("ApplicationName", "traffic-console");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseException("could not connect to " + jdbcUrl + " as " + user + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new DatabaseException("could not migrate the schema of " + jdbcUrl + ": " + rootMessage(e), e);
+        }
+        return new Database(jdbcUrl, user, password, pool);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    // a database that already holds other tables (benchmark floors, a DBA's tools) is
+                    // adopted at version 0, so that V1 still runs; baselineVersion 1 would skip it
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** A new session outside the pool (see the class comment); the caller must close it. */
+    public Connection openDedicatedConnection() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("ApplicationName", "traffic-console-lock");
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,133 @@
+package com.trafficmanager.console.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * JSON for {@link RouteChangedEvent}: the seed's field names and order, {@code occurred_at} as RFC 3339
+ * UTC with milliseconds, {@code revision} last and only when known.
+ *
+ * <p>Reading is tolerant where the schema promises it (unknown fields are ignored, any 1.x version is
+ * read) and strict elsewhere: a missing required field or a major version other than 1 is a
+ * {@link MalformedEventException}, never a half-filled event. Thread-safe.
+ */
+public final class EventCodec {
+    private static final DateTimeFormatter OCCURRED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private EventCodec() {
+    }
+
+    public static byte[] encode(RouteChangedEvent e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(384);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("event_id", e.eventId().toString());
+            g.writeStringField("event_type", RouteChangedEvent.EVENT_TYPE);
+            g.writeStringField("event_version", e.eventVersion());
+            g.writeStringField("action", e.action().wireName());
+            g.writeStringField("tenant", e.tenant());
+            g.writeStringField("service", e.service());
+            g.writeStringField("env", e.env());
+            g.writeStringField("version", e.version());
+            g.writeStringField("url", e.url());
+            g.writeStringField("occurred_at", formatTime(e.occurredAt()));
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("user_id", e.userId());
+            g.writeStringField("request_id", e.requestId());
+            g.writeEndObject();
+            if (e.revision() != null) {
+                g.writeNumberField("revision", e.revision());
+            }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex); // cannot happen writing to memory
+        }
+        return out.toByteArray();
+    }
+
+    public static RouteChangedEvent decode(byte[] json) throws MalformedEventException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedEventException("not JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedEventException("not a JSON object");
+        }
+        String type = text(root, "event_type");
+        if (!RouteChangedEvent.EVENT_TYPE.equals(type)) {
+            throw new MalformedEventException("event_type must be '" + RouteChangedEvent.EVENT_TYPE + "', got '"
+                    + type + "'");
+        }
+        String eventVersion = text(root, "event_version");
+        if (!eventVersion.startsWith("1.") && !eventVersion.equals("1")) {
+            throw new MalformedEventException("unknown major event_version '" + eventVersion + "' (this reader knows 1.x)");
+        }
+        String actionName = text(root, "action");
+        Action action = Action.fromWire(actionName)
+                .orElseThrow(() -> new MalformedEventException("unknown action '" + actionName + "'"));
+        JsonNode metadata = root.get("metadata");
+        if (metadata == null || !metadata.isObject()) {
+            throw new MalformedEventException("metadata is missing or not an object");
+        }
+        JsonNode revision = root.get("revision");
+        if (revision != null && !revision.isNull() && !revision.canConvertToLong()) {
+            throw new MalformedEventException("revision must be an integer, got " + revision);
+        }
+        return new RouteChangedEvent(uuid(root, "event_id"), eventVersion, action, text(root, "tenant"),
+                text(root, "service"), text(root, "env"), text(root, "version"), text(root, "url"),
+                time(root, "occurred_at"), text(metadata, "user_id"), text(metadata, "request_id"),
+                revision == null || revision.isNull() ? null : revision.asLong());
+    }
+
+    public static String formatTime(Instant instant) {
+        return OCCURRED_AT.format(instant);
+    }
+
+    private static String text(JsonNode node, String field) throws MalformedEventException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new MalformedEventException(field + " is missing");
+        }
+        if (!value.isTextual()) {
+            throw new MalformedEventException(field + " must be a string, got " + value);
+        }
+        return value.asText();
+    }
+
+    private static UUID uuid(JsonNode node, String field) throws MalformedEventException {
+        String value = text(node, field);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(field + " must be a UUID, got '" + value + "'");
+        }
+    }
+
+    private static Instant time(JsonNode node, String field) throws MalformedEventException {
+        String value = text(node, field);
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException(field + " must be an RFC 3339 timestamp, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+package com.trafficmanager.console.outbox;
+
+import com.trafficmanager.console.db.Database;
+import com.trafficmanager.console.event.EventHeaders;
+import com.trafficmanager.console.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the outbox to Kafka: reads unpublished rows in id order, sends a whole batch before waiting
+ * for the acknowledgements, then marks the acknowledged rows published (partition, offset, time) in one
+ * statement. Woken after each commit for low latency; polls as well for rows nobody woke it for.
+ *
+ * <p>Exactly one relay publishes per database: each holds out for a PostgreSQL advisory lock on a
+ * dedicated session ({@link Database#openDedicatedConnection()}), and only the holder publishes. When
+ * the holder's session ends (console closed, crashed, network cut) PostgreSQL releases the lock and a
+ * standby takes over within one poll interval.
+ *
+ * <p>Failures: a row whose send fails is counted (attempts, last error) and its key backs off; the
+ * key's later rows are not read until then, and acknowledged rows of that key that followed the failed
+ * one in the same batch are left unmarked, so they go out again after it and the tail of every key on
+ * the topic is in commit order. Other keys go on.
+ *
+ * <p>Hazards: delivery is at least once. A crash (or a lost lock) between send and mark sends the rows
+ * again with the same {@code event_id}; consumers dedupe by it. The lock is checked before each batch,
+ * not during it: a relay whose session dies mid-batch may overlap a new holder for that one batch,
+ * which again only duplicates.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int PRUNE_CHUNK = 10_000;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    private final Database database;
+    private final OutboxRelayConfig config;
+    private final boolean stopAfterSendBeforeMark;
+    private final WakeSignal signal = new WakeSignal();
+    private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong publishedCount = new AtomicLong();
+    private final KeyBackoff backoff;
+
+    private volatile boolean running;
+    private volatile boolean leader;
+    private volatile boolean crashedAfterSend;
+    private volatile String lastError;
+    private volatile Producer<String, byte[]> producer;
+    private Thread thread;
+
+    // relay thread only
+    private Connection lockSession;
+    private long nextPruneNanos;
+    private long pausedUntilNanos;
+    private int globalFailures;
+
+    public OutboxRelay(Database database, OutboxRelayConfig config) {
+        this(database, config, false);
+    }
+
+    /**
+     * @param stopAfterSendBeforeMark test hook: after the first batch is sent and acknowledged, the relay
+     *                                stops as if the process died, without marking the rows published
+     */
+    OutboxRelay(Database database, OutboxRelayConfig config, boolean stopAfterSendBeforeMark) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.config = Objects.requireNonNull(config, "config");
+        this.stopAfterSendBeforeMark = stopAfterSendBeforeMark;
+        this.backoff = new KeyBackoff(config.initialBackoff(), config.maxBackoff());
+    }
+
+    /** Starts the relay's thread; it publishes once it holds the lock. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the relay was already started");
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Publish now; called after each commit. Never blocks. */
+    public void wake() {
+        signal.wake();
+    }
+
+    /** Whether this relay holds the lock, i.e. is the one publishing for this database. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** The last error this relay met (send, database), or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Rows this relay has published and marked since it started. */
+    public long publishedCount() {
+        return publishedCount.get();
+    }
+
+    /** The outbox backlog as every console sees it (from the database). */
+    public Backlog backlog() {
+        try (Connection c = database.dataSource().getConnection()) {
+            return OutboxRepository.backlog(c);
+        } catch (SQLException e) {
+            return new Backlog(-1, Duration.ZERO, "database unavailable: " + e.getMessage());
+        }
+    }
+
+    public void addListener(PublishListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(PublishListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** True once the test hook has stopped the relay between send and mark. */
+    boolean crashedAfterSend() {
+        return crashedAfterSend;
+    }
+
+    /**
+     * Stops publishing, releases the lock (a standby takes over) and closes the producer. Waits up to
+     * 10 s for the current batch; a batch stuck on an unreachable broker is abandoned and its rows stay
+     * pending for the next holder.
+     */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        signal.wake();
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(CLOSE_WAIT.toMillis());
+            if (t.isAlive()) {
+                Producer<String, byte[]> p = producer;
+                if (p != null) {
+                    p.close(Duration.ZERO); // aborts a flush that waits for an unreachable broker
+                }
+                t.join(CLOSE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the relay thread ---------------------------------------------------------------------------
+
+    private void run() {
+        LOG.info("outbox relay started (topic {}, poll every {} ms)", config.topic(), config.pollInterval().toMillis());
+        try {
+            while (running) {
+                long waitNanos = config.pollInterval().toNanos();
+                try {
+                    if (holdLock()) {
+                        signal.clear();
+                        int read = publishBatch();
+                        if (crashedAfterSend) {
+                            return;
+                        }
+                        prunePeriodically();
+                        waitNanos = read > 0 ? 0 : nextWait();
+                    }
+                } catch (SQLException e) {
+                    recordError("database: " + e.getMessage());
+                    LOG.warn("outbox relay: database error, stepping down: {}", e.getMessage());
+                    releaseLock();
+                } catch (RuntimeException e) {
+                    recordError(e.toString());
+                    LOG.error("outbox relay cycle failed", e);
+                }
+                if (waitNanos > 0 && running) {
+                    signal.await(waitNanos);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            releaseLock();
+            closeProducer();
+            LOG.info("outbox relay stopped ({} events published)", publishedCount.get());
+        }
+    }
+
+    /** Takes the lock if free; verifies a held lock's session is alive. */
+    private boolean holdLock() throws SQLException {
+        if (leader) {
+            return true;
+        }
+        if (lockSession == null || !lockSession.isValid(2)) {
+            closeQuietly(lockSession);
+            lockSession = database.openDedicatedConnection();
+        }
+        try (PreparedStatement ps = lockSession.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, config.lockId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                leader = rs.getBoolean(1);
+            }
+        }
+        if (leader) {
+            LOG.info("outbox relay holds the publish lock: this console publishes the outbox");
+        }
+        return leader;
+    }
+
+    private void releaseLock() {
+        if (leader) {
+            LOG.info("outbox relay released the publish lock");
+        }
+        leader = false;
+        closeQuietly(lockSession); // ending the session releases the advisory lock
+        lockSession = null;
+    }
+
+    /** One cycle: read, send, wait for the acks, mark. Returns the number of rows read. */
+    private int publishBatch() throws SQLException, InterruptedException {
+        long now = System.nanoTime();
+        if (now - pausedUntilNanos < 0) {
+            return 0;
+        }
+        List<PendingRow> rows;
+        try (Connection c = database.dataSource().getConnection()) {
+            rows = OutboxRepository.selectPending(c, config.batchSize(), backoff.heldBack(now));
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        if (!lockSession.isValid(2)) {
+            LOG.warn("outbox relay lost its lock session; stepping down before sending");
+            releaseLock();
+            return 0;
+        }
+        Producer<String, byte[]> p = producer();
+        int n = rows.size();
+        int[] partitions = new int[n];
+        long[] offsets = new long[n];
+        long[] ackNanos = new long[n];
+        boolean[] sent = new boolean[n];
+        Exception[] errors = new Exception[n];
+        Set<String> failedNow = new HashSet<>();
+        for (int i = 0; i < n && running; i++) {
+            PendingRow row = rows.get(i);
+            if (failedNow.contains(row.key())) {
+                continue; // an earlier row of this key already failed: keep the key's order
+            }
+            final int slot = i;
+            try {
+                p.send(record(row), (metadata, exception) -> {
+                    if (exception != null) {
+                        errors[slot] = exception;
+                    } else {
+                        partitions[slot] = metadata.partition();
+                        offsets[slot] = metadata.offset();
+                        ackNanos[slot] = System.nanoTime();
+                    }
+                });
+                sent[i] = true;
+            } catch (KafkaException e) {
+                errors[i] = e; // the producer refused the record (closed, fatal state)
+                sent[i] = true;
+                closeProducer();
+                pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+                break;
+            }
+            if (errors[i] != null) {
+                // failed before it left this process, e.g. no metadata within max.block.ms
+                failedNow.add(row.key());
+                if (errors[i] instanceof TimeoutException) {
+                    // the broker is unreachable: every further send would block as long again
+                    pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+                    break;
+                }
+            }
+        }
+        Producer<String, byte[]> current = producer;
+        if (current != null) {
+            current.flush(); // returns when every record sent above is acknowledged or failed
+        }
+        if (stopAfterSendBeforeMark) {
+            LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
+            crashedAfterSend = true;
+            running = false;
+            return n;
+        }
+        settle(rows, sent, partitions, offsets, ackNanos, errors);
+        return n;
+    }
+
+    private void settle(List<PendingRow> rows, boolean[] sent, int[] partitions, long[] offsets, long[] ackNanos,
+                        Exception[] errors) throws SQLException {
+        Set<String> failedKeys = new HashSet<>();
+        Set<String> blockedKeys = new HashSet<>();
+        Map<String, List<Long>> failedByError = new HashMap<>();
+        List<Integer> done = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PendingRow row = rows.get(i);
+            if (!sent[i]) {
+                blockedKeys.add(row.key());
+            } else if (errors[i] != null) {
+                failedKeys.add(row.key());
+                blockedKeys.add(row.key());
+                failedByError.computeIfAbsent(describe(errors[i]), k -> new ArrayList<>()).add(row.id());
+            } else if (!blockedKeys.contains(row.key())) {
+                done.add(i);
+            } // else: acknowledged after a failed row of its key; left pending to go out again after it
+        }
+        long[] ids = new long[done.size()];
+        int[] parts = new int[done.size()];
+        long[] offs = new long[done.size()];
+        List<PublishedEvent> published = new ArrayList<>(done.size());
+        for (int j = 0; j < done.size(); j++) {
+            int i = done.get(j);
+            PendingRow row = rows.get(i);
+            ids[j] = row.id();
+            parts[j] = partitions[i];
+            offs[j] = offsets[i];
+            published.add(new PublishedEvent(row.eventId(), row.id(), row.key(), partitions[i], offsets[i], ackNanos[i]));
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            OutboxRepository.markPublished(c, ids, parts, offs);
+            for (Map.Entry<String, List<Long>> e : failedByError.entrySet()) {
+                OutboxRepository.markFailed(c, e.getValue().stream().mapToLong(Long::longValue).toArray(), e.getKey());
+            }
+        }
+        long now = System.nanoTime();
+        for (PublishedEvent e : published) {
+            backoff.succeeded(e.key());
+        }
+        failedKeys.forEach(k -> backoff.failed(k, now));
+        if (failedKeys.isEmpty()) {
+            globalFailures = 0;
+        } else {
+            String error = failedByError.keySet().iterator().next();
+            recordError(error);
+            LOG.warn("outbox relay: {} rows of {} keys failed to send ({}); they back off", 
+                    failedByError.values().stream().mapToInt(List::size).sum(), failedKeys.size(), error);
+        }
+        publishedCount.addAndGet(published.size());
+        if (!published.isEmpty()) {
+            if (failedKeys.isEmpty()) {
+                lastError = null;
+            }
+            notifyListeners(published);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(PendingRow row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(new RecordHeader(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(EventHeaders.EVENT_VERSION, row.eventVersion().getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(config.topic(), null, row.key(), row.payload(), headers);
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> p = producer;
+        if (p == null) {
+            Map<String, Object> defaults = new HashMap<>();
+            defaults.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            defaults.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + Integer.toHexString(System.identityHashCode(this)));
+            defaults.putAll(config.producerOverrides());
+            p = new KafkaProducer<>(KafkaClients.producerProperties(config.bootstrapServers(), defaults));
+            producer = p;
+        }
+        return p;
+    }
+
+    private void closeProducer() {
+        Producer<String, byte[]> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debug("producer close", e);
+            }
+        }
+    }
+
+    private void prunePeriodically() throws SQLException {
+        long now = System.nanoTime();
+        if (nextPruneNanos != 0 && now - nextPruneNanos < 0) {
+            return;
+        }
+        nextPruneNanos = now + config.pruneInterval().toNanos();
+        int total = 0;
+        int deleted;
+        try (Connection c = database.dataSource().getConnection()) {
+            do {
+                deleted = OutboxRepository.prunePublished(c, config.retention(), PRUNE_CHUNK);
+                total += deleted;
+            } while (deleted == PRUNE_CHUNK && running);
+        }
+        if (total > 0) {
+            LOG.info("outbox relay pruned {} rows published more than {} ago", total, config.retention());
+        }
+    }
+
+    private long nextWait() {
+        long now = System.nanoTime();
+        long wait = config.pollInterval().toNanos();
+        long retry = backoff.nanosUntilNextRetry(now);
+        if (retry > 0) {
+            wait = Math.min(wait, retry);
+        }
+        long pause = pausedUntilNanos - now;
+        if (pause > 0) {
+            wait = Math.min(wait, pause);
+        }
+        return Math.max(wait, 1_000_000);
+    }
+
+    private long pauseNanos(int failures) {
+        long d = config.initialBackoff().toNanos() << Math.min(failures - 1, 20);
+        return d <= 0 || d > config.maxBackoff().toNanos() ? config.maxBackoff().toNanos() : d;
+    }
+
+    private void notifyListeners(List<PublishedEvent> published) {
+        List<PublishedEvent> view = List.copyOf(published);
+        for (PublishListener l : listeners) {
+            try {
+                l.published(view);
+            } catch (RuntimeException e) {
+                LOG.warn("publish listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void recordError(String error) {
+        lastError = error;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return e.getClass().getSimpleName() + message;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the lock session", e);
+            }
+        }
+    }
+}

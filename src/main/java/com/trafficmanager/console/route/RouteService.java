@@ -1,0 +1,337 @@
+package com.trafficmanager.console.route;
+
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventIds;
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.outbox.Backlog;
+import com.trafficmanager.console.outbox.OutboxEntry;
+import com.trafficmanager.console.outbox.OutboxRepository;
+import com.trafficmanager.console.outbox.PublishState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way routes change, used alike by the UI, the benchmark and the tests. Each operation is one
+ * transaction that locks the route rows, writes them, and writes a history entry and an outbox row per
+ * route; after the commit it calls {@code afterCommit} (the relay's {@code wake}) so the event goes out
+ * at once.
+ *
+ * <p>Every mutating call names the row_version the operator saw and the {@link OperatorContext}; the
+ * order of refusals is: read-only profile, invalid input, missing route, stale row_version
+ * ({@link RouteConflictException}), no-op, state rule. A refusal writes nothing. All methods block on
+ * JDBC: call them from a background executor, never from the JavaFX thread. Thread-safe.
+ *
+ * <p>Hazard: a bulk action is all or nothing. One stale or no-op route among a hundred refuses the
+ * whole request; the exception names that route.
+ */
+public final class RouteService {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteService.class);
+    public static final int DEFAULT_HISTORY_LIMIT = 500;
+
+    private final DataSource dataSource;
+    private final Runnable afterCommit;
+    private final Clock clock;
+
+    /**
+     * @param afterCommit called on the caller's thread after every commit, typically
+     *                    {@code relay::wake}; must not block
+     */
+    public RouteService(DataSource dataSource, Runnable afterCommit) {
+        this(dataSource, afterCommit, Clock.systemUTC());
+    }
+
+    public RouteService(DataSource dataSource, Runnable afterCommit, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.afterCommit = afterCommit == null ? () -> { } : afterCommit;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------
+
+    /** Creates an inactive route. */
+    public ChangeResult create(RouteKey key, String url, OperatorContext ctx) {
+        requireWritable(ctx, "create routes");
+        RouteValidator.requireValid(RouteValidator.validateNewRoute(key.tenant(), key.service(), key.env(),
+                key.version(), url));
+        Instant now = now();
+        UUID requestId = EventIds.next();
+        Route created = new Route(key, url, RouteState.INACTIVE, 1, now, ctx.userId(), now, ctx.userId());
+        ChangeResult result = inTransaction("create route " + key, c -> {
+            if (!RouteRepository.insert(c, created)) {
+                Route existing = RouteRepository.find(c, key).orElseThrow(
+                        () -> new IllegalStateException("route " + key + " conflicted on insert but is not there"));
+                throw new RouteAlreadyExistsException(existing);
+            }
+            return record(c, List.of(new Change(Action.CREATED, null, created)), ctx, requestId, now).get(0);
+        });
+        return committed(result);
+    }
+
+    public ChangeResult activate(RouteKey key, long expectedRowVersion, OperatorContext ctx) {
+        return single(bulkActivate(List.of(new VersionedKey(key, expectedRowVersion)), ctx));
+    }
+
+    public ChangeResult deactivate(RouteKey key, long expectedRowVersion, OperatorContext ctx) {
+        return single(bulkDeactivate(List.of(new VersionedKey(key, expectedRowVersion)), ctx));
+    }
+
+    /** Activates every route in one transaction: all or nothing, one event per route, one request id. */
+    public BulkResult bulkActivate(List<VersionedKey> routes, OperatorContext ctx) {
+        return changeState(routes, RouteState.ACTIVE, Action.ACTIVATED, ctx);
+    }
+
+    public BulkResult bulkDeactivate(List<VersionedKey> routes, OperatorContext ctx) {
+        return changeState(routes, RouteState.INACTIVE, Action.DEACTIVATED, ctx);
+    }
+
+    /** Points the route at a new URL (action {@code updated}); the state stays as it is. */
+    public ChangeResult updateUrl(RouteKey key, String newUrl, long expectedRowVersion, OperatorContext ctx) {
+        requireWritable(ctx, "change route URLs");
+        List<FieldError> errors = RouteValidator.validateKey(key);
+        RouteValidator.checkUrl(newUrl).ifPresent(errors::add);
+        RouteValidator.requireValid(errors);
+        Instant now = now();
+        UUID requestId = EventIds.next();
+        return committed(inTransaction("update the URL of route " + key, c -> {
+            Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
+            if (before.url().equals(newUrl)) {
+                throw new NoChangeException(key, Action.UPDATED, "already points to " + newUrl);
+            }
+            Route after = before.changedTo(newUrl, before.state(), now, ctx.userId());
+            writeUpdates(c, List.of(after));
+            return record(c, List.of(new Change(Action.UPDATED, before, after)), ctx, requestId, now).get(0);
+        }));
+    }
+
+    /** Deletes an inactive route (deactivate it first); the event carries the last URL. */
+    public ChangeResult delete(RouteKey key, long expectedRowVersion, OperatorContext ctx) {
+        requireWritable(ctx, "delete routes");
+        RouteValidator.requireValid(RouteValidator.validateKey(key));
+        Instant now = now();
+        UUID requestId = EventIds.next();
+        return committed(inTransaction("delete route " + key, c -> {
+            Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
+            if (before.active()) {
+                throw new RouteStateException(key, "route " + key + " is active; deactivate it before deleting it");
+            }
+            if (!RouteRepository.delete(c, before)) {
+                throw new IllegalStateException("locked route " + key + " could not be deleted");
+            }
+            return record(c, List.of(new Change(Action.DELETED, before, null)), ctx, requestId, now).get(0);
+        }));
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------
+
+    /** Every route, in key order. */
+    public List<Route> listRoutes() {
+        return read("list routes", RouteRepository::findAll);
+    }
+
+    public Optional<Route> find(RouteKey key) {
+        return read("read route " + key, c -> RouteRepository.find(c, key));
+    }
+
+    /** The route's changes, newest first (at most {@value #DEFAULT_HISTORY_LIMIT}), with publish states. */
+    public List<HistoryEntry> history(RouteKey key) {
+        return history(key, DEFAULT_HISTORY_LIMIT);
+    }
+
+    public List<HistoryEntry> history(RouteKey key, int limit) {
+        return read("read the history of route " + key, c -> RouteHistoryRepository.forRoute(c, key, limit));
+    }
+
+    /** Where the event stands: pending, published (partition, offset) or unknown (pruned). */
+    public PublishState publishState(UUID eventId) {
+        return read("read the publish state of event " + eventId, c -> OutboxRepository.publishState(c, eventId));
+    }
+
+    /** The outbox backlog for the status bar: pending count, age of the oldest, last send error. */
+    public Backlog backlog() {
+        return read("read the outbox backlog", OutboxRepository::backlog);
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------
+
+    private record Change(Action action, Route before, Route after) {
+        Route current() {
+            return after != null ? after : before;
+        }
+    }
+
+    private BulkResult changeState(List<VersionedKey> routes, RouteState target, Action action, OperatorContext ctx) {
+        String verb = target == RouteState.ACTIVE ? "activate" : "deactivate";
+        requireWritable(ctx, verb + " routes");
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("no routes given");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<RouteKey> seen = new HashSet<>();
+        for (VersionedKey vk : routes) {
+            errors.addAll(RouteValidator.validateKey(vk.key()));
+            if (!seen.add(vk.key())) {
+                throw new IllegalArgumentException("route " + vk.key() + " is listed twice");
+            }
+        }
+        RouteValidator.requireValid(errors);
+        List<VersionedKey> sorted = new ArrayList<>(routes);
+        sorted.sort((a, b) -> RouteKey.LOCK_ORDER.compare(a.key(), b.key()));
+        Instant now = now();
+        UUID requestId = EventIds.next();
+        String what = verb + " " + (routes.size() == 1 ? "route " + routes.get(0).key() : routes.size() + " routes");
+        List<ChangeResult> results = inTransaction(what, c -> {
+            Map<RouteKey, Route> locked = RouteRepository.lockForUpdate(c, sorted.stream().map(VersionedKey::key).toList());
+            List<Change> changes = new ArrayList<>(sorted.size());
+            for (VersionedKey vk : sorted) {
+                Route before = checkVersion(c, vk, locked.get(vk.key()));
+                if (before.state() == target) {
+                    throw new NoChangeException(vk.key(), action, "is already " + target.dbName());
+                }
+                changes.add(new Change(action, before, before.changedTo(before.url(), target, now, ctx.userId())));
+            }
+            writeUpdates(c, changes.stream().map(Change::after).toList());
+            return record(c, changes, ctx, requestId, now);
+        });
+        afterCommit();
+        return new BulkResult(requestId, results);
+    }
+
+    private Route lockOne(Connection c, VersionedKey vk) throws SQLException {
+        return checkVersion(c, vk, RouteRepository.lockForUpdate(c, List.of(vk.key())).get(vk.key()));
+    }
+
+    /** The locked route if it exists at the version the operator saw; otherwise the refusal. */
+    private static Route checkVersion(Connection c, VersionedKey vk, Route found) throws SQLException {
+        if (found == null) {
+            Optional<RouteHistoryRepository.LastChange> last = RouteHistoryRepository.lastChange(c, vk.key());
+            if (last.isPresent() && last.get().action() == Action.DELETED) {
+                throw new RouteConflictException(vk.key(), vk.rowVersion(), null, last.get().actor(), last.get().at());
+            }
+            throw new RouteNotFoundException(vk.key());
+        }
+        if (found.rowVersion() != vk.rowVersion()) {
+            throw new RouteConflictException(vk.key(), vk.rowVersion(), found.rowVersion(), found.updatedBy(),
+                    found.updatedAt());
+        }
+        return found;
+    }
+
+    private static void writeUpdates(Connection c, List<Route> after) throws SQLException {
+        int written = RouteRepository.update(c, after);
+        if (written != after.size()) {
+            // cannot happen while the rows are locked; refuse rather than commit a partial change
+            throw new IllegalStateException("wrote " + written + " of " + after.size() + " locked routes");
+        }
+    }
+
+    /** Writes the history entries and outbox rows of the changes; returns the results in change order. */
+    private static List<ChangeResult> record(Connection c, List<Change> changes, OperatorContext ctx, UUID requestId,
+                                             Instant now) throws SQLException {
+        List<RouteHistoryRepository.Row> history = new ArrayList<>(changes.size());
+        List<OutboxEntry> outbox = new ArrayList<>(changes.size());
+        List<UUID> eventIds = new ArrayList<>(changes.size());
+        for (Change ch : changes) {
+            UUID eventId = EventIds.next();
+            eventIds.add(eventId);
+            Route r = ch.current();
+            long revision = ch.after != null ? ch.after.rowVersion() : ch.before.rowVersion() + 1;
+            RouteKey k = r.key();
+            RouteChangedEvent event = RouteChangedEvent.of(eventId, ch.action, k.tenant(), k.service(), k.env(),
+                    k.version(), r.url(), now, ctx.userId(), requestId.toString(), revision);
+            history.add(new RouteHistoryRepository.Row(k, ch.action, RouteSnapshots.toJson(ch.before),
+                    RouteSnapshots.toJson(ch.after), revision, eventId));
+            outbox.add(new OutboxEntry(eventId, event.key(), event.eventVersion(), EventCodec.encode(event)));
+        }
+        RouteHistoryRepository.insert(c, history, ctx.userId(), ctx.hostName(), requestId, now);
+        Map<UUID, Long> outboxIds = OutboxRepository.insert(c, outbox);
+        List<ChangeResult> results = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change ch = changes.get(i);
+            RouteKey k = ch.current().key();
+            results.add(new ChangeResult(ch.action, k, ch.before, ch.after, eventIds.get(i), requestId,
+                    outboxIds.get(eventIds.get(i)), k.eventKey()));
+        }
+        return results;
+    }
+
+    private static void requireWritable(OperatorContext ctx, String operation) {
+        Objects.requireNonNull(ctx, "operator context");
+        if (ctx.readOnly()) {
+            throw new ReadOnlyException(ctx.userId(), operation);
+        }
+    }
+
+    private Instant now() {
+        // milliseconds: what the event's occurred_at carries, so history and event times are equal
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private ChangeResult committed(ChangeResult result) {
+        afterCommit();
+        return result;
+    }
+
+    private static ChangeResult single(BulkResult result) {
+        return result.changes().get(0);
+    }
+
+    private void afterCommit() {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            // the change is committed; the relay's poll will publish it anyway
+            LOG.warn("after-commit hook failed: {}", e.toString());
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RouteStorageException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new RouteStorageException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.trafficmanager.console.route;
+
+import static com.trafficmanager.console.testing.WritePathFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.testing.WritePathFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two operators change one route from the same row_version at the same moment: one wins, the other
+ * gets the conflict naming the winner; no update is lost. Repeated, so both orders of arrival occur.
+ * No relay is needed: this is about the database transaction.
+ */
+class ConcurrentChangeTest {
+    private static final int ROUNDS = 25;
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void sameRowVersionFromTwoThreadsOneWinsTheOtherGetsTheConflict() throws Exception {
+        RouteService service = new RouteService(WritePathFixture.database().dataSource(), null);
+        String tenant = WritePathFixture.uniqueTenant("race");
+        OperatorContext alice = new OperatorContext("alice", "ws-1", false);
+        OperatorContext bob = new OperatorContext("bob", "ws-2", false);
+
+        for (int round = 0; round < ROUNDS; round++) {
+            RouteKey key = new RouteKey(tenant, "svc-" + round, "prod", "v1");
+            Route seen = service.create(key, "https://a.example.com/" + round, alice).after();
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<Object>> outcomes = new ArrayList<>();
+            // both saw row_version 1; alice activates, bob changes the URL
+            outcomes.add(pool.submit(() -> attempt(start,
+                    () -> service.activate(key, seen.rowVersion(), alice))));
+            outcomes.add(pool.submit(() -> attempt(start,
+                    () -> service.updateUrl(key, "https://b.example.com/" + seen.rowVersion(), seen.rowVersion(), bob))));
+            Object first = outcomes.get(0).get(30, TimeUnit.SECONDS);
+            Object second = outcomes.get(1).get(30, TimeUnit.SECONDS);
+
+            List<ChangeResult> wins = new ArrayList<>();
+            List<RouteConflictException> conflicts = new ArrayList<>();
+            for (Object o : List.of(first, second)) {
+                if (o instanceof ChangeResult r) {
+                    wins.add(r);
+                } else if (o instanceof RouteConflictException c) {
+                    conflicts.add(c);
+                } else {
+                    throw new AssertionError("unexpected outcome " + o);
+                }
+            }
+            assertThat(wins).as("round %d: exactly one winner", round).hasSize(1);
+            assertThat(conflicts).as("round %d: exactly one conflict", round).hasSize(1);
+            ChangeResult win = wins.get(0);
+            RouteConflictException conflict = conflicts.get(0);
+            assertThat(conflict.expectedRowVersion()).isEqualTo(1);
+            assertThat(conflict.foundRowVersion()).isEqualTo(2);
+            assertThat(conflict.lastChangedBy()).isEqualTo(win.after().updatedBy());
+
+            Route stored = service.find(key).orElseThrow();
+            assertThat(stored).isEqualTo(win.after());
+            assertThat(stored.rowVersion()).isEqualTo(2);
+            assertThat(count("select count(*) from route_history where tenant = ? and service = ?", tenant, key.service()))
+                    .isEqualTo(2);
+            assertThat(count("select count(*) from outbox where event_key = ?", key.eventKey())).isEqualTo(2);
+        }
+    }
+
+    private interface Change {
+        ChangeResult run();
+    }
+
+    private static Object attempt(CyclicBarrier start, Change change) throws Exception {
+        start.await(10, TimeUnit.SECONDS);
+        try {
+            return change.run();
+        } catch (RouteServiceException e) {
+            return e;
+        }
+    }
+}

@@ -6,8 +6,12 @@ import com.trafficmanager.console.connect.KafkaProbe;
 import com.trafficmanager.console.connect.PostgresProbe;
 import com.trafficmanager.console.connect.RedisClients;
 import com.trafficmanager.console.connect.RedisProbe;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import com.trafficmanager.console.db.Database;
+import com.trafficmanager.console.kafka.KafkaClients;
+import com.trafficmanager.console.outbox.OutboxRelay;
+import com.trafficmanager.console.outbox.OutboxRelayConfig;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.RouteService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,44 +22,66 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The connections of one console session (pool, Kafka admin, Redis client) and the health monitor
- * that watches them. Opening never waits for a server: clients connect lazily and the monitor
- * reports who answers, so an unreachable server shows in the status bar instead of hanging the UI.
+ * Everything one console session holds open: the database (migrated), the route service, the outbox
+ * relay, the Kafka admin client, the Redis client and the health monitor that watches the servers.
+ *
+ * <p>A read-only console writes nothing,
+ * so it neither migrates the schema nor runs the relay; a writing console on the same database does.
  */
 public final class ConsoleSession implements AutoCloseable {
     private final ConnectionTarget target;
-    private final HikariDataSource dataSource;
+    private final Database database;
+    private final OutboxRelay relay;
+    private final RouteService routes;
+    private final OperatorContext operator;
     private final Admin admin;
     private final JedisPooled redis;
     private final HealthMonitor health;
 
-    private ConsoleSession(ConnectionTarget target, HikariDataSource dataSource, Admin admin, JedisPooled redis) {
+    private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis) {
         this.target = target;
-        this.dataSource = dataSource;
+        this.database = database;
+        this.relay = relay;
+        this.routes = new RouteService(database.dataSource(), relay == null ? () -> { } : relay::wake);
+        this.operator = new OperatorContext(target.operator(), OperatorContext.localHostName(), target.readOnly());
         this.admin = admin;
         this.redis = redis;
-        this.health = new HealthMonitor(List.of(new PostgresProbe(dataSource), new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()),
-                new RedisProbe(redis)), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+        this.health = new HealthMonitor(List.of(new PostgresProbe(database.dataSource()),
+                new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()), new RedisProbe(redis)),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
+    /**
+     * Opens the session. PostgreSQL must answer (the schema is migrated first); Kafka and Redis are
+     * connected lazily and their state shows in the status bar.
+     */
     public static ConsoleSession open(ConnectionTarget target) {
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("console");
-        pool.setJdbcUrl(target.jdbcUrl());
-        pool.setUsername(target.jdbcUser());
-        pool.setPassword(target.jdbcPassword());
-        pool.setMaximumPoolSize(8);
-        pool.setConnectionTimeout(3_000);
-        // Do not fail (or wait) when PostgreSQL is down at start: the status bar shows it instead.
-        pool.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        Map<String, Object> adminProps = new HashMap<>(target.kafkaProperties());
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap());
-        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
-        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "traffic-console-admin");
-        Admin admin = Admin.create(adminProps);
-        return new ConsoleSession(target, dataSource, admin, RedisClients.create(target));
+        Database database = target.readOnly()
+                ? Database.openWithoutMigration(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword())
+                : Database.open(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword());
+        OutboxRelay relay = null;
+        Admin admin = null;
+        try {
+            if (!target.readOnly()) {
+                relay = new OutboxRelay(database, OutboxRelayConfig.defaults(target.kafkaBootstrap(), target.topic())
+                        .withProducerOverrides(new HashMap<>(target.kafkaProperties())));
+                relay.start();
+            }
+            Map<String, Object> adminProps = KafkaClients.adminProperties(target.kafkaBootstrap(), target.kafkaProperties());
+            adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+            adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+            admin = Admin.create(adminProps);
+            return new ConsoleSession(target, database, relay, admin, RedisClients.create(target));
+        } catch (RuntimeException e) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
+            }
+            if (relay != null) {
+                relay.close();
+            }
+            database.close();
+            throw e;
+        }
     }
 
     public ConnectionTarget target() {
@@ -66,8 +92,21 @@ public final class ConsoleSession implements AutoCloseable {
         return health;
     }
 
-    public HikariDataSource dataSource() {
-        return dataSource;
+    public Database database() {
+        return database;
+    }
+
+    public RouteService routes() {
+        return routes;
+    }
+
+    /** The relay of this console; empty on a read-only profile. */
+    public java.util.Optional<OutboxRelay> relay() {
+        return java.util.Optional.ofNullable(relay);
+    }
+
+    public OperatorContext operator() {
+        return operator;
     }
 
     public JedisPooled redis() {
@@ -81,8 +120,11 @@ public final class ConsoleSession implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        if (relay != null) {
+            relay.close();
+        }
         admin.close(Duration.ofSeconds(3));
         redis.close();
-        dataSource.close();
+        database.close();
     }
 }

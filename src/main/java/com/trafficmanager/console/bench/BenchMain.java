@@ -28,6 +28,8 @@ public final class BenchMain {
     static {
         REGISTRY.put("floors", FloorsScenario::new);
         REGISTRY.put("startup", StartupScenario::new);
+        REGISTRY.put("write-latency", WriteLatencyScenario::new);
+        REGISTRY.put("bulk-throughput", BulkThroughputScenario::new);
     }
 
     public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());

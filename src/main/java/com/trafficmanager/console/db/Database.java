@@ -51,6 +51,18 @@ public final class Database implements AutoCloseable {
      * server and the step that failed.
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, true);
+    }
+
+    /**
+     * For a read-only profile: the pool without Flyway, since a read-only console must not change the
+     * schema (and its database user may lack the grants to). A writing console migrates it.
+     */
+    public static Database openWithoutMigration(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE, false);
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, int poolSize, boolean migrate) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:postgresql:', got '" + jdbcUrl + "'");
         }
@@ -74,7 +86,9 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("could not connect to " + jdbcUrl + " as " + user + ": " + rootMessage(e), e);
         }
         try {
-            migrate(pool);
+            if (migrate) {
+                migrate(pool);
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw new DatabaseException("could not migrate the schema of " + jdbcUrl + ": " + rootMessage(e), e);

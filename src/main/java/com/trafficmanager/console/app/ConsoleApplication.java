@@ -103,6 +103,12 @@ public final class ConsoleApplication extends Application {
         scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Traffic Manager Console");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = getClass().getResource("/com/trafficmanager/console/ui/icons/traffic-console-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         placeWindow();
         stage.setOnCloseRequest(e -> {
             e.consume();

@@ -28,7 +28,7 @@ public final class BulkThroughputScenario implements BenchScenario {
     static final int BULKS = 100;
     private static final int GROUPS = 10;
     static final int WRITERS = 2;
-    private static final int WARM_UP_ROUNDS = 20;
+    private static final int WARM_UP_ROUNDS = 50;
     private static final double TARGET_RATE = 10_000;
     private static final double TARGET_RATIO = 0.3;
     private static final Duration ACK_WAIT = Duration.ofSeconds(120);

@@ -121,7 +121,10 @@ public final class OutboxRelay implements AutoCloseable {
         return publishedCount.get();
     }
 
-    /** The outbox backlog as every console sees it (from the database). */
+    /**
+     * The outbox backlog as every console sees it (from the database). Never throws: when the database
+     * cannot be read, {@code pendingCount} is -1 (unknown) and {@code lastError} says why.
+     */
     public Backlog backlog() {
         try (Connection c = database.dataSource().getConnection()) {
             return OutboxRepository.backlog(c);

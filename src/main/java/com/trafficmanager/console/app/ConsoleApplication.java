@@ -114,6 +114,9 @@ public final class ConsoleApplication extends Application {
             e.consume();
             shutdown();
         });
+        if (FirstFrameProbe.enabled()) {
+            onFirstLayout(FirstFrameProbe::reportWindow);
+        }
         stage.show();
         chooseProfile();
     }
@@ -254,10 +257,14 @@ public final class ConsoleApplication extends Application {
     }
 
     private void reportFirstFrame(long serversUpNanos) {
+        onFirstLayout(() -> FirstFrameProbe.report(serversUpNanos));
+    }
+
+    private void onFirstLayout(Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            FirstFrameProbe.report(serversUpNanos);
+            action.run();
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
     }

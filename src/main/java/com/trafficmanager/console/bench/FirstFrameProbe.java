@@ -18,4 +18,12 @@ public final class FirstFrameProbe {
     public static void report(long serversUpNanos) {
         System.err.println(StartupScenario.FIRST_FRAME_PREFIX + (System.nanoTime() - serversUpNanos) / 1_000_000);
     }
+
+    /** The window's very first frame (the start-up screen), in ms since the JVM was launched. */
+    public static void reportWindow() {
+        long sinceLaunch = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.println(WINDOW_FRAME_PREFIX + sinceLaunch);
+    }
+
+    public static final String WINDOW_FRAME_PREFIX = "window-frame-ms=";
 }

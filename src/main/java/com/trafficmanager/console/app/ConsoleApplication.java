@@ -318,6 +318,10 @@ public final class ConsoleApplication extends Application {
 
     /** Hides the window at once and stops the servers in the background, then leaves JavaFX. */
     CompletableFuture<Void> shutdown() {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(this::shutdown);
+            return stopped;
+        }
         if (!shuttingDown.compareAndSet(false, true)) {
             return stopped;
         }

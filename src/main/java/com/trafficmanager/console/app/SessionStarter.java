@@ -52,24 +52,23 @@ final class SessionStarter {
     static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
             throws SettingsException, UnreachableException {
         ConnectionTarget target = ConnectionTargets.external(profile, env);
-        ConsoleSession session = ConsoleSession.open(target);
-        session.health().probes().forEach(p -> listener.onProgress(p, ServerState.STARTING, "connecting"));
-        List<ServerHealth> round = session.health().checkOnce();
-        List<String> failures = new ArrayList<>();
-        for (ServerHealth health : round) {
-            if (health.status() == ServerHealth.Status.CONNECTED) {
-                listener.onProgress(health.server(), ServerState.SERVING, "connected");
-            } else {
-                String reason = health.lastError().orElse("no answer");
-                listener.onProgress(health.server(), ServerState.FAILED, reason);
-                failures.add(health.server() + ": " + reason);
+        try (ReachabilityCheck check = new ReachabilityCheck(target)) {
+            check.monitor().probes().forEach(p -> listener.onProgress(p, ServerState.STARTING, "connecting"));
+            List<String> failures = new ArrayList<>();
+            for (ServerHealth health : check.monitor().checkOnce()) {
+                if (health.status() == ServerHealth.Status.CONNECTED) {
+                    listener.onProgress(health.server(), ServerState.SERVING, "connected");
+                } else {
+                    String reason = health.lastError().orElse("no answer");
+                    listener.onProgress(health.server(), ServerState.FAILED, reason);
+                    failures.add(health.server() + ": " + reason);
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new UnreachableException("could not reach " + String.join("; ", failures));
             }
         }
-        if (!failures.isEmpty()) {
-            session.close();
-            throw new UnreachableException("could not reach " + String.join("; ", failures));
-        }
-        return new Started(session, null);
+        return new Started(ConsoleSession.open(target), null);
     }
 
     /** One or more servers of a profile did not answer; the message names each and why. */

@@ -5,8 +5,6 @@ import com.trafficmanager.console.event.EventHeaders;
 import com.trafficmanager.console.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int PRUNE_CHUNK = 10_000;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final Database database;
@@ -61,17 +58,16 @@ public final class OutboxRelay implements AutoCloseable {
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong publishedCount = new AtomicLong();
     private final KeyBackoff backoff;
+    private final PublishLock lock;
+    private final OutboxPruner pruner;
 
     private volatile boolean running;
-    private volatile boolean leader;
     private volatile boolean crashedAfterSend;
     private volatile String lastError;
     private volatile Producer<String, byte[]> producer;
     private Thread thread;
 
     // relay thread only
-    private Connection lockSession;
-    private long nextPruneNanos;
     private long pausedUntilNanos;
     private int globalFailures;
 
@@ -88,6 +84,8 @@ public final class OutboxRelay implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.stopAfterSendBeforeMark = stopAfterSendBeforeMark;
         this.backoff = new KeyBackoff(config.initialBackoff(), config.maxBackoff());
+        this.lock = new PublishLock(database, config.lockId());
+        this.pruner = new OutboxPruner(database, config.retention(), config.pruneInterval());
     }
 
     /** Starts the relay's thread; it publishes once it holds the lock. */
@@ -108,7 +106,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Whether this relay holds the lock, i.e. is the one publishing for this database. */
     public boolean isLeader() {
-        return leader;
+        return lock.held();
     }
 
     /** The last error this relay met (send, database), or null. */
@@ -184,19 +182,19 @@ public final class OutboxRelay implements AutoCloseable {
             while (running) {
                 long waitNanos = config.pollInterval().toNanos();
                 try {
-                    if (holdLock()) {
+                    if (lock.tryHold()) {
                         signal.clear();
                         int read = publishBatch();
                         if (crashedAfterSend) {
                             return;
                         }
-                        prunePeriodically();
+                        pruner.pruneWhenDue(() -> running);
                         waitNanos = read > 0 ? 0 : nextWait();
                     }
                 } catch (SQLException e) {
                     recordError("database: " + e.getMessage());
                     LOG.warn("outbox relay: database error, stepping down: {}", e.getMessage());
-                    releaseLock();
+                    lock.release();
                 } catch (RuntimeException e) {
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed", e);
@@ -208,41 +206,10 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            releaseLock();
+            lock.release();
             closeProducer();
             LOG.info("outbox relay stopped ({} events published)", publishedCount.get());
         }
-    }
-
-    /** Takes the lock if free; verifies a held lock's session is alive. */
-    private boolean holdLock() throws SQLException {
-        if (leader) {
-            return true;
-        }
-        if (lockSession == null || !lockSession.isValid(2)) {
-            closeQuietly(lockSession);
-            lockSession = database.openDedicatedConnection();
-        }
-        try (PreparedStatement ps = lockSession.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, config.lockId());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                leader = rs.getBoolean(1);
-            }
-        }
-        if (leader) {
-            LOG.info("outbox relay holds the publish lock: this console publishes the outbox");
-        }
-        return leader;
-    }
-
-    private void releaseLock() {
-        if (leader) {
-            LOG.info("outbox relay released the publish lock");
-        }
-        leader = false;
-        closeQuietly(lockSession); // ending the session releases the advisory lock
-        lockSession = null;
     }
 
     /** One cycle: read, send, wait for the acks, mark. Returns the number of rows read. */
@@ -258,9 +225,9 @@ public final class OutboxRelay implements AutoCloseable {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (!lockSession.isValid(2)) {
+        if (!lock.stillHeld()) {
             LOG.warn("outbox relay lost its lock session; stepping down before sending");
-            releaseLock();
+            lock.release();
             return 0;
         }
         Producer<String, byte[]> p = producer();
@@ -413,25 +380,6 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void prunePeriodically() throws SQLException {
-        long now = System.nanoTime();
-        if (nextPruneNanos != 0 && now - nextPruneNanos < 0) {
-            return;
-        }
-        nextPruneNanos = now + config.pruneInterval().toNanos();
-        int total = 0;
-        int deleted;
-        try (Connection c = database.dataSource().getConnection()) {
-            do {
-                deleted = OutboxRepository.prunePublished(c, config.retention(), PRUNE_CHUNK);
-                total += deleted;
-            } while (deleted == PRUNE_CHUNK && running);
-        }
-        if (total > 0) {
-            LOG.info("outbox relay pruned {} rows published more than {} ago", total, config.retention());
-        }
-    }
-
     private long nextWait() {
         long now = System.nanoTime();
         long wait = config.pollInterval().toNanos();
@@ -469,15 +417,5 @@ public final class OutboxRelay implements AutoCloseable {
     private static String describe(Exception e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         return e.getClass().getSimpleName() + message;
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the lock session", e);
-            }
-        }
     }
 }

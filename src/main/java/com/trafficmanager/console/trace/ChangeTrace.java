@@ -1,0 +1,56 @@
+package com.trafficmanager.console.trace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where one route change is: the hops it has passed, with their times, and the latency between them.
+ * Immutable; {@link TraceBook} replaces a trace with a new one as hops arrive.
+ */
+public record ChangeTrace(UUID eventId, String routeKey, String action, Map<Hop, HopRecord> hops) {
+
+    public ChangeTrace {
+        EnumMap<Hop, HopRecord> copy = new EnumMap<>(Hop.class);
+        copy.putAll(hops);
+        hops = Collections.unmodifiableMap(copy);
+    }
+
+    public static ChangeTrace start(UUID eventId, String routeKey, String action, Instant committedAt, String detail) {
+        return new ChangeTrace(eventId, routeKey, action, Map.of(Hop.COMMITTED, HopRecord.seen(committedAt, detail)));
+    }
+
+    public ChangeTrace with(Hop hop, HopRecord record) {
+        EnumMap<Hop, HopRecord> next = new EnumMap<>(Hop.class);
+        next.putAll(hops);
+        next.put(hop, record);
+        return new ChangeTrace(eventId, routeKey, action, next);
+    }
+
+    public Optional<HopRecord> hop(Hop hop) {
+        return Optional.ofNullable(hops.get(hop));
+    }
+
+    public boolean complete() {
+        return hops.containsKey(Hop.CACHE_VERIFIED);
+    }
+
+    /** Time from the previous timed hop to this one; empty when either time is unknown. */
+    public Optional<Duration> latencyTo(Hop hop) {
+        HopRecord here = hops.get(hop);
+        if (here == null || here.at() == null) {
+            return Optional.empty();
+        }
+        for (int i = hop.ordinal() - 1; i >= 0; i--) {
+            HopRecord before = hops.get(Hop.values()[i]);
+            if (before != null && before.at() != null) {
+                return Optional.of(Duration.between(before.at(), here.at()));
+            }
+        }
+        return Optional.empty();
+    }
+}

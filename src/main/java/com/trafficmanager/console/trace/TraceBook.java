@@ -1,0 +1,107 @@
+package com.trafficmanager.console.trace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The traces of recent changes, filled in as the hops happen: the relay reports publishes, the live
+ * tail reports what it saw, the invalidation consumer what it processed, the cache check what it found.
+ * Bounded (the oldest traces are dropped), thread-safe, and hops may arrive in any order (a fast tail
+ * can see an event before the relay's acknowledgement callback runs).
+ *
+ * <p>Only changes this console started a trace for are followed; events of other consoles are ignored
+ * here (their history still shows where they are).
+ */
+public final class TraceBook {
+    public static final int DEFAULT_CAPACITY = 1_000;
+
+    private final int capacity;
+    private final Clock clock;
+    private final Map<UUID, ChangeTrace> traces;
+    /** Hops of events not (yet) followed: kept briefly, because a hop can beat its commit's record. */
+    private final Map<UUID, ChangeTrace> early;
+    private final List<Consumer<ChangeTrace>> listeners = new CopyOnWriteArrayList<>();
+
+    public TraceBook(int capacity, Clock clock) {
+        this.capacity = capacity;
+        this.clock = clock;
+        this.traces = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, ChangeTrace> eldest) {
+                return size() > TraceBook.this.capacity;
+            }
+        };
+        this.early = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, ChangeTrace> eldest) {
+                return size() > TraceBook.this.capacity;
+            }
+        };
+    }
+
+    /** Called with each new version of a trace, on the thread that reported the hop. */
+    public void addListener(Consumer<ChangeTrace> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ChangeTrace> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts following a change this console committed, taking in any hop that arrived before. */
+    public void committed(UUID eventId, String routeKey, String action, Instant at, String detail) {
+        ChangeTrace next;
+        synchronized (traces) {
+            next = ChangeTrace.start(eventId, routeKey, action, at, detail);
+            ChangeTrace before = early.remove(eventId);
+            if (before != null) {
+                for (Map.Entry<Hop, HopRecord> e : before.hops().entrySet()) {
+                    next = next.with(e.getKey(), e.getValue());
+                }
+            }
+            traces.put(eventId, next);
+        }
+        ChangeTrace published = next;
+        listeners.forEach(l -> l.accept(published));
+    }
+
+    /** Records a hop now; ignored for events this console does not follow. */
+    public void hop(UUID eventId, Hop hop, String detail) {
+        hop(eventId, hop, HopRecord.seen(clock.instant(), detail));
+    }
+
+    public void hop(UUID eventId, Hop hop, HopRecord record) {
+        ChangeTrace next;
+        synchronized (traces) {
+            ChangeTrace existing = traces.get(eventId);
+            if (existing == null) {
+                ChangeTrace pending = early.get(eventId);
+                early.put(eventId, (pending == null ? new ChangeTrace(eventId, null, null, Map.of()) : pending)
+                        .with(hop, record));
+                return;
+            }
+            next = existing.with(hop, record);
+            traces.put(eventId, next);
+        }
+        listeners.forEach(l -> l.accept(next));
+    }
+
+    public Optional<ChangeTrace> find(UUID eventId) {
+        synchronized (traces) {
+            return Optional.ofNullable(traces.get(eventId));
+        }
+    }
+
+    public List<ChangeTrace> recent() {
+        synchronized (traces) {
+            return List.copyOf(traces.values());
+        }
+    }
+}

@@ -12,6 +12,8 @@ import com.trafficmanager.console.outbox.OutboxRelay;
 import com.trafficmanager.console.outbox.OutboxRelayConfig;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.trace.ChangeTracer;
+import com.trafficmanager.console.trace.TraceBook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,12 +39,18 @@ public final class ConsoleSession implements AutoCloseable {
     private final Admin admin;
     private final JedisPooled redis;
     private final HealthMonitor health;
+    private final TraceBook traces = new TraceBook(TraceBook.DEFAULT_CAPACITY, Clock.systemUTC());
 
     private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis) {
         this.target = target;
         this.database = database;
         this.relay = relay;
         this.routes = new RouteService(database.dataSource(), relay == null ? () -> { } : relay::wake);
+        ChangeTracer tracer = new ChangeTracer(traces, Clock.systemUTC());
+        this.routes.addChangeListener(tracer::committed);
+        if (relay != null) {
+            relay.addListener(tracer::published);
+        }
         this.operator = new OperatorContext(target.operator(), OperatorContext.localHostName(), target.readOnly());
         this.admin = admin;
         this.redis = redis;
@@ -103,6 +111,11 @@ public final class ConsoleSession implements AutoCloseable {
     /** The relay of this console; empty on a read-only profile. */
     public java.util.Optional<OutboxRelay> relay() {
         return java.util.Optional.ofNullable(relay);
+    }
+
+    /** Where this console's recent changes are: committed, published, seen, processed, verified. */
+    public TraceBook traces() {
+        return traces;
     }
 
     public OperatorContext operator() {

@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class RouteService {
     private final DataSource dataSource;
     private final Runnable afterCommit;
     private final Clock clock;
+    private final List<Consumer<List<ChangeResult>>> changeListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param afterCommit called on the caller's thread after every commit, typically
@@ -59,6 +62,14 @@ public final class RouteService {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.afterCommit = afterCommit == null ? () -> { } : afterCommit;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Told of every committed change of this service, after commit, on the caller's thread (the change
+     * trace follows them from here). Must not block; exceptions are logged and ignored.
+     */
+    public void addChangeListener(Consumer<List<ChangeResult>> listener) {
+        changeListeners.add(listener);
     }
 
     // ---- writes -------------------------------------------------------------------------------------
@@ -207,7 +218,7 @@ public final class RouteService {
             writeUpdates(c, changes.stream().map(Change::after).toList());
             return record(c, changes, ctx, requestId, now);
         });
-        afterCommit();
+        afterCommit(results);
         return new BulkResult(requestId, results);
     }
 
@@ -282,7 +293,7 @@ public final class RouteService {
     }
 
     private ChangeResult committed(ChangeResult result) {
-        afterCommit();
+        afterCommit(List.of(result));
         return result;
     }
 
@@ -290,12 +301,19 @@ public final class RouteService {
         return result.changes().get(0);
     }
 
-    private void afterCommit() {
+    private void afterCommit(List<ChangeResult> results) {
         try {
             afterCommit.run();
         } catch (RuntimeException e) {
             // the change is committed; the relay's poll will publish it anyway
             LOG.warn("after-commit hook failed: {}", e.toString());
+        }
+        for (Consumer<List<ChangeResult>> listener : changeListeners) {
+            try {
+                listener.accept(results);
+            } catch (RuntimeException e) {
+                LOG.warn("change listener failed: {}", e.toString());
+            }
         }
     }
 

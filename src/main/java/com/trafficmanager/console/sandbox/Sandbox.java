@@ -39,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final FileLock lock;
     private SandboxEndpoints endpoints;
     private volatile boolean closed;
+    private final Thread stopOnExit = new Thread(this::close, "sandbox-stop-on-exit");
 
     private Sandbox(SandboxOptions options, FileChannel lockChannel, FileLock lock) {
         this.options = options;
@@ -70,6 +71,8 @@ public final class Sandbox implements AutoCloseable {
                         + " is in use by another console; close it or start with --data-dir DIR");
             }
             Sandbox sandbox = new Sandbox(options, channel, lock);
+            // From here on a SIGTERM (or the JVM ending) stops whatever has started, even mid-start.
+            Runtime.getRuntime().addShutdownHook(sandbox.stopOnExit);
             sandbox.startAll(listener);
             return sandbox;
         } catch (IOException e) {
@@ -184,6 +187,13 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException jvmAlreadyStopping) {
+                // the hook runs (or ran) anyway; close() is idempotent
+            }
+        }
         CompletableFuture<Void> k = CompletableFuture.runAsync(() -> quietly("Kafka", kafka::stop));
         CompletableFuture<Void> p = CompletableFuture.runAsync(() -> quietly("PostgreSQL", postgres::stop));
         CompletableFuture<Void> r = CompletableFuture.runAsync(() -> quietly("Redis", redis::stop));

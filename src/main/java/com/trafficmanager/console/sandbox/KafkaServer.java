@@ -51,7 +51,19 @@ final class KafkaServer {
             format();
         }
         listener.onProgress(NAME, ServerState.STARTING, "starting broker on port " + port);
-        restart();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                restart();
+                break;
+            } catch (RuntimeException | IOException e) {
+                if (attempt == PortAllocator.BIND_ATTEMPTS || !PortAllocator.isPortConflict(e)) {
+                    throw e;
+                }
+                port = PortAllocator.freePort();
+                controllerPort = PortAllocator.freePort();
+                listener.onProgress(NAME, ServerState.STARTING, "port taken meanwhile; starting on port " + port);
+            }
+        }
         listener.onProgress(NAME, ServerState.STARTING, "creating topic " + topic);
         ensureTopic(topic);
     }
@@ -59,7 +71,12 @@ final class KafkaServer {
     /** Starts the broker on the same ports (after {@link #stop}), so clients reconnect by themselves. */
     void restart() throws IOException, InterruptedException {
         server = new KafkaRaftServer(KafkaConfig.fromProps(brokerProperties(), false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            stop(); // a half-started broker holds threads and files; release them before any retry
+            throw e;
+        }
         awaitCluster();
     }
 

@@ -10,7 +10,7 @@ import java.net.ServerSocket;
  * otherwise any free port. A fixed port that fails when taken is never used.
  *
  * <p>Hazard: between probing and binding another process may take the port; the servers report a
- * bind failure in that case and the caller retries with a fresh allocation.
+ * bind failure in that case ({@link #isPortConflict}) and start again on a fresh free port.
  */
 public final class PortAllocator {
     private PortAllocator() {
@@ -32,6 +32,21 @@ public final class PortAllocator {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Attempts a server makes before it gives up on finding a free port. */
+    static final int BIND_ATTEMPTS = 3;
+
+    /** Whether a start failed because its port was taken after it was probed. */
+    static boolean isPortConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Address already in use") || m.contains("could not bind")
+                    || m.contains("SocketServer Acceptors") || t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static int freePort() {

@@ -38,7 +38,19 @@ final class RedisServer {
         ManagedProcess.killStale(sandboxDir.resolve("redis.console.pid"), "redis-server", NAME);
         port = preferredPort;
         listener.onProgress(NAME, ServerState.STARTING, "starting on port " + port);
-        restart();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                restart();
+                break;
+            } catch (IOException e) {
+                process.kill();
+                if (attempt == PortAllocator.BIND_ATTEMPTS || !PortAllocator.isPortConflict(e)) {
+                    throw e;
+                }
+                port = PortAllocator.freePort();
+                listener.onProgress(NAME, ServerState.STARTING, "port taken meanwhile; starting on port " + port);
+            }
+        }
     }
 
     void restart() throws IOException, InterruptedException {

@@ -39,6 +39,7 @@ final class RouteDialogs implements RoutesPrompts {
         routes.getItems().setAll(c.routes());
         routes.setPrefHeight(Math.min(260, 28 + 26 * c.routes().size()));
         routes.getStyleClass().add(Styles.MONO);
+        routes.setPrefWidth(680);
         VBox content = new VBox(8, new Label(c.routes().size() == 1 ? "Route affected:"
                 : "All " + c.routes().size() + " routes affected:"), routes);
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);

@@ -39,6 +39,7 @@ import javafx.collections.transformation.SortedList;
 public final class RouteTable {
     private final ObservableList<RouteRow> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.routeProperty()});
+    private final ObservableList<RouteRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<RouteRow> filtered = new FilteredList<>(rows);
     private final SortedList<RouteRow> sorted = new SortedList<>(filtered);
     private final Map<RouteKey, RouteRow> byKey = new HashMap<>();
@@ -69,7 +70,7 @@ public final class RouteTable {
 
     /** Every row, unfiltered. */
     public ObservableList<RouteRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows; // one instance: it holds its listeners only weakly from the backing list
     }
 
     /** The rows that pass the filter, sorted by the table's comparator (bind it to the table's). */

@@ -103,6 +103,7 @@ public final class RoutesView extends BorderPane {
 
         table.setContextMenu(contextMenu(actions));
         StackPane tableArea = new StackPane(table, emptyState(actions));
+        table.visibleProperty().bind(model.table().emptyProperty().not());
         SplitPane split = new SplitPane(tableArea, new HistoryPane(model.history()));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);

@@ -310,9 +310,9 @@ public final class RoutesViewModel implements AutoCloseable {
             try {
                 List<ChangeResult> changes = work.get();
                 ui.execute(() -> {
-                    done(rows);
                     table.upsert(changes.stream().map(ChangeResult::after).filter(java.util.Objects::nonNull).toList());
                     table.remove(changes.stream().filter(c -> c.after() == null).map(ChangeResult::key).toList());
+                    done(rows);
                     committed(seq, verbPast, changes);
                     rows.forEach(r -> history.reloadIfShown(r.key()));
                 });

@@ -2,6 +2,7 @@ package com.trafficmanager.console.ui.routes;
 
 import com.trafficmanager.console.route.RouteState;
 import com.trafficmanager.console.ui.common.Styles;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -18,6 +19,8 @@ final class StateCell extends TableCell<RouteRow, RouteRow.Badge> {
         badge.getStyleClass().add(Styles.ROUTE_STATE);
         progress.setPrefSize(14, 14);
         progress.setMaxSize(14, 14);
+        box.setAlignment(Pos.CENTER_LEFT);
+        setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
     }
 

@@ -62,6 +62,8 @@ class RoutesTabTest {
         relay.start();
         service = new RouteService(database.dataSource(), relay::wake);
         stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 
     @AfterAll

@@ -18,6 +18,9 @@ import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.shell.ConnectionDetails;
 import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
+import com.trafficmanager.console.ui.routes.RoutesSettings;
+import com.trafficmanager.console.ui.routes.RoutesView;
+import com.trafficmanager.console.ui.routes.RoutesViewModel;
 import com.trafficmanager.console.ui.shell.MainView;
 import com.trafficmanager.console.ui.shell.StatusBarModel;
 import com.trafficmanager.console.ui.startup.ServerRowModel;
@@ -64,6 +67,7 @@ public final class ConsoleApplication extends Application {
     private volatile SessionStarter.Started started;
     private Stage stage;
     private UiPreferences preferences;
+    private RoutesViewModel routesModel;
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
@@ -228,9 +232,7 @@ public final class ConsoleApplication extends Application {
         ConsoleSession session = started.session();
         StatusBarModel statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
         Map<String, Node> tabs = new LinkedHashMap<>();
-        tabs.put("Routes", new PlaceholderPane("Routes",
-                "Find, create, activate and deactivate routes (tenant / service / env / version -> URL). "
-                        + "Every change is committed to PostgreSQL and published to Kafka as a route_changed event."));
+        tabs.put("Routes", routesTab(session, statusBar));
         tabs.put("Live events", new PlaceholderPane("Live events",
                 "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
                         + "a bounded live table per partition, details and filters."));
@@ -254,6 +256,27 @@ public final class ConsoleApplication extends Application {
         if (context.smoke()) {
             awaitSmoke(statusBar);
         }
+    }
+
+    /** The Routes tab on this session; its backlog feeds the status bar. */
+    private Node routesTab(ConsoleSession session, StatusBarModel statusBar) {
+        var target = session.target();
+        routesModel = new RoutesViewModel(session.routes(), session.operator(), new RoutesSettings(target.profileName(),
+                target.protectedEnvs(), target.sandbox(), RoutesSettings.DEFAULT_POLL), Platform::runLater);
+        routesModel.backlogProperty().addListener((obs, old, backlog) -> statusBar.applyBacklog(backlog));
+        RoutesView view = new RoutesView(routesModel);
+        view.start();
+        RoutesViewModel model = routesModel;
+        background("topic-partitions", () -> {
+            try {
+                int partitions = session.admin().describeTopics(List.of(target.topic())).allTopicNames()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS).get(target.topic()).partitions().size();
+                Platform.runLater(() -> model.setPartitions(partitions));
+            } catch (Exception e) {
+                LOG.warn("could not read the partition count of {}: {}", target.topic(), e.toString());
+            }
+        });
+        return view;
     }
 
     private void reportFirstFrame(long serversUpNanos) {
@@ -327,6 +350,9 @@ public final class ConsoleApplication extends Application {
         }
         rememberPlacement();
         stage.hide();
+        if (routesModel != null) {
+            routesModel.close();
+        }
         Thread stopper = new Thread(() -> {
             closeSession();
             stopped.complete(null);

@@ -17,6 +17,14 @@ public final class Styles {
     public static final String TITLE = "tc-title";
     public static final String MUTED = "tc-muted";
     public static final String MONO = "tc-mono";
+    public static final String ROUTE_STATE = "tc-route-state";
+    public static final String ROUTE_ACTIVE = "tc-route-active";
+    public static final String ROUTE_INACTIVE = "tc-route-inactive";
+    public static final String ROUTES_EMPTY = "tc-routes-empty";
+    public static final String ROUTES_TOOLBAR = "tc-routes-toolbar";
+    public static final String FIELD_ERROR = "tc-field-error";
+    public static final String STATUS_LINE = "tc-status-line";
+    public static final String PANE_TITLE = "tc-pane-title";
 
     private Styles() {
     }

@@ -27,6 +27,18 @@ public final class StatusBarView extends HBox {
             style(badge, server.statusProperty().get());
             getChildren().add(badge);
         }
+        Label backlog = new Label();
+        backlog.setId("status-backlog");
+        backlog.getStyleClass().add(Styles.SERVER_STATE);
+        backlog.textProperty().bind(model.backlogTextProperty());
+        backlog.visibleProperty().bind(model.backlogTextProperty().isNotEmpty());
+        backlog.managedProperty().bind(backlog.visibleProperty());
+        Tooltip backlogTip = new Tooltip();
+        backlogTip.textProperty().bind(model.backlogTooltipProperty());
+        backlog.setTooltip(backlogTip);
+        model.backlogStatusProperty().addListener((obs, old, status) -> style(backlog, status));
+        style(backlog, model.backlogStatusProperty().get());
+        getChildren().add(backlog);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label readOnly = new Label("READ-ONLY");

@@ -1,0 +1,395 @@
+package com.trafficmanager.console.ui.routes;
+
+import com.trafficmanager.console.outbox.Backlog;
+import com.trafficmanager.console.route.ChangeResult;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.Route;
+import com.trafficmanager.console.route.RouteConflictException;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteNotFoundException;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.route.RouteValidationException;
+import com.trafficmanager.console.route.RouteWatcher;
+import com.trafficmanager.console.route.SampleRoutes;
+import com.trafficmanager.console.route.VersionedKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The Routes tab's view model: the table, the selection and which actions it allows, the commands
+ * (create, activate, deactivate, edit URL, delete, bulk, sample routes), the status line, the history
+ * of the selected route and the outbox backlog. No Node in here; questions to the operator go through
+ * {@link RoutesPrompts}.
+ *
+ * <p>Threading: every method is called on the JavaFX thread; service calls run on the tab's own
+ * background threads and come back through {@code ui} (Platform::runLater) once per result. While an
+ * action runs, its rows are busy: they show progress and cannot be acted on again.
+ *
+ * <p>Hazard: the read-only check here only disables controls; the service refuses writes anyway.
+ */
+public final class RoutesViewModel implements AutoCloseable {
+    private final RouteService service;
+    private final OperatorContext operator;
+    private final RoutesSettings settings;
+    private final Executor ui;
+    private final ExecutorService actions = daemonPool("routes-actions");
+    private final ScheduledExecutorService reads = Executors.newScheduledThreadPool(1, r -> daemon(r, "routes-reads"));
+    private final RouteTable table = new RouteTable();
+    private final RouteHistoryModel history;
+    private final RouteActions enabled;
+    private final PublishTracker tracker;
+    private final RouteWatcher watcher;
+    private final ObservableList<RouteRow> selection = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<StatusLine> status = new ReadOnlyObjectWrapper<>(StatusLine.NONE);
+    private final ReadOnlyObjectWrapper<Backlog> backlog = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RouteKey> reveal = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper partitions = new ReadOnlyIntegerWrapper();
+    private final AtomicLong statusSeq = new AtomicLong();
+    private RoutesPrompts prompts;
+
+    public RoutesViewModel(RouteService service, OperatorContext operator, RoutesSettings settings, Executor ui) {
+        this.service = service;
+        this.operator = operator;
+        this.settings = settings;
+        this.ui = ui;
+        this.history = new RouteHistoryModel(service, reads, ui);
+        this.enabled = new RouteActions(operator.readOnly(), settings.profileName());
+        this.tracker = new PublishTracker(service, reads);
+        this.watcher = new RouteWatcher(service, settings.pollInterval(), true, new RouteWatcher.Listener() {
+            @Override
+            public void routesChanged(RouteWatcher.Delta delta) {
+                ui.execute(() -> table.apply(delta));
+            }
+
+            @Override
+            public void backlog(Backlog b) {
+                ui.execute(() -> backlog.set(b));
+            }
+
+            @Override
+            public void failed(String message) {
+                ui.execute(() -> backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message)));
+            }
+        });
+        selection.addListener((ListChangeListener<RouteRow>) c -> selectionChanged());
+        table.rows().addListener((ListChangeListener<RouteRow>) c -> {
+            boolean touchesSelection = false;
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    for (int i = c.getFrom(); i < c.getTo(); i++) {
+                        touchesSelection |= selection.contains(c.getList().get(i));
+                    }
+                }
+            }
+            if (touchesSelection) {
+                enabled.update(selection);
+                history.reloadIfShown(selection.size() == 1 ? selection.get(0).key() : null);
+            }
+        });
+    }
+
+    /** Starts watching the database (first load at once, then every poll interval). */
+    public void start(RoutesPrompts prompts) {
+        this.prompts = prompts;
+        watcher.start();
+    }
+
+    public RouteTable table() {
+        return table;
+    }
+
+    public RouteHistoryModel history() {
+        return history;
+    }
+
+    /** Which actions the selection allows, and why not. */
+    public RouteActions actions() {
+        return enabled;
+    }
+
+    public ReadOnlyObjectProperty<StatusLine> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The outbox backlog as of the last poll; pending -1 when the database did not answer. */
+    public ReadOnlyObjectProperty<Backlog> backlogProperty() {
+        return backlog.getReadOnlyProperty();
+    }
+
+    /** The route the table should select and scroll to (set after a create). */
+    public ReadOnlyObjectProperty<RouteKey> revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty partitionsProperty() {
+        return partitions.getReadOnlyProperty();
+    }
+
+    /** The topic's partition count, once known, for the create form's partition preview. */
+    public void setPartitions(int count) {
+        partitions.set(count);
+    }
+
+    public boolean sandbox() {
+        return settings.sandbox();
+    }
+
+    public OperatorContext operator() {
+        return operator;
+    }
+
+    /** The rows the operator selected, in table order; the view keeps this in step with the table. */
+    public void setSelection(List<RouteRow> rows) {
+        selection.setAll(rows);
+    }
+
+    public List<RouteRow> selection() {
+        return List.copyOf(selection);
+    }
+
+    private void selectionChanged() {
+        enabled.update(selection);
+        history.show(selection.size() == 1 ? selection.get(0).key() : null);
+    }
+
+    /** Reloads the table now (it also reloads every poll interval). */
+    public void reload() {
+        watcher.refreshNow();
+        history.reloadIfShown(history.shown());
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------
+
+    public void activateSelected() {
+        changeState(true);
+    }
+
+    public void deactivateSelected() {
+        changeState(false);
+    }
+
+    private void changeState(boolean activate) {
+        if (!(activate ? enabled.canActivateProperty() : enabled.canDeactivateProperty()).get()) {
+            return;
+        }
+        List<RouteRow> targets = enabled.targets(selection, activate);
+        String verb = activate ? "activate" : "deactivate";
+        if (!confirmed(Confirmations.stateChange(verb, targets, settings))) {
+            setStatus(StatusLine.info(verb + " cancelled; nothing was changed"));
+            return;
+        }
+        List<VersionedKey> keys = targets.stream().map(r -> VersionedKey.of(r.route())).toList();
+        runChange(verb, verb + "d", targets,
+                () -> (activate ? service.bulkActivate(keys, operator) : service.bulkDeactivate(keys, operator)).changes());
+    }
+
+    public void editSelectedUrl() {
+        if (!enabled.canEditUrlProperty().get()) {
+            return;
+        }
+        RouteRow row = selection.get(0);
+        Route before = row.route();
+        Optional<String> url = prompts.editUrl(before);
+        if (url.isEmpty()) {
+            return;
+        }
+        if (url.get().equals(before.url())) {
+            setStatus(StatusLine.info("nothing to do: " + before.key() + " already points to " + url.get()));
+            return;
+        }
+        if (settings.isProtected(before.key().env())
+                && !confirmed(Confirmations.urlChange(before, url.get()))) {
+            setStatus(StatusLine.info("URL change cancelled; nothing was changed"));
+            return;
+        }
+        runChange("change the URL of " + before.key(), "changed the URL of", List.of(row),
+                () -> List.of(service.updateUrl(before.key(), url.get(), before.rowVersion(), operator)));
+    }
+
+    public void deleteSelected() {
+        if (!enabled.canDeleteProperty().get()) {
+            return;
+        }
+        RouteRow row = selection.get(0);
+        Route before = row.route();
+        if (!confirmed(Confirmations.delete(before, settings))) {
+            setStatus(StatusLine.info("delete cancelled; nothing was changed"));
+            return;
+        }
+        runChange("delete " + before.key(), "deleted", List.of(row),
+                () -> List.of(service.delete(before.key(), before.rowVersion(), operator)));
+    }
+
+    /** A new, empty create form (the view shows it in a dialog). */
+    public CreateRouteModel newCreateForm() {
+        return new CreateRouteModel(operator.userId(), partitions.get(), Clock.systemUTC());
+    }
+
+    /** Creates the form's route; {@code done} runs on success (the dialog closes), else the form shows why. */
+    public void create(CreateRouteModel form, Runnable done) {
+        if (!enabled.canCreateProperty().get() || !form.canCreateProperty().get()) {
+            return;
+        }
+        RouteKey key = form.key();
+        String url = form.url();
+        form.setSubmitting(true);
+        long seq = setStatus(StatusLine.working("creating " + key + "..."));
+        actions.execute(() -> {
+            try {
+                ChangeResult result = service.create(key, url, operator);
+                ui.execute(() -> {
+                    form.setSubmitting(false);
+                    table.upsert(List.of(result.after()));
+                    reveal.set(key);
+                    committed(seq, "created", List.of(result));
+                    done.run();
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    form.setSubmitting(false);
+                    StatusLine line = ActionMessages.failure("create " + key, e);
+                    form.failed(line.text());
+                    if (e instanceof RouteValidationException v) {
+                        form.showFieldErrors(v.messagesByField());
+                    }
+                    setStatus(line);
+                });
+            }
+        });
+    }
+
+    /** Sandbox only: loads 3 tenants x 4 services x 3 envs x 2 versions of sample routes. */
+    public void loadSampleRoutes() {
+        if (!settings.sandbox() || !enabled.canCreateProperty().get()) {
+            return;
+        }
+        long seq = setStatus(StatusLine.working("loading sample routes..."));
+        actions.execute(() -> {
+            try {
+                SampleRoutes.Loaded loaded = SampleRoutes.load(service, operator);
+                watcher.refreshNow();
+                ui.execute(() -> setStatusIf(seq, StatusLine.ok("loaded " + loaded.created() + " sample routes ("
+                        + loaded.activated() + " activated); their events are being published")));
+            } catch (RuntimeException e) {
+                ui.execute(() -> setStatusIf(seq, ActionMessages.failure("load the sample routes", e)));
+            }
+        });
+    }
+
+    // ---- running a change ---------------------------------------------------------------------------
+
+    private boolean confirmed(Optional<Confirmation> confirmation) {
+        return confirmation.isEmpty() || prompts.confirm(confirmation.get());
+    }
+
+    private boolean confirmed(Confirmation confirmation) {
+        return prompts.confirm(confirmation);
+    }
+
+    /** Marks the rows busy, runs the change in the background, then shows the outcome. */
+    private void runChange(String attempted, String verbPast, List<RouteRow> rows, Supplier<List<ChangeResult>> work) {
+        rows.forEach(r -> r.setBusy(true));
+        enabled.update(selection);
+        long seq = setStatus(StatusLine.working(attempted + (rows.size() > 1 ? " (" + rows.size() + " routes)" : "")
+                + "..."));
+        actions.execute(() -> {
+            try {
+                List<ChangeResult> changes = work.get();
+                ui.execute(() -> {
+                    table.upsert(changes.stream().map(ChangeResult::after).filter(java.util.Objects::nonNull).toList());
+                    table.remove(changes.stream().filter(c -> c.after() == null).map(ChangeResult::key).toList());
+                    done(rows);
+                    committed(seq, verbPast, changes);
+                    rows.forEach(r -> history.reloadIfShown(r.key()));
+                });
+            } catch (RouteConflictException e) {
+                ConflictReport report = ConflictReports.build(service, attempted, e);
+                ui.execute(() -> {
+                    done(rows);
+                    setStatusIf(seq, ActionMessages.failure(attempted, e));
+                    if (prompts.conflict(report)) {
+                        reload();
+                        setStatusIf(seq, StatusLine.warn("not " + verbPast + ": " + report.route() + " was changed by '"
+                                + report.changedBy() + "'; reloaded - review it and try again"));
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    done(rows);
+                    setStatusIf(seq, ActionMessages.failure(attempted, e));
+                    if (e instanceof RouteNotFoundException) {
+                        reload();
+                    }
+                });
+            }
+        });
+    }
+
+    private void done(List<RouteRow> rows) {
+        rows.forEach(r -> r.setBusy(false));
+        enabled.update(selection);
+    }
+
+    private void committed(long seq, String verbPast, List<ChangeResult> changes) {
+        setStatusIf(seq, StatusLine.working(ActionMessages.committed(verbPast, changes)));
+        watcher.refreshNow();
+        tracker.track(changes, () -> statusSeq.get() == seq, new PublishTracker.Listener() {
+            @Override
+            public void published(java.util.Map<java.util.UUID, com.trafficmanager.console.outbox.PublishState> states) {
+                ui.execute(() -> {
+                    setStatusIf(seq, StatusLine.ok(ActionMessages.published(verbPast, changes, states)));
+                    changes.forEach(c -> history.reloadIfShown(c.key()));
+                });
+            }
+
+            @Override
+            public void waiting(Backlog b) {
+                ui.execute(() -> setStatusIf(seq, StatusLine.warn(ActionMessages.waiting(verbPast, changes, b))));
+            }
+        });
+    }
+
+    private long setStatus(StatusLine line) {
+        long seq = statusSeq.incrementAndGet();
+        status.set(line);
+        return seq;
+    }
+
+    /** Sets the status only if no newer action took the line meanwhile. */
+    private void setStatusIf(long seq, StatusLine line) {
+        if (statusSeq.get() == seq) {
+            status.set(line);
+        }
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        actions.shutdownNow();
+        reads.shutdownNow();
+    }
+
+    private static ExecutorService daemonPool(String name) {
+        return Executors.newSingleThreadExecutor(r -> daemon(r, name));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

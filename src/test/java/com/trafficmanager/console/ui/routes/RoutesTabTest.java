@@ -1,0 +1,350 @@
+package com.trafficmanager.console.ui.routes;
+
+import static com.trafficmanager.console.testing.WritePathFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.db.Database;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventKeys;
+import com.trafficmanager.console.outbox.OutboxRelay;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.Route;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.route.RouteState;
+import com.trafficmanager.console.route.VersionedKey;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.TopicProbe;
+import com.trafficmanager.console.testing.WritePathFixture;
+import com.trafficmanager.console.ui.common.Styles;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The Routes tab on the shared test sandbox, driven like an operator: typing into the filter and the
+ * create form, clicking rows, buttons and dialog buttons. The tab runs on a RouteService and relay of
+ * this class; every test works on a tenant of its own, found by typing it into the filter box.
+ */
+class RoutesTabTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final OperatorContext ALICE = new OperatorContext("alice", "test-host", false);
+    private static Database database;
+    private static OutboxRelay relay;
+    private static RouteService service;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private RoutesViewModel model;
+    private String tenant;
+
+    @BeforeAll
+    static void startWritePath() throws Exception {
+        database = WritePathFixture.database();
+        relay = new OutboxRelay(database, WritePathFixture.relayConfig());
+        relay.start();
+        service = new RouteService(database.dataSource(), relay::wake);
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        relay.close();
+    }
+
+    @BeforeEach
+    void tenant() {
+        tenant = WritePathFixture.uniqueTenant("ui");
+    }
+
+    @AfterEach
+    void closeTab() throws Exception {
+        if (model != null) {
+            model.close();
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** Shows a Routes tab with the given operator and poll interval, filtered to this test's tenant. */
+    private RoutesView show(OperatorContext operator, Duration poll) throws Exception {
+        model = new RoutesViewModel(service, operator, new RoutesSettings("test", Set.of("prod"), true, poll),
+                Platform::runLater);
+        RoutesView view = new RoutesView(model);
+        FxToolkit.setupStage(s -> {
+            Scene scene = new Scene(view, 1200, 760);
+            scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
+            s.setScene(scene);
+            s.show();
+        });
+        robot.interact(() -> {
+            model.setPartitions(6);
+            view.start();
+        });
+        Eventually.await("the first load", WAIT, () -> model.table().loadedProperty().get());
+        robot.clickOn("#routes-filter").write(tenant);
+        return view;
+    }
+
+    private RoutesView show() throws Exception {
+        return show(ALICE, Duration.ofMillis(300));
+    }
+
+    private RouteKey key(String service, String env) {
+        return new RouteKey(tenant, service, env, "v1");
+    }
+
+    private Route create(RouteKey key) {
+        return service.create(key, "https://" + key.service() + "." + key.env() + ".example.com", ALICE).after();
+    }
+
+    private void awaitShown(RouteKey key) {
+        Eventually.await(key + " in the table", WAIT, () -> rowNode(key) != null);
+    }
+
+    private Node rowNode(RouteKey key) {
+        return robot.lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> r
+                && r.getItem() instanceof RouteRow row && row.key().equals(key)).tryQuery().orElse(null);
+    }
+
+    private String badge(RouteKey key) {
+        Node row = rowNode(key);
+        return row == null ? "" : robot.from(row).lookup(".tc-route-state").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private Route stored(RouteKey key) {
+        return service.find(key).orElseThrow();
+    }
+
+    private String status() {
+        return robot.lookup("#routes-status").queryAs(Label.class).getText();
+    }
+
+    private boolean disabled(String id) {
+        return robot.lookup(id).queryAs(Button.class).isDisabled();
+    }
+
+    @Test
+    void createARouteThroughTheForm() throws Exception {
+        show();
+        RouteKey key = key("payments", "staging");
+        robot.clickOn("#routes-new");
+        robot.clickOn("#create-tenant").write(tenant);
+        robot.clickOn("#create-service").write("payments");
+        robot.clickOn("#create-env").write("staging");
+        robot.clickOn("#create-version").write("v1");
+        assertThat(disabled("#create-submit")).isTrue();
+        robot.clickOn("#create-url").write("https://payments.staging.example.com");
+
+        String preview = robot.lookup("#create-preview").queryAs(TextArea.class).getText();
+        assertThat(preview).contains("\"action\" : \"created\"", "\"tenant\" : \"" + tenant + "\"",
+                "\"url\" : \"https://payments.staging.example.com\"", "\"user_id\" : \"alice\"");
+        int partition = EventKeys.partitionFor(key.eventKey(), 6);
+        assertThat(robot.lookup("#create-partition").queryAs(Label.class).getText())
+                .isEqualTo("key " + key.eventKey() + " -> partition " + partition + " of 6");
+        assertThat(disabled("#create-submit")).isFalse();
+        robot.clickOn("#create-submit");
+
+        awaitShown(key);
+        assertThat(stored(key).url()).isEqualTo("https://payments.staging.example.com");
+        assertThat(stored(key).state()).isEqualTo(RouteState.INACTIVE);
+        assertThat(badge(key)).isEqualTo("inactive");
+        Eventually.await("the status line naming the published event", WAIT,
+                () -> status().matches("created " + key + " - event [0-9a-f]{8}\\.\\.\\. on partition " + partition
+                        + ", offset \\d+"));
+        assertThat(robot.lookup("#create-submit").tryQuery()).isEmpty(); // the form closed
+    }
+
+    @Test
+    void invalidInputShowsTheMessageKeepsCreateDisabledAndWritesNothing() throws Exception {
+        show();
+        String bad = tenant.toUpperCase();
+        robot.clickOn("#routes-new");
+        robot.clickOn("#create-tenant").write(bad);
+        robot.clickOn("#create-service").write("payments");
+        robot.clickOn("#create-env").write("dev");
+        robot.clickOn("#create-version").write("2");
+        robot.clickOn("#create-url").write("ftp://x.example.com");
+
+        assertThat(robot.lookup("#create-tenant-error").queryAs(Label.class).getText())
+                .startsWith("tenant must be lowercase letters, digits and '-'").contains("got '" + bad + "'");
+        assertThat(robot.lookup("#create-version-error").queryAs(Label.class).getText())
+                .startsWith("version must look like 'v2' or 'v2.1'");
+        assertThat(robot.lookup("#create-url-error").queryAs(Label.class).getText())
+                .isEqualTo("url must use http or https, got scheme 'ftp'");
+        assertThat(robot.lookup("#create-service-error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(disabled("#create-submit")).isTrue();
+        robot.clickOn("#create-submit");
+
+        assertThat(count("select count(*) from route where lower(tenant) = ?", tenant)).isZero();
+        assertThat(count("select count(*) from route_history where lower(tenant) = ?", tenant)).isZero();
+        robot.clickOn("#create-tenant").push(KeyCode.SHORTCUT, KeyCode.A).write(tenant);
+        assertThat(robot.lookup("#create-tenant-error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(disabled("#create-submit")).isTrue(); // version and url are still wrong
+    }
+
+    @Test
+    void activateShowsTheBadgeChangeAndPublishesTheEvent() throws Exception {
+        RouteKey key = key("search", "staging");
+        create(key);
+        show();
+        awaitShown(key);
+        try (TopicProbe probe = TopicProbe.fromEnd(WritePathFixture.endpoints().kafkaBootstrap(),
+                WritePathFixture.endpoints().topic())) {
+            robot.clickOn(rowNode(key));
+            assertThat(robot.lookup("#routes-history-title").queryAs(Label.class).getText()).startsWith("History of " + key);
+            robot.clickOn("#routes-activate");
+
+            Eventually.await("the active badge", WAIT, () -> badge(key).equals("active"));
+            assertThat(stored(key).state()).isEqualTo(RouteState.ACTIVE);
+            List<ConsumerRecord<String, byte[]>> events = probe.await("the activated event", WAIT,
+                    r -> key.eventKey().equals(r.key()), l -> !l.isEmpty());
+            var event = EventCodec.decode(events.get(0).value());
+            assertThat(event.action().wireName()).isEqualTo("activated");
+            assertThat(event.userId()).isEqualTo("alice");
+            Eventually.await("the status line with partition and offset", WAIT, () -> status().equals("activated " + key
+                    + " - event " + event.eventId().toString().substring(0, 8) + "... on partition "
+                    + events.get(0).partition() + ", offset " + events.get(0).offset()));
+            Eventually.await("the history pane", WAIT, () -> robot.lookup("#routes-history-title").queryAs(Label.class)
+                    .getText().equals("History of " + key + " (2 changes)"));
+            assertThat(disabled("#routes-activate")).isTrue();
+            assertThat(disabled("#routes-deactivate")).isFalse();
+        }
+    }
+
+    @Test
+    void bulkDeactivateChangesEveryRouteSelected() throws Exception {
+        List<RouteKey> keys = List.of(key("a", "staging"), key("b", "staging"), key("c", "staging"));
+        service.bulkActivate(keys.stream().map(k -> VersionedKey.of(create(k))).toList(), ALICE);
+        show();
+        keys.forEach(this::awaitShown);
+        robot.clickOn(rowNode(keys.get(0)));
+        robot.press(KeyCode.SHIFT).clickOn(rowNode(keys.get(2))).release(KeyCode.SHIFT);
+        assertThat(model.selection()).hasSize(3);
+        robot.clickOn("#routes-deactivate");
+
+        for (RouteKey k : keys) {
+            Eventually.await(k + " inactive", WAIT, () -> badge(k).equals("inactive"));
+            assertThat(stored(k).state()).isEqualTo(RouteState.INACTIVE);
+        }
+        Eventually.await("the bulk status line", WAIT,
+                () -> status().startsWith("deactivated 3 routes - 3 events published on partition"));
+        assertThat(robot.lookup("#routes-counts").queryAs(Label.class).getText()).endsWith(", 3 shown");
+    }
+
+    @Test
+    void protectedEnvConfirmationCancelledWritesNothingAndBulkAsksForTheEnvName() throws Exception {
+        List<RouteKey> keys = List.of(key("a", "prod"), key("b", "prod"));
+        keys.forEach(this::create);
+        show();
+        keys.forEach(this::awaitShown);
+        robot.clickOn(rowNode(keys.get(0)));
+        robot.press(KeyCode.SHIFT).clickOn(rowNode(keys.get(1))).release(KeyCode.SHIFT);
+        robot.clickOn("#routes-activate");
+
+        @SuppressWarnings("unchecked")
+        ListView<String> listed = robot.lookup("#confirm-routes").queryAs(ListView.class);
+        assertThat(listed.getItems()).hasSize(2);
+        assertThat(listed.getItems().get(0)).startsWith(keys.get(0).toString());
+        assertThat(listed.getItems().get(1)).startsWith(keys.get(1).toString());
+        assertThat(disabled("#confirm-ok")).isTrue();
+        robot.clickOn("#confirm-type").write("pro");
+        assertThat(disabled("#confirm-ok")).isTrue();
+        robot.write("d");
+        assertThat(disabled("#confirm-ok")).isFalse();
+        robot.clickOn("#confirm-cancel");
+
+        assertThat(status()).isEqualTo("activate cancelled; nothing was changed");
+        for (RouteKey k : keys) {
+            assertThat(stored(k).rowVersion()).isEqualTo(1);
+            assertThat(count("select count(*) from route_history where tenant = ? and service = ?", k.tenant(),
+                    k.service())).isEqualTo(1);
+        }
+
+        robot.clickOn("#routes-activate");
+        robot.clickOn("#confirm-type").write("prod");
+        robot.clickOn("#confirm-ok");
+        for (RouteKey k : keys) {
+            Eventually.await(k + " active", WAIT, () -> badge(k).equals("active"));
+        }
+    }
+
+    @Test
+    void readOnlyDisablesEveryChangeWithTheReason() throws Exception {
+        RouteKey key = key("payments", "dev");
+        create(key);
+        show(new OperatorContext("viewer", "test-host", true), Duration.ofMillis(300));
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        for (String id : List.of("#routes-new", "#routes-activate", "#routes-deactivate", "#routes-edit", "#routes-delete")) {
+            assertThat(disabled(id)).as(id).isTrue();
+            assertThat(robot.lookup(id).queryAs(Button.class).getTooltip().getText()).as(id)
+                    .startsWith("Read-only profile 'test': this console changes nothing");
+        }
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A);
+        assertThat(stored(key).state()).isEqualTo(RouteState.INACTIVE);
+        assertThat(robot.lookup("#routes-history-title").queryAs(Label.class).getText()).startsWith("History of " + key);
+    }
+
+    @Test
+    void aConflictShowsWhoChangedWhatAndReloads() throws Exception {
+        RouteKey key = key("checkout", "dev");
+        Route seen = create(key);
+        show(ALICE, Duration.ofHours(1)); // no polling: the other console's change stays unseen until Reload
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        RouteService otherConsole = new RouteService(database.dataSource(), relay::wake);
+        otherConsole.activate(key, seen.rowVersion(), new OperatorContext("bob", "other-host", false));
+        robot.clickOn("#routes-activate");
+
+        Eventually.await("the conflict dialog", WAIT, () -> robot.lookup("#conflict-text").tryQuery().isPresent());
+        String text = robot.lookup("#conflict-text").queryAs(Label.class).getText();
+        assertThat(text).contains("You saw row_version 1; it is now 2.", "activated by 'bob' at ",
+                "state: inactive -> active");
+        robot.clickOn("#conflict-reload");
+        Eventually.await("the reloaded badge", WAIT, () -> badge(key).equals("active"));
+        assertThat(count("select count(*) from route_history where tenant = ? and action = 'activated'", tenant))
+                .isEqualTo(1);
+        assertThat(status()).contains("was changed by 'bob'; reloaded");
+    }
+
+    @Test
+    void theTableFollowsChangesByAnotherServiceInstanceAndKeepsTheSelection() throws Exception {
+        RouteKey a = key("accounts", "dev");
+        create(a);
+        show();
+        awaitShown(a);
+        robot.clickOn(rowNode(a));
+        RouteService otherConsole = new RouteService(database.dataSource(), relay::wake);
+        OperatorContext bob = new OperatorContext("bob", "other-host", false);
+        RouteKey b = key("billing", "dev");
+        otherConsole.create(b, "https://billing.example.com", bob);
+        otherConsole.activate(a, 1, bob);
+
+        awaitShown(b);
+        Eventually.await(a + " active", WAIT, () -> badge(a).equals("active"));
+        assertThat(model.selection()).singleElement().extracting(RouteRow::key).isEqualTo(a);
+        assertThat(((TableRow<?>) rowNode(a)).isSelected()).isTrue();
+        Eventually.await("the counts", WAIT, () -> robot.lookup("#routes-counts").queryAs(Label.class).getText()
+                .endsWith(", 2 shown"));
+    }
+}

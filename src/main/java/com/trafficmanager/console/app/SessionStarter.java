@@ -38,7 +38,10 @@ final class SessionStarter {
             throws SandboxException {
         Sandbox sandbox = Sandbox.start(options, listener);
         try {
-            return new Started(ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints())), sandbox);
+            listener.onProgress("PostgreSQL", ServerState.STARTING, "applying the schema migrations");
+            ConsoleSession session = ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints()));
+            listener.onProgress("PostgreSQL", ServerState.SERVING, "serving, schema up to date");
+            return new Started(session, sandbox);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -68,7 +71,11 @@ final class SessionStarter {
                 throw new UnreachableException("could not reach " + String.join("; ", failures));
             }
         }
-        return new Started(ConsoleSession.open(target), null);
+        listener.onProgress("PostgreSQL", ServerState.STARTING, profile.readOnly()
+                ? "opening the connection pool" : "applying the schema migrations");
+        ConsoleSession session = ConsoleSession.open(target);
+        listener.onProgress("PostgreSQL", ServerState.SERVING, "connected");
+        return new Started(session, null);
     }
 
     /** One or more servers of a profile did not answer; the message names each and why. */

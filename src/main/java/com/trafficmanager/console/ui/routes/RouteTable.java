@@ -152,8 +152,26 @@ public final class RouteTable {
             }
         }
         if (!added.isEmpty()) {
-            rows.addAll(added);
+            insertInKeyOrder(added);
             refreshEnvs();
+        }
+    }
+
+    /**
+     * New rows go where their key sorts (the initial load arrives in key order), so the unsorted table
+     * reads tenant / service / env / version; a few rows, so one binary search each.
+     */
+    private void insertInKeyOrder(List<RouteRow> added) {
+        if (added.size() > 64) {
+            List<RouteRow> all = new ArrayList<>(rows);
+            all.addAll(added);
+            all.sort(java.util.Comparator.comparing(row -> row.route().key()));
+            rows.setAll(all);
+            return;
+        }
+        for (RouteRow row : added) {
+            int at = java.util.Collections.binarySearch(rows, row, java.util.Comparator.comparing(r -> r.route().key()));
+            rows.add(at < 0 ? -at - 1 : at, row);
         }
     }
 

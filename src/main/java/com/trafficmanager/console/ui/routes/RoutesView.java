@@ -90,9 +90,14 @@ public final class RoutesView extends BorderPane {
         state.setButtonCell(stateCell());
         state.setCellFactory(c -> stateCell());
         state.valueProperty().bindBidirectional(model.table().stateFilterProperty());
-        Button clearEnv = new Button("All envs");
+        Button clearEnv = new Button("Clear filters");
         clearEnv.setId("routes-env-all");
-        clearEnv.setOnAction(e -> env.setValue(null));
+        clearEnv.setTooltip(new javafx.scene.control.Tooltip("Show all routes again: no text, any env, any state"));
+        clearEnv.setOnAction(e -> {
+            filter.clear();
+            env.setValue(null);
+            state.setValue(null);
+        });
         Label counts = new Label();
         counts.setId("routes-counts");
         counts.getStyleClass().add(Styles.MUTED);

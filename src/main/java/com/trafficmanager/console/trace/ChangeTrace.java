@@ -12,7 +12,7 @@ import java.util.UUID;
  * Where one route change is: the hops it has passed, with their times, and the latency between them.
  * Immutable; {@link TraceBook} replaces a trace with a new one as hops arrive.
  */
-public record ChangeTrace(UUID eventId, String routeKey, String action, Map<Hop, HopRecord> hops) {
+public record ChangeTrace(UUID eventId, String routeKey, String action, long revision, Map<Hop, HopRecord> hops) {
 
     public ChangeTrace {
         EnumMap<Hop, HopRecord> copy = new EnumMap<>(Hop.class);
@@ -20,15 +20,21 @@ public record ChangeTrace(UUID eventId, String routeKey, String action, Map<Hop,
         hops = Collections.unmodifiableMap(copy);
     }
 
-    public static ChangeTrace start(UUID eventId, String routeKey, String action, Instant committedAt, String detail) {
-        return new ChangeTrace(eventId, routeKey, action, Map.of(Hop.COMMITTED, HopRecord.seen(committedAt, detail)));
+    /**
+     * @param routeKey {@code tenant:service:env:version}
+     * @param revision the route's row_version after the change (what the cache must not be older than)
+     */
+    public static ChangeTrace start(UUID eventId, String routeKey, String action, long revision, Instant committedAt,
+                                    String detail) {
+        return new ChangeTrace(eventId, routeKey, action, revision,
+                Map.of(Hop.COMMITTED, HopRecord.seen(committedAt, detail)));
     }
 
     public ChangeTrace with(Hop hop, HopRecord record) {
         EnumMap<Hop, HopRecord> next = new EnumMap<>(Hop.class);
         next.putAll(hops);
         next.put(hop, record);
-        return new ChangeTrace(eventId, routeKey, action, next);
+        return new ChangeTrace(eventId, routeKey, action, revision, next);
     }
 
     public Optional<HopRecord> hop(Hop hop) {

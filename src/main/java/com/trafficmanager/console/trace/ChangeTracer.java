@@ -21,8 +21,10 @@ public final class ChangeTracer {
 
     public void committed(List<ChangeResult> changes) {
         for (ChangeResult change : changes) {
-            String detail = change.route().map(r -> "row_version " + r.rowVersion()).orElse("route deleted");
-            book.committed(change.eventId(), change.eventKey(), change.action().wireName(), clock.instant(), detail);
+            long revision = change.after() != null ? change.after().rowVersion() : change.before().rowVersion() + 1;
+            String detail = change.after() != null ? "row_version " + revision : "route deleted";
+            book.committed(change.eventId(), change.eventKey(), change.action().wireName(), revision, clock.instant(),
+                    detail);
         }
     }
 

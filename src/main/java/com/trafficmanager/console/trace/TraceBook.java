@@ -56,10 +56,10 @@ public final class TraceBook {
     }
 
     /** Starts following a change this console committed, taking in any hop that arrived before. */
-    public void committed(UUID eventId, String routeKey, String action, Instant at, String detail) {
+    public void committed(UUID eventId, String routeKey, String action, long revision, Instant at, String detail) {
         ChangeTrace next;
         synchronized (traces) {
-            next = ChangeTrace.start(eventId, routeKey, action, at, detail);
+            next = ChangeTrace.start(eventId, routeKey, action, revision, at, detail);
             ChangeTrace before = early.remove(eventId);
             if (before != null) {
                 for (Map.Entry<Hop, HopRecord> e : before.hops().entrySet()) {
@@ -83,7 +83,7 @@ public final class TraceBook {
             ChangeTrace existing = traces.get(eventId);
             if (existing == null) {
                 ChangeTrace pending = early.get(eventId);
-                early.put(eventId, (pending == null ? new ChangeTrace(eventId, null, null, Map.of()) : pending)
+                early.put(eventId, (pending == null ? new ChangeTrace(eventId, null, null, 0, Map.of()) : pending)
                         .with(hop, record));
                 return;
             }

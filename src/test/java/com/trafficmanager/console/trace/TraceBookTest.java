@@ -18,7 +18,7 @@ class TraceBookTest {
     @Test
     void hopsFillInAndLatenciesAreBetweenTimedHops() {
         UUID id = UUID.randomUUID();
-        book.committed(id, "team-a:payments:prod:v2", "activated", t0, "row_version 3");
+        book.committed(id, "team-a:payments:prod:v2", "activated", 3, t0, "row_version 3");
         book.hop(id, Hop.PUBLISHED, HopRecord.seen(t0.plusMillis(12), "partition 3, offset 17"));
         book.hop(id, Hop.PROCESSED, HopRecord.notWitnessed("processed by another console"));
         book.hop(id, Hop.CACHE_VERIFIED, HopRecord.seen(t0.plusMillis(30), "key absent"));
@@ -35,7 +35,7 @@ class TraceBookTest {
         UUID id = UUID.randomUUID();
         book.hop(id, Hop.SEEN_BY_TAIL, "partition 1, offset 4");
         assertThat(book.find(id)).isEmpty();
-        book.committed(id, "k", "created", t0, "");
+        book.committed(id, "k", "created", 1, t0, "");
         assertThat(book.find(id).orElseThrow().hop(Hop.SEEN_BY_TAIL)).isPresent();
     }
 
@@ -47,7 +47,7 @@ class TraceBookTest {
         for (int i = 0; i < 5; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            book.committed(id, "k" + i, "created", t0, "");
+            book.committed(id, "k" + i, "created", 1, t0, "");
         }
         assertThat(book.recent()).hasSize(3);
         assertThat(book.find(ids.get(0))).isEmpty();
@@ -58,7 +58,7 @@ class TraceBookTest {
     @Test
     void overdueHopsNameTheReason() {
         UUID id = UUID.randomUUID();
-        book.committed(id, "k", "activated", t0, "");
+        book.committed(id, "k", "activated", 2, t0, "");
         ChangeTrace trace = book.find(id).orElseThrow();
         assertThat(OverdueHops.check(trace, new OverdueHops.Context(t0.plusSeconds(4), false, 12, true))).isEmpty();
         assertThat(OverdueHops.check(trace, new OverdueHops.Context(t0.plusSeconds(6), false, 12, true)))

@@ -1,0 +1,113 @@
+package com.trafficmanager.console.trace;
+
+import com.trafficmanager.console.outbox.PublishState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes the traces of this console's recent changes with what it can only look up: a publish done
+ * by another console's relay (from the outbox), a consumer it does not run (after a grace period the
+ * hop is marked as not witnessed), and the final cache check (the route's key is absent or holds the
+ * change's revision or a newer one). Runs on its own thread, once a second, over the few traces that
+ * are not complete yet.
+ */
+public final class TraceWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TraceWatcher.class);
+    /** How long after publishing a consumer this console does not run is given before the cache check. */
+    static final Duration UNWITNESSED_GRACE = Duration.ofSeconds(3);
+    /** Traces older than this are no longer followed. */
+    static final Duration FOLLOW_FOR = Duration.ofMinutes(10);
+
+    /** Reads the route cache for a route key ({@code tenant:service:env:version}). */
+    public interface CacheReader {
+        CacheState read(String routeKey) throws Exception;
+    }
+
+    private final TraceBook book;
+    private final Function<UUID, PublishState> publishState;
+    private final CacheReader cache;
+    private final Predicate<String> consumerSeesKey;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "trace-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param consumerSeesKey whether this console's invalidation consumer runs and is assigned the
+     *                        partition of a route key; if not, its processing cannot be witnessed here
+     */
+    public TraceWatcher(TraceBook book, Function<UUID, PublishState> publishState, CacheReader cache,
+                        Predicate<String> consumerSeesKey, Clock clock) {
+        this.book = book;
+        this.publishState = publishState;
+        this.cache = cache;
+        this.consumerSeesKey = consumerSeesKey;
+        this.clock = clock;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** One pass over the incomplete traces; public so tests can drive it without waiting. */
+    public void sweep() {
+        Instant now = clock.instant();
+        for (ChangeTrace trace : book.recent()) {
+            if (trace.complete() || trace.routeKey() == null || tooOld(trace, now)) {
+                continue;
+            }
+            try {
+                advance(trace, now);
+            } catch (Exception e) {
+                LOG.debug("trace {}: {}", trace.eventId(), e.toString());
+            }
+        }
+    }
+
+    private void advance(ChangeTrace trace, Instant now) throws Exception {
+        if (trace.hop(Hop.PUBLISHED).isEmpty()) {
+            PublishState state = publishState.apply(trace.eventId());
+            if (!state.published()) {
+                return;
+            }
+            book.hop(trace.eventId(), Hop.PUBLISHED, new HopRecord(state.publishedAt(), "partition " + state.partition()
+                    + ", offset " + state.offset() + " (published by another console's relay)", false));
+            trace = book.find(trace.eventId()).orElse(trace);
+        }
+        if (trace.hop(Hop.PROCESSED).isEmpty()) {
+            Instant publishedAt = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);
+            if (consumerSeesKey.test(trace.routeKey()) || publishedAt == null
+                    || Duration.between(publishedAt, now).compareTo(UNWITNESSED_GRACE) < 0) {
+                return; // this console's consumer will report it, or the grace has not passed yet
+            }
+            book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
+                    "not witnessed: this console's invalidation consumer does not run or does not own the key's"
+                            + " partition (another console's consumer does)"));
+        }
+        CacheState state = cache.read(trace.routeKey());
+        if (state.rightFor(trace.revision())) {
+            book.hop(trace.eventId(), Hop.CACHE_VERIFIED, HopRecord.seen(clock.instant(), state.describe()));
+        }
+    }
+
+    private static boolean tooOld(ChangeTrace trace, Instant now) {
+        return trace.hop(Hop.COMMITTED).map(HopRecord::at)
+                .map(at -> Duration.between(at, now).compareTo(FOLLOW_FOR) > 0).orElse(true);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,79 @@
+package com.trafficmanager.console.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.outbox.PublishState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** What the watcher fills in for hops the console cannot witness, and when the cache counts as verified. */
+class TraceWatcherTest {
+    private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+    private final AtomicReference<Instant> now = new AtomicReference<>(t0);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final TraceBook book = new TraceBook(10, clock);
+    private final AtomicReference<PublishState> publish = new AtomicReference<>(PublishState.UNKNOWN);
+    private final AtomicReference<CacheState> cache = new AtomicReference<>(CacheState.holding(2));
+
+    @Test
+    void aPublishByAnotherRelayAndAnUnseenConsumerAreMarkedNotWitnessedThenTheCacheIsChecked() {
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), key -> false, clock);
+        UUID id = UUID.randomUUID();
+        book.committed(id, "team-a:payments:prod:v2", "activated", 3, t0, "row_version 3");
+
+        watcher.sweep();
+        assertThat(book.find(id).orElseThrow().hop(Hop.PUBLISHED)).isEmpty();
+
+        publish.set(new PublishState(PublishState.Status.PUBLISHED, 4, 17L, t0.plusMillis(20), 1, null));
+        watcher.sweep();
+        HopRecord published = book.find(id).orElseThrow().hop(Hop.PUBLISHED).orElseThrow();
+        assertThat(published.witnessed()).isFalse();
+        assertThat(published.detail()).startsWith("partition 4, offset 17");
+        assertThat(book.find(id).orElseThrow().hop(Hop.PROCESSED)).as("within the grace period").isEmpty();
+
+        now.set(t0.plusSeconds(5));
+        watcher.sweep();
+        ChangeTrace trace = book.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.PROCESSED).orElseThrow().witnessed()).isFalse();
+        assertThat(trace.complete()).as("the cache still holds row_version 2, older than the change").isFalse();
+
+        cache.set(CacheState.ABSENT);
+        watcher.sweep();
+        assertThat(book.find(id).orElseThrow().hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isEqualTo("key absent");
+    }
+
+    @Test
+    void whenThisConsolesConsumerOwnsTheKeyItsReportIsAwaited() {
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), key -> true, clock);
+        UUID id = UUID.randomUUID();
+        book.committed(id, "k", "updated", 5, t0, "");
+        book.hop(id, Hop.PUBLISHED, HopRecord.seen(t0, "partition 0, offset 1"));
+        now.set(t0.plusSeconds(30));
+        watcher.sweep();
+        assertThat(book.find(id).orElseThrow().hop(Hop.PROCESSED)).isEmpty();
+        book.hop(id, Hop.PROCESSED, "deleted");
+        cache.set(CacheState.holding(5));
+        watcher.sweep();
+        assertThat(book.find(id).orElseThrow().hop(Hop.CACHE_VERIFIED).orElseThrow().detail())
+                .isEqualTo("key holds row_version 5");
+    }
+}

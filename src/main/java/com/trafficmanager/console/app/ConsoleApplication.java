@@ -13,6 +13,7 @@ import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
 import com.trafficmanager.console.ui.picker.ConnectionPickerView;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
+import com.trafficmanager.console.ui.audit.AuditTab;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
@@ -237,6 +238,7 @@ public final class ConsoleApplication extends Application {
         tabs.put("Invalidation", new PlaceholderPane("Invalidation",
                 "The embedded cache-invalidation consumer: it deletes each changed route's Redis key. "
                         + "Counters (processed, deleted, duplicates, malformed), lag per partition and its trend."));
+        tabs.put("Audit log", AuditTab.create(session.database().dataSource()));
         MainView main = new MainView(tabs, statusBar);
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {

@@ -11,6 +11,7 @@ import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
 import com.trafficmanager.console.ui.picker.ConnectionPickerView;
+import com.trafficmanager.console.ui.profiles.ProfileEditorDialog;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
 import com.trafficmanager.console.ui.audit.AuditTab;
@@ -173,6 +174,7 @@ public final class ConsoleApplication extends Application {
             });
             connect(chosen, true);
         });
+        picker.setEditProfiles(() -> ProfileEditorDialog.show(stage, store, this::chooseProfile));
         stage.getScene().setRoot(new StackPane(new ConnectionPickerView(picker)));
     }
 
@@ -245,6 +247,8 @@ public final class ConsoleApplication extends Application {
             applyTheme(dark);
             preferences = preferences.withDark(dark);
         });
+        main.profilesButton().setOnAction(e -> ProfileEditorDialog.show(stage,
+                new SettingsStore(context.dirs().settingsFile()), () -> { }));
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
         if (FirstFrameProbe.enabled()) {

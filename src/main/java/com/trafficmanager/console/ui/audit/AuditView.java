@@ -66,8 +66,8 @@ public final class AuditView extends BorderPane {
         action.setButtonCell(actionCell());
         action.setCellFactory(l -> actionCell());
         action.valueProperty().bindBidirectional(model.actionProperty());
-        TextField from = field("audit-from", "from (7d, " + LocalDate.now() + ")", model.fromProperty(), 150);
-        TextField to = field("audit-to", "to (empty: now)", model.toProperty(), 150);
+        TextField from = field("audit-from", "from (e.g. 7d)", model.fromProperty(), 130);
+        TextField to = field("audit-to", "to (empty: now)", model.toProperty(), 130);
         from.setTooltip(new Tooltip("From this time on: " + TimeInput.ACCEPTED));
         to.setTooltip(new Tooltip("Before this time: " + TimeInput.ACCEPTED));
         Button search = new Button("Search");

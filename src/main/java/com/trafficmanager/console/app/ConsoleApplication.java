@@ -11,8 +11,10 @@ import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
 import com.trafficmanager.console.ui.picker.ConnectionPickerView;
+import com.trafficmanager.console.ui.profiles.ProfileEditorDialog;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
+import com.trafficmanager.console.ui.audit.AuditTab;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
@@ -176,6 +178,7 @@ public final class ConsoleApplication extends Application {
             });
             connect(chosen, true);
         });
+        picker.setEditProfiles(() -> ProfileEditorDialog.show(stage, store, this::chooseProfile));
         stage.getScene().setRoot(new StackPane(new ConnectionPickerView(picker)));
     }
 
@@ -239,12 +242,15 @@ public final class ConsoleApplication extends Application {
         tabs.put("Invalidation", new PlaceholderPane("Invalidation",
                 "The embedded cache-invalidation consumer: it deletes each changed route's Redis key. "
                         + "Counters (processed, deleted, duplicates, malformed), lag per partition and its trend."));
+        tabs.put("Audit log", AuditTab.create(session.database().dataSource()));
         MainView main = new MainView(tabs, statusBar);
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
             preferences = preferences.withDark(dark);
         });
+        main.profilesButton().setOnAction(e -> ProfileEditorDialog.show(stage,
+                new SettingsStore(context.dirs().settingsFile()), () -> { }));
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
         if (FirstFrameProbe.enabled()) {

@@ -3,6 +3,7 @@ package com.trafficmanager.console.app;
 import com.trafficmanager.console.connect.ConnectionTarget;
 import com.trafficmanager.console.connect.HealthMonitor;
 import com.trafficmanager.console.connect.KafkaProbe;
+import com.trafficmanager.console.connect.KafkaSettingsErrors;
 import com.trafficmanager.console.connect.PostgresProbe;
 import com.trafficmanager.console.connect.RedisClients;
 import com.trafficmanager.console.connect.RedisProbe;
@@ -55,7 +56,7 @@ public final class ConsoleSession implements AutoCloseable {
         this.admin = admin;
         this.redis = redis;
         this.health = new HealthMonitor(List.of(new PostgresProbe(database.dataSource()),
-                new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()), new RedisProbe(redis)),
+                new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()), new RedisProbe(redis, target)),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
@@ -64,6 +65,8 @@ public final class ConsoleSession implements AutoCloseable {
      * connected lazily and their state shows in the status bar.
      */
     public static ConsoleSession open(ConnectionTarget target) {
+        // a bad TLS/SASL property is named before anything connects (see KafkaSettingsErrors)
+        KafkaSettingsErrors.check(target.profileName(), target.kafkaBootstrap(), target.kafkaProperties());
         Database database = target.readOnly()
                 ? Database.openWithoutMigration(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword())
                 : Database.open(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword());
@@ -78,7 +81,7 @@ public final class ConsoleSession implements AutoCloseable {
             Map<String, Object> adminProps = KafkaClients.adminProperties(target.kafkaBootstrap(), target.kafkaProperties());
             adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
             adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-            admin = Admin.create(adminProps);
+            admin = createAdmin(target, adminProps);
             return new ConsoleSession(target, database, relay, admin, RedisClients.create(target));
         } catch (RuntimeException e) {
             if (admin != null) {
@@ -89,6 +92,14 @@ public final class ConsoleSession implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    private static Admin createAdmin(ConnectionTarget target, Map<String, Object> props) {
+        try {
+            return Admin.create(props);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaSettingsErrors.describe(target.profileName(), target.kafkaProperties(), e);
         }
     }
 

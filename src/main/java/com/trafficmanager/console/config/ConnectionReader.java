@@ -181,7 +181,8 @@ final class ConnectionReader {
         String envKey = what + "Env";
         String fileKey = what + "File";
         if (s.has(envKey) && s.has(fileKey)) {
-            s.report(s.key(envKey) + " and " + s.key(fileKey) + " are exclusive; use one");
+            String rule = "and " + s.key(fileKey) + " are exclusive; use one";
+            s.report(s.key(envKey), s.key(envKey) + " " + rule, rule);
             return Optional.empty();
         }
         String name = s.has(envKey) ? envKey : fileKey;

@@ -46,4 +46,9 @@ public record KafkaConnection(String bootstrap, Map<String, String> properties, 
         shown.replaceAll((name, value) -> KafkaProperties.mayHoldSecret(name) ? "(hidden)" : value);
         return "KafkaConnection[bootstrap=" + bootstrap + ", properties=" + shown + ", secrets=" + secrets + "]";
     }
+
+    /** Whether a Kafka client property holds a secret (passwords, JAAS lines): its value is never shown. */
+    public static boolean isSecretProperty(String name) {
+        return KafkaProperties.mayHoldSecret(name);
+    }
 }

@@ -42,12 +42,21 @@ final class Section {
 
     /** Reports {@code <scope>: <key> <rule>}. */
     void error(String name, String rule) {
-        report(key(name) + " " + rule);
+        report(key(name), key(name) + " " + rule, rule);
     }
 
     /** Reports a problem of this scope that is not about one key of this object. */
     void report(String text) {
-        problems.add(scope.isEmpty() ? text : scope + ": " + text);
+        report("", text, text);
+    }
+
+    /**
+     * Reports a problem about {@code key} (a full key path such as {@code jdbc.passwordEnv}).
+     *
+     * @param text the sentence, starting with the key; {@code rule} the same without the key
+     */
+    void report(String key, String text, String rule) {
+        problems.add(key, rule, scope.isEmpty() ? text : scope + ": " + text);
     }
 
     boolean has(String name) {

@@ -14,12 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings file of one user: loads it, and remembers the profile chosen last.
+ * The settings file of one user: loads it, remembers the profile chosen last, and saves the profiles
+ * edited in the console ({@link #save}).
  *
  * <p>Remembering changes only {@code lastProfile}: the rest of the file is written back as the
  * operator wrote it (same keys, same order, no defaults filled in), so a hand-edited file stays
  * theirs. A file with a problem is never rewritten, which also means that a secret pasted into it
  * by mistake is never written again by the console. The write is atomic (see {@link AtomicFiles}).
+ *
+ * <p>{@link #save} writes the whole model (see {@link SettingsWriter}): hand-made formatting and key
+ * order are not kept then, but the meaning is, and only references to secrets are written.
  *
  * <p>Hazard: an edit made by hand between the read and the write of {@link #rememberLastProfile}
  * is lost; the window is a few milliseconds after the operator picks a profile.
@@ -81,5 +85,31 @@ public final class SettingsStore {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         LOG.info("remembered profile '{}' in {}", name, file);
         return current.withLastProfile(name);
+    }
+
+    /**
+     * Writes the whole settings atomically, if the file still holds what the editor started from.
+     *
+     * @param basis   the settings the edit started from (as loaded); the save is refused when the
+     *                file has changed since, so that an edit made by hand or by another console is
+     *                not overwritten unseen
+     * @param updated the settings to write
+     * @throws SettingsException if the file changed since {@code basis} or no longer loads
+     * @throws IOException       if the file cannot be written
+     */
+    public synchronized void save(Settings basis, Settings updated) throws SettingsException, IOException {
+        Settings current = load();
+        if (!sameProfiles(current, basis)) {
+            throw new SettingsException(file + " was changed by someone else since the editor opened it; "
+                    + "close the editor and open it again to see the changes");
+        }
+        Settings toWrite = new Settings(updated.profiles(), current.lastProfile());
+        AtomicFiles.write(file, SettingsWriter.write(toWrite, file.toAbsolutePath().getParent()));
+        LOG.info("saved {} profile(s) to {}", toWrite.profiles().size(), file);
+    }
+
+    /** lastProfile is left out: the console itself changes it when an operator connects. */
+    private static boolean sameProfiles(Settings a, Settings b) {
+        return a.profiles().equals(b.profiles());
     }
 }

@@ -14,17 +14,29 @@ public final class RedisClients {
     }
 
     public static JedisPooled create(ConnectionTarget target) {
-        URI uri = URI.create(target.redisUri());
+        return create(target.redisUri(), target.redisUser(), target.redisPassword());
+    }
+
+    /**
+     * @param user     the ACL user, or null/blank for the default user
+     * @param password null or empty when the server needs none
+     */
+    public static JedisPooled create(String redisUri, String user, String password) {
+        URI uri = URI.create(redisUri);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(2_000)
                 .socketTimeoutMillis(3_000)
                 .ssl("rediss".equals(uri.getScheme()))
                 .clientName("traffic-console");
-        if (target.redisUser() != null && !target.redisUser().isBlank()) {
-            config.user(target.redisUser());
+        if (user != null && !user.isBlank()) {
+            config.user(user);
         }
-        if (target.redisPassword() != null && !target.redisPassword().isEmpty()) {
-            config.password(target.redisPassword());
+        if (password != null && !password.isEmpty()) {
+            config.password(password);
+        }
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            config.database(Integer.parseInt(path.substring(1)));
         }
         return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), config.build());
     }

@@ -328,7 +328,14 @@ public final class RouteService {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                PermissionDeniedException denied = PermissionDeniedException.fromSql(e, c, what, true);
+                if (denied != null) {
+                    throw denied;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             }
@@ -339,7 +346,15 @@ public final class RouteService {
 
     private <T> T read(String what, SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                PermissionDeniedException denied = PermissionDeniedException.fromSql(e, c, what, false);
+                if (denied != null) {
+                    throw denied;
+                }
+                throw e;
+            }
         } catch (SQLException e) {
             throw new RouteStorageException("could not " + what + ": " + e.getMessage(), e);
         }

@@ -23,7 +23,8 @@ class LayeringTest {
                         "com.trafficmanager.console.outbox..", "com.trafficmanager.console.config..",
                         "com.trafficmanager.console.sandbox..", "com.trafficmanager.console.connect..",
                         "com.trafficmanager.console.db..", "com.trafficmanager.console.kafka..",
-                        "com.trafficmanager.console.stream..", "com.trafficmanager.console.invalidation..")
+                        "com.trafficmanager.console.stream..", "com.trafficmanager.console.invalidation..",
+                        "com.trafficmanager.console.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }

@@ -20,17 +20,30 @@ public final class ErrorDialogs {
             alert.initOwner(owner);
         }
         alert.setTitle("Unexpected error");
-        alert.setHeaderText("Something went wrong: " + summary(error));
+        alert.setHeaderText(header(error));
         alert.setContentText("The console keeps running. The details are also in " + logFile + ".");
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        TextArea details = new TextArea(trace.toString());
+        TextArea details = new TextArea(details(error));
         details.setEditable(false);
         details.setWrapText(false);
         details.getStyleClass().add(Styles.MONO);
         details.setPrefRowCount(16);
         alert.getDialogPane().setExpandableContent(details);
         return alert;
+    }
+
+    /** Everything the dialog shows of an error: the header and the details, for tests that check it. */
+    public static String text(Throwable error) {
+        return header(error) + "\n" + details(error);
+    }
+
+    private static String header(Throwable error) {
+        return "Something went wrong: " + summary(error);
+    }
+
+    private static String details(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     static String summary(Throwable error) {

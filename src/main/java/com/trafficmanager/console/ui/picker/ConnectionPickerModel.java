@@ -15,6 +15,7 @@ public final class ConnectionPickerModel {
     private final ObservableList<ProfileChoice> choices;
     private final ObjectProperty<ProfileChoice> selected = new SimpleObjectProperty<>();
     private final Consumer<String> connect;
+    private Runnable editProfiles;
 
     public ConnectionPickerModel(List<ProfileChoice> choices, String initial, Consumer<String> connect) {
         this.choices = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
@@ -37,6 +38,21 @@ public final class ConnectionPickerModel {
 
     public StringBinding selectedDescription() {
         return Bindings.createStringBinding(() -> selected.get() == null ? "" : selected.get().description(), selected);
+    }
+
+    /** Opens the profile editor; the picker shows its button only when this is set. */
+    public void setEditProfiles(Runnable action) {
+        this.editProfiles = action;
+    }
+
+    public boolean canEditProfiles() {
+        return editProfiles != null;
+    }
+
+    public void editProfiles() {
+        if (editProfiles != null) {
+            editProfiles.run();
+        }
     }
 
     public void connect() {

@@ -40,5 +40,11 @@ public final class ConnectionPickerView extends VBox {
         connect.disableProperty().bind(model.canConnect().not());
         connect.setOnAction(e -> model.connect());
         getChildren().addAll(title, list, details, connect);
+        if (model.canEditProfiles()) {
+            Button edit = new Button("Edit profiles...");
+            edit.setId("profile-edit");
+            edit.setOnAction(e -> model.editProfiles());
+            getChildren().add(edit);
+        }
     }
 }

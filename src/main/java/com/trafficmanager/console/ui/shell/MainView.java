@@ -25,6 +25,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final ToggleButton darkTheme = new ToggleButton("Dark");
     private final Button details = new Button("Connection details");
+    private final Button profiles = new Button("Profiles...");
 
     public MainView(Map<String, Node> tabContents, StatusBarModel statusBar) {
         Label title = new Label("Traffic Manager Console");
@@ -35,7 +36,9 @@ public final class MainView extends BorderPane {
         darkTheme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
         details.setId("connection-details");
         details.setTooltip(new Tooltip("Endpoints, and psql / kcat / redis-cli commands to look in"));
-        HBox header = new HBox(10, title, spacer, details, darkTheme);
+        profiles.setId("edit-profiles");
+        profiles.setTooltip(new Tooltip("Add, edit, test and remove connection profiles"));
+        HBox header = new HBox(10, title, spacer, profiles, details, darkTheme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
 
@@ -58,6 +61,10 @@ public final class MainView extends BorderPane {
 
     public Button detailsButton() {
         return details;
+    }
+
+    public Button profilesButton() {
+        return profiles;
     }
 
     public TabPane tabs() {

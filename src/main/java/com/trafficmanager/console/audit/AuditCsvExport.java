@@ -1,0 +1,122 @@
+package com.trafficmanager.console.audit;
+
+import com.trafficmanager.console.route.HistoryEntry;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every audit entry that matches a filter to a CSV file (RFC 4180, UTF-8), page by page, so
+ * memory stays flat whatever the size of the history. The file appears complete or not at all: the
+ * rows go to a temporary file beside the target, which is moved over it at the end; a cancelled or
+ * failed export leaves no partial file.
+ *
+ * <p>The columns are the history's own (who, where, which request and event, the route, before and
+ * after): nothing else of the session, so no connection setting or secret can end up in the file.
+ * Blocks: run it on a background thread.
+ */
+public final class AuditCsvExport {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditCsvExport.class);
+    static final int PAGE = 1_000;
+
+    static final List<String> HEADER = List.of("id", "occurred_at", "actor", "host_name", "request_id", "event_id",
+            "action", "tenant", "service", "env", "version", "change", "row_version", "publish_state",
+            "kafka_partition", "kafka_offset", "before", "after");
+
+    /** Progress of an export: rows written so far and the number that matched when it started. */
+    public interface Progress {
+        void update(long written, long total);
+    }
+
+    /** The export was cancelled; nothing was written. */
+    public static final class CancelledException extends Exception {
+        CancelledException() {
+            super("export cancelled");
+        }
+    }
+
+    private final AuditLog log;
+
+    public AuditCsvExport(AuditLog log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * Exports all entries matching {@code filter} (its limit and page are ignored), newest first.
+     *
+     * @return the number of entries written
+     * @throws CancelledException when {@code cancelled} turned true; the target is untouched
+     */
+    public long export(AuditFilter filter, Path target, Progress progress, BooleanSupplier cancelled)
+            throws IOException, CancelledException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        long total = log.count(filter);
+        progress.update(0, total);
+        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        long written = 0;
+        try {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
+                CsvWriter csv = new CsvWriter(w);
+                csv.row(HEADER);
+                AuditFilter page = new AuditFilter(filter.actor(), filter.tenant(), filter.service(), filter.env(),
+                        filter.action(), filter.from(), filter.to(), PAGE, Optional.empty());
+                while (true) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancelledException();
+                    }
+                    AuditPage result = log.find(page);
+                    for (HistoryEntry e : result.entries()) {
+                        csv.row(row(e));
+                    }
+                    written += result.entries().size();
+                    progress.update(written, Math.max(total, written));
+                    if (result.nextPage().isEmpty()) {
+                        break;
+                    }
+                    page = page.olderThan(result.nextPage().get());
+                }
+            }
+            move(tmp, absolute);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        LOG.info("exported {} audit entries to {}", written, absolute);
+        return written;
+    }
+
+    static List<String> row(HistoryEntry e) {
+        var state = e.publishState();
+        return List.of(Long.toString(e.id()), e.occurredAt().toString(), e.actor(), nullToEmpty(e.hostName()),
+                e.requestId().toString(), e.eventId().toString(), e.action().wireName(), e.key().tenant(),
+                e.key().service(), e.key().env(), e.key().version(), ChangeSummary.of(e), Long.toString(e.rowVersion()),
+                state.status().name().toLowerCase(java.util.Locale.ROOT),
+                state.partition() == null ? "" : state.partition().toString(),
+                state.offset() == null ? "" : state.offset().toString(),
+                nullToEmpty(e.beforeJson()), nullToEmpty(e.afterJson()));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

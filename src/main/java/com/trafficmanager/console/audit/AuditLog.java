@@ -1,0 +1,135 @@
+package com.trafficmanager.console.audit;
+
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.outbox.OutboxRepository;
+import com.trafficmanager.console.route.HistoryEntry;
+import com.trafficmanager.console.route.RouteKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Reads the audit log: every route's history ({@code route_history}) with where its event stands on
+ * Kafka (joined from the outbox; entries whose outbox row was pruned show as "not in the outbox").
+ * Bounded: a page holds at most the filter's limit, newest first, and the next page continues below
+ * the last id (keyset paging, so a page costs the same however deep it is).
+ *
+ * <p>Hazard: {@code route_history} is indexed by route only, to keep the write path cheap. A filter
+ * on a rare actor or an old time range scans the table backwards from the newest entry; every
+ * statement therefore runs under a {@value #QUERY_TIMEOUT_SECONDS} s timeout. Blocks on JDBC: call
+ * it from a background thread, never from the JavaFX thread. Thread-safe.
+ */
+public final class AuditLog {
+    static final int QUERY_TIMEOUT_SECONDS = 20;
+
+    private static final String COLUMNS = """
+            select h.id, h.tenant, h.service, h.env, h.version, h.action, h.before::text, h.after::text,
+                   h.row_version, h.actor, h.host_name, h.request_id, h.event_id, h.occurred_at,
+                   o.published_at, o.kafka_partition, o.kafka_offset, o.id is not null, coalesce(o.attempts, 0),
+                   o.last_error
+              from route_history h left join outbox o on o.event_id = h.event_id""";
+
+    private final DataSource dataSource;
+
+    public AuditLog(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The newest entries that match, at most {@code filter.limit()}. */
+    public AuditPage find(AuditFilter filter) {
+        Where where = Where.of(filter);
+        String sql = COLUMNS + where.sql() + " order by h.id desc limit ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            int next = where.bind(ps);
+            ps.setInt(next, filter.limit() + 1);
+            List<HistoryEntry> entries = new ArrayList<>();
+            boolean more = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (entries.size() == filter.limit()) {
+                        more = true;
+                        break;
+                    }
+                    entries.add(entry(rs));
+                }
+            }
+            return new AuditPage(entries, more);
+        } catch (SQLException e) {
+            throw AuditException.of("read the audit log", e);
+        }
+    }
+
+    /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
+    public long count(AuditFilter filter) {
+        Where where = Where.of(filter);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from route_history h" + where.sql())) {
+            ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            where.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw AuditException.of("count the audit log entries", e);
+        }
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        RouteKey key = new RouteKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        Action action = Action.fromWire(rs.getString(6))
+                .orElseThrow(() -> new SQLException("unknown action in route_history: " + safe(rs, 6)));
+        return new HistoryEntry(rs.getLong(1), key, action, rs.getString(7), rs.getString(8), rs.getLong(9),
+                rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getObject(13, UUID.class),
+                rs.getTimestamp(14).toInstant(),
+                OutboxRepository.fromColumns(rs.getTimestamp(15), (Integer) rs.getObject(16), (Long) rs.getObject(17),
+                        rs.getBoolean(18), rs.getInt(19), rs.getString(20)));
+    }
+
+    private static String safe(ResultSet rs, int column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    /** The where clause of a filter and its parameters, in order. */
+    private record Where(String sql, List<Object> params) {
+        static Where of(AuditFilter f) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            f.actor().ifPresent(v -> add(conditions, params, "h.actor = ?", v));
+            f.tenant().ifPresent(v -> add(conditions, params, "h.tenant = ?", v));
+            f.service().ifPresent(v -> add(conditions, params, "h.service = ?", v));
+            f.env().ifPresent(v -> add(conditions, params, "h.env = ?", v));
+            f.action().ifPresent(v -> add(conditions, params, "h.action = ?", v.wireName()));
+            f.from().ifPresent(v -> add(conditions, params, "h.occurred_at >= ?", Timestamp.from(v)));
+            f.to().ifPresent(v -> add(conditions, params, "h.occurred_at < ?", Timestamp.from(v)));
+            f.olderThanId().ifPresent(v -> add(conditions, params, "h.id < ?", v));
+            String sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+            return new Where(sql, params);
+        }
+
+        private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+            conditions.add(condition);
+            params.add(value);
+        }
+
+        /** Binds the parameters from index 1; returns the next free index. */
+        int bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return params.size() + 1;
+        }
+    }
+}

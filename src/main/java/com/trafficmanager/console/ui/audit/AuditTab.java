@@ -1,0 +1,31 @@
+package com.trafficmanager.console.ui.audit;
+
+import com.trafficmanager.console.audit.AuditLog;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javax.sql.DataSource;
+
+/**
+ * Builds the "Audit log" tab of a session: its view model on one background thread of its own
+ * (queries and exports of this tab run one after the other, never on the JavaFX thread), results back
+ * through {@link Platform#runLater}, and the first search started at once.
+ */
+public final class AuditTab {
+    private AuditTab() {
+    }
+
+    public static AuditView create(DataSource dataSource) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "audit-log");
+            t.setDaemon(true);
+            return t;
+        });
+        AuditViewModel model = new AuditViewModel(new AuditLog(dataSource), worker, Platform::runLater,
+                Clock.systemUTC(), ZoneId.systemDefault());
+        model.refresh();
+        return new AuditView(model);
+    }
+}

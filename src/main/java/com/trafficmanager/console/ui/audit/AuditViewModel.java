@@ -1,0 +1,290 @@
+package com.trafficmanager.console.ui.audit;
+
+import com.trafficmanager.console.audit.AuditCsvExport;
+import com.trafficmanager.console.audit.AuditFilter;
+import com.trafficmanager.console.audit.AuditLog;
+import com.trafficmanager.console.audit.AuditPage;
+import com.trafficmanager.console.event.Action;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the "Audit log" tab: the filter as typed (validated as it changes, with a message per
+ * time field), the newest {@value #PAGE} matching entries and "Load older" pages on top, and the CSV
+ * export with its progress. Queries and the export run on {@code background}; their results come back
+ * through {@code ui} in one call per page (Platform::runLater in the app, a direct executor in tests).
+ *
+ * <p>Bounded: at most {@value #MAX_ROWS} rows are held; beyond that the operator narrows the filter
+ * or exports. A result that arrives after a newer query started is dropped.
+ */
+public final class AuditViewModel {
+    static final int PAGE = 500;
+    static final int MAX_ROWS = 5_000;
+
+    private final AuditLog log;
+    private final AuditCsvExport export;
+    private final Executor background;
+    private final Executor ui;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private final StringProperty actor = new SimpleStringProperty("");
+    private final StringProperty tenant = new SimpleStringProperty("");
+    private final StringProperty service = new SimpleStringProperty("");
+    private final StringProperty env = new SimpleStringProperty("");
+    private final ObjectProperty<Action> action = new SimpleObjectProperty<>();
+    private final StringProperty from = new SimpleStringProperty("");
+    private final StringProperty to = new SimpleStringProperty("");
+    private final SimpleStringProperty fromError = new SimpleStringProperty("");
+    private final SimpleStringProperty toError = new SimpleStringProperty("");
+    private final SimpleStringProperty status = new SimpleStringProperty("");
+    private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty more = new SimpleBooleanProperty();
+    private final ObservableList<AuditRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AuditRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+
+    private final BooleanProperty exporting = new SimpleBooleanProperty();
+    private final DoubleProperty exportProgress = new SimpleDoubleProperty();
+    private final SimpleStringProperty exportStatus = new SimpleStringProperty("");
+    private final AtomicBoolean cancelExport = new AtomicBoolean();
+
+    private final AtomicLong generation = new AtomicLong();
+    private AuditFilter shown = AuditFilter.ALL;
+    private Optional<Long> nextPage = Optional.empty();
+
+    public AuditViewModel(AuditLog log, Executor background, Executor ui, Clock clock, ZoneId zone) {
+        this.log = log;
+        this.export = new AuditCsvExport(log);
+        this.background = background;
+        this.ui = ui;
+        this.clock = clock;
+        this.zone = zone;
+        from.addListener((o, a, b) -> filter());
+        to.addListener((o, a, b) -> filter());
+    }
+
+    /**
+     * The filter as typed, or empty when a field is invalid (its message is set).
+     */
+    Optional<AuditFilter> filter() {
+        Instant now = clock.instant();
+        Optional<Instant> start = time(from.get(), now, fromError);
+        Optional<Instant> end = time(to.get(), now, toError);
+        if (!fromError.get().isEmpty() || !toError.get().isEmpty()) {
+            return Optional.empty();
+        }
+        if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
+            toError.set("must be after 'from'");
+            return Optional.empty();
+        }
+        return Optional.of(AuditFilter.ALL.withActor(actor.get()).withTenant(tenant.get()).withService(service.get())
+                .withEnv(env.get()).withAction(action.get()).withRange(start.orElse(null), end.orElse(null))
+                .withLimit(PAGE));
+    }
+
+    private Optional<Instant> time(String text, Instant now, SimpleStringProperty error) {
+        try {
+            Optional<Instant> t = TimeInput.parse(text, now, zone);
+            error.set("");
+            return t;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Runs the filter: the newest {@value #PAGE} matching entries replace the table. */
+    public void refresh() {
+        Optional<AuditFilter> f = filter();
+        if (f.isEmpty()) {
+            status.set("Fix the time range to search");
+            return;
+        }
+        shown = f.get();
+        query(shown, true);
+    }
+
+    /** Appends the next older page, while fewer than {@value #MAX_ROWS} rows are shown. */
+    public void loadOlder() {
+        if (nextPage.isEmpty() || loading.get()) {
+            return;
+        }
+        if (rows.size() >= MAX_ROWS) {
+            status.set("Showing the newest " + rows.size() + " entries, the most this view holds; narrow the filter "
+                    + "or export to CSV for all of them");
+            return;
+        }
+        query(shown.olderThan(nextPage.get()), false);
+    }
+
+    private void query(AuditFilter filter, boolean replace) {
+        long mine = generation.incrementAndGet();
+        loading.set(true);
+        status.set("Searching...");
+        background.execute(() -> {
+            try {
+                AuditPage page = log.find(filter);
+                List<AuditRow> batch = page.entries().stream().map(e -> AuditRow.of(e, zone)).toList();
+                ui.execute(() -> showPage(mine, page, batch, replace));
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    if (mine == generation.get()) {
+                        loading.set(false);
+                        status.set(e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private void showPage(long mine, AuditPage page, List<AuditRow> batch, boolean replace) {
+        if (mine != generation.get()) {
+            return;
+        }
+        if (replace) {
+            rows.setAll(batch);
+        } else {
+            rows.addAll(batch);
+        }
+        nextPage = page.nextPage();
+        more.set(page.more() && rows.size() < MAX_ROWS);
+        loading.set(false);
+        if (rows.isEmpty()) {
+            status.set("No entry matches the filter");
+        } else if (page.more()) {
+            status.set("Showing the newest " + rows.size() + " matching entries; older ones match too");
+        } else {
+            status.set(rows.size() + (rows.size() == 1 ? " entry" : " entries"));
+        }
+    }
+
+    /** Exports every entry matching the filter (not only the shown ones) to {@code file}, in the background. */
+    public void exportTo(Path file) {
+        Optional<AuditFilter> f = filter();
+        if (f.isEmpty() || exporting.get()) {
+            return;
+        }
+        cancelExport.set(false);
+        exporting.set(true);
+        exportProgress.set(-1);
+        exportStatus.set("Exporting...");
+        background.execute(() -> {
+            String result;
+            try {
+                long n = export.export(f.get(), file, (done, total) -> ui.execute(() -> {
+                    exportProgress.set(total == 0 ? 1 : (double) done / total);
+                    exportStatus.set("Exported " + done + " of " + total);
+                }), cancelExport::get);
+                result = "Exported " + n + (n == 1 ? " entry" : " entries") + " to " + file;
+            } catch (AuditCsvExport.CancelledException e) {
+                result = "Export cancelled; nothing written";
+            } catch (Exception e) {
+                result = "Export failed: " + e.getMessage();
+            }
+            String done = result;
+            ui.execute(() -> {
+                exporting.set(false);
+                exportStatus.set(done);
+            });
+        });
+    }
+
+    public void cancelExport() {
+        cancelExport.set(true);
+    }
+
+    public void clearFilter() {
+        actor.set("");
+        tenant.set("");
+        service.set("");
+        env.set("");
+        action.set(null);
+        from.set("");
+        to.set("");
+        refresh();
+    }
+
+    public StringProperty actorProperty() {
+        return actor;
+    }
+
+    public StringProperty tenantProperty() {
+        return tenant;
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public StringProperty envProperty() {
+        return env;
+    }
+
+    public ObjectProperty<Action> actionProperty() {
+        return action;
+    }
+
+    public StringProperty fromProperty() {
+        return from;
+    }
+
+    public StringProperty toProperty() {
+        return to;
+    }
+
+    public ReadOnlyStringProperty fromErrorProperty() {
+        return fromError;
+    }
+
+    public ReadOnlyStringProperty toErrorProperty() {
+        return toError;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyBooleanProperty moreProperty() {
+        return more;
+    }
+
+    public ObservableList<AuditRow> rows() {
+        return rowsView;
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting;
+    }
+
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return exportProgress;
+    }
+
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus;
+    }
+}

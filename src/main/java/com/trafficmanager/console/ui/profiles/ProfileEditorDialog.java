@@ -1,0 +1,63 @@
+package com.trafficmanager.console.ui.profiles;
+
+import com.trafficmanager.console.config.Settings;
+import com.trafficmanager.console.config.SettingsException;
+import com.trafficmanager.console.config.SettingsStore;
+import com.trafficmanager.console.connect.ConnectionTester;
+import com.trafficmanager.console.ui.common.Styles;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Opens the profile editor in a window of its own, from the connection picker or the main window's
+ * header. A settings file with errors is not edited here (the start-up screen lists them; fix the
+ * file by hand): the editor would otherwise drop what it cannot read.
+ */
+public final class ProfileEditorDialog {
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(12);
+
+    private ProfileEditorDialog() {
+    }
+
+    /**
+     * @param onSaved run on the JavaFX thread after a save, e.g. to refresh the picker
+     */
+    public static void show(Window owner, SettingsStore store, Runnable onSaved) {
+        Settings basis;
+        try {
+            basis = store.load();
+        } catch (SettingsException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());
+            alert.setHeaderText("The settings file has errors; fix it by hand first");
+            alert.initOwner(owner);
+            alert.show();
+            return;
+        }
+        Executor background = work -> {
+            Thread t = new Thread(work, "profile-editor");
+            t.setDaemon(true);
+            t.start();
+        };
+        ProfileEditorModel model = new ProfileEditorModel(store, basis, new ConnectionTester(TEST_TIMEOUT),
+                System.getenv(), background, Platform::runLater, onSaved);
+        if (model.names().isEmpty()) {
+            model.add();
+        }
+        ProfileEditorView view = new ProfileEditorView(model);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Connection profiles - " + store.file());
+        Scene scene = new Scene(view);
+        scene.getStylesheets().add(ProfileEditorDialog.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        view.closeButton().setOnAction(e -> stage.close());
+        stage.show();
+    }
+}

@@ -1,0 +1,298 @@
+package com.trafficmanager.console.ui.profiles;
+
+import com.trafficmanager.console.config.Profile;
+import com.trafficmanager.console.config.ProfileForm;
+import com.trafficmanager.console.config.ProfileValidator;
+import com.trafficmanager.console.config.Settings;
+import com.trafficmanager.console.config.SettingsStore;
+import com.trafficmanager.console.connect.ConnectionTester;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the profile editor: the profiles of the settings file as drafts, the selected one in
+ * the form, its problems per field checked on every change with the settings loader's own rules, and
+ * the commands Add, Remove, Test connection and Save. The built-in sandbox is not listed: it is always
+ * there. Nothing is written before Save; Save writes all profiles at once, and only when every draft
+ * is valid.
+ *
+ * <p>Threading: called on the UI thread; Test connection and Save run on {@code background} and report
+ * through {@code ui} once. Tests pass direct executors.
+ */
+public final class ProfileEditorModel {
+    private final SettingsStore store;
+    private final Settings basis;
+    private final ProfileValidator validator;
+    private final ConnectionTester tester;
+    private final Map<String, String> env;
+    private final Executor background;
+    private final Executor ui;
+    private final Runnable onSaved;
+
+    private final List<ProfileForm> drafts = new ArrayList<>();
+    private final ObservableList<String> names = FXCollections.observableArrayList();
+    private final SimpleStringProperty selected = new SimpleStringProperty();
+    private int index = -1;
+    private boolean loading;
+
+    private final Map<ProfileField, StringProperty> values = new EnumMap<>(ProfileField.class);
+    private final Map<ProfileField, SimpleStringProperty> errors = new EnumMap<>(ProfileField.class);
+    private final BooleanProperty external = new SimpleBooleanProperty(true);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final SimpleStringProperty generalError = new SimpleStringProperty("");
+    private final SimpleBooleanProperty formValid = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty dirty = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+    private final SimpleStringProperty message = new SimpleStringProperty("");
+    private final ObservableList<ConnectionTester.Result> testResults = FXCollections.observableArrayList();
+
+    public ProfileEditorModel(SettingsStore store, Settings basis, ConnectionTester tester, Map<String, String> env,
+                              Executor background, Executor ui, Runnable onSaved) {
+        this.store = store;
+        this.basis = basis;
+        this.validator = new ProfileValidator(store.file().toAbsolutePath().getParent());
+        this.tester = tester;
+        this.env = env;
+        this.background = background;
+        this.ui = ui;
+        this.onSaved = onSaved;
+        Path dir = store.file().toAbsolutePath().getParent();
+        for (Profile p : basis.profiles()) {
+            drafts.add(ProfileForm.of(p, dir));
+            names.add(p.name());
+        }
+        for (ProfileField f : ProfileField.values()) {
+            values.put(f, new SimpleStringProperty(""));
+            errors.put(f, new SimpleStringProperty(""));
+            values.get(f).addListener((o, a, b) -> edited());
+        }
+        external.addListener((o, a, b) -> edited());
+        readOnly.addListener((o, a, b) -> edited());
+        if (!drafts.isEmpty()) {
+            select(0);
+        }
+    }
+
+    /** Shows the draft at {@code i} in the form; the draft being left keeps its edits, valid or not. */
+    public void select(int i) {
+        if (i < 0 || i >= drafts.size() || i == index) {
+            return;
+        }
+        index = i;
+        ProfileForm d = drafts.get(i);
+        loading = true;
+        for (ProfileField f : ProfileField.values()) {
+            values.get(f).set(f.get.apply(d));
+        }
+        external.set(d.external());
+        readOnly.set(d.readOnly());
+        loading = false;
+        selected.set(names.get(i));
+        testResults.clear();
+        validate();
+    }
+
+    /** A new external profile with defaults, named so that it is unique, selected. */
+    public void add() {
+        String name = "new-profile";
+        for (int n = 2; names.contains(name); n++) {
+            name = "new-profile-" + n;
+        }
+        ProfileForm blank = ProfileForm.blank();
+        drafts.add(new ProfileForm(name, true, blank.jdbcUrl(), blank.jdbcUser(), "", "", blank.kafkaBootstrap(), "", "",
+                "", blank.redisUri(), "", "", "", blank.topic(), blank.consumerGroup(), blank.protectedEnvs(), false, ""));
+        names.add(name);
+        dirty.set(true);
+        select(drafts.size() - 1);
+    }
+
+    /** Removes the selected profile from the list (the file changes on Save). */
+    public void remove() {
+        if (index < 0) {
+            return;
+        }
+        drafts.remove(index);
+        names.remove(index);
+        dirty.set(true);
+        int next = Math.min(index, drafts.size() - 1);
+        index = -1;
+        if (next >= 0) {
+            select(next);
+        } else {
+            selected.set(null);
+            formValid.set(false);
+        }
+        message.set("");
+    }
+
+    private void edited() {
+        if (loading || index < 0) {
+            return;
+        }
+        drafts.set(index, form());
+        String name = v(ProfileField.NAME).strip();
+        if (!name.equals(names.get(index))) {
+            names.set(index, name);
+        }
+        dirty.set(true);
+        validate();
+    }
+
+    private ProfileForm form() {
+        return new ProfileForm(v(ProfileField.NAME), external.get(), v(ProfileField.JDBC_URL), v(ProfileField.JDBC_USER),
+                v(ProfileField.JDBC_PASSWORD_ENV), v(ProfileField.JDBC_PASSWORD_FILE), v(ProfileField.KAFKA_BOOTSTRAP),
+                v(ProfileField.KAFKA_PROPERTIES), v(ProfileField.KAFKA_SECRET_ENV), v(ProfileField.KAFKA_SECRET_FILE),
+                v(ProfileField.REDIS_URI), v(ProfileField.REDIS_USER), v(ProfileField.REDIS_PASSWORD_ENV),
+                v(ProfileField.REDIS_PASSWORD_FILE), v(ProfileField.TOPIC), v(ProfileField.CONSUMER_GROUP),
+                v(ProfileField.PROTECTED_ENVS), readOnly.get(), v(ProfileField.USER));
+    }
+
+    private String v(ProfileField f) {
+        String s = values.get(f).get();
+        return s == null ? "" : s;
+    }
+
+    private ProfileValidator.ProfileCheck check(int i) {
+        List<String> others = new ArrayList<>();
+        for (int j = 0; j < drafts.size(); j++) {
+            if (j != i) {
+                others.add(drafts.get(j).name().strip());
+            }
+        }
+        return validator.check(drafts.get(i), others);
+    }
+
+    private void validate() {
+        ProfileValidator.ProfileCheck check = check(index);
+        for (ProfileField f : ProfileField.values()) {
+            errors.get(f).set(check.forField(f.key));
+        }
+        generalError.set(String.join("\n", check.otherThan(ProfileField.KEYS)));
+        formValid.set(check.valid());
+    }
+
+    /** Checks PostgreSQL, Kafka and Redis of the profile in the form, in the background. */
+    public void testConnection() {
+        if (index < 0 || busy.get()) {
+            return;
+        }
+        Optional<Profile> profile = check(index).profile();
+        if (profile.isEmpty() || profile.get().isSandbox()) {
+            message.set(profile.isEmpty() ? "Fix the marked fields first" : "The sandbox's servers are started by the console");
+            return;
+        }
+        busy.set(true);
+        testResults.clear();
+        message.set("Testing " + profile.get().name() + "...");
+        background.execute(() -> {
+            List<ConnectionTester.Result> results = tester.test(profile.get(), env);
+            ui.execute(() -> {
+                busy.set(false);
+                testResults.setAll(results);
+                long failed = results.stream().filter(r -> !r.ok()).count();
+                message.set(failed == 0 ? "All three servers answer" : failed + " of 3 servers failed");
+            });
+        });
+    }
+
+    /** Writes every profile to the settings file, when all are valid. */
+    public void save() {
+        List<Profile> profiles = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Optional<Profile> p = check(i).profile();
+            if (p.isEmpty()) {
+                select(i);
+                message.set("Profile '" + names.get(i) + "' has problems; fix them to save");
+                return;
+            }
+            profiles.add(p.get());
+        }
+        busy.set(true);
+        message.set("Saving...");
+        background.execute(() -> {
+            String result;
+            boolean ok = false;
+            try {
+                store.save(basis, new Settings(profiles, basis.lastProfile()));
+                result = "Saved " + profiles.size() + " profile(s) to " + store.file();
+                ok = true;
+            } catch (Exception e) {
+                result = "Not saved: " + e.getMessage();
+            }
+            String text = result;
+            boolean saved = ok;
+            ui.execute(() -> {
+                busy.set(false);
+                message.set(text);
+                if (saved) {
+                    dirty.set(false);
+                    for (int i = 0; i < profiles.size(); i++) {
+                        names.set(i, profiles.get(i).name());
+                    }
+                    onSaved.run();
+                }
+            });
+        });
+    }
+
+    public ObservableList<String> names() {
+        return FXCollections.unmodifiableObservableList(names);
+    }
+
+    public ReadOnlyStringProperty selectedProperty() {
+        return selected;
+    }
+
+    StringProperty value(ProfileField f) {
+        return values.get(f);
+    }
+
+    ReadOnlyStringProperty error(ProfileField f) {
+        return errors.get(f);
+    }
+
+    public BooleanProperty externalProperty() {
+        return external;
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public ReadOnlyStringProperty generalErrorProperty() {
+        return generalError;
+    }
+
+    public ReadOnlyBooleanProperty formValidProperty() {
+        return formValid;
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<ConnectionTester.Result> testResults() {
+        return FXCollections.unmodifiableObservableList(testResults);
+    }
+}

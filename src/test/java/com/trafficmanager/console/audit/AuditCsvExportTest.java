@@ -1,0 +1,79 @@
+package com.trafficmanager.console.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.WritePathFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV export on the real sandbox: every matching entry across pages, progress, cancel, quoting. */
+class AuditCsvExportTest {
+    private static final OperatorContext OPS = new OperatorContext("ops,\"night\"", "ws-1", false);
+    private static String tenant;
+    private static final AuditLog audit = new AuditLog(WritePathFixture.database().dataSource());
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void history() {
+        RouteService service = new RouteService(WritePathFixture.database().dataSource(), () -> { });
+        tenant = WritePathFixture.uniqueTenant("csv");
+        // more entries than one export page, so paging is exercised
+        for (int i = 0; i < AuditCsvExport.PAGE + 5; i++) {
+            service.create(new RouteKey(tenant, "svc", "dev", "v" + i), "https://svc.example.com/" + i, OPS);
+        }
+        service.activate(new RouteKey(tenant, "svc", "dev", "v0"), 1, OPS);
+    }
+
+    @Test
+    void writesEveryMatchingEntryWithHeaderAndQuotedFields() throws Exception {
+        Path file = dir.resolve("out/audit.csv");
+        List<long[]> progress = new ArrayList<>();
+        long written = new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(tenant).withLimit(10), file,
+                (done, total) -> progress.add(new long[] {done, total}), () -> false);
+
+        assertThat(written).isEqualTo(AuditCsvExport.PAGE + 6);
+        List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines).hasSize(AuditCsvExport.PAGE + 7);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", AuditCsvExport.HEADER));
+        String newest = lines.get(1);
+        assertThat(newest).contains(",\"ops,\"\"night\"\"\",ws-1,")
+                .contains(",activated," + tenant + ",svc,dev,v0,state: inactive -> active,2,")
+                .contains("\"{\"\"url\"\": \"\"https://svc.example.com/0\"\"");
+        assertThat(progress.get(0)).containsExactly(0, AuditCsvExport.PAGE + 6);
+        assertThat(progress.get(progress.size() - 1)).containsExactly(AuditCsvExport.PAGE + 6, AuditCsvExport.PAGE + 6);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void filterAppliesToTheExport() throws Exception {
+        Path file = dir.resolve("activations.csv");
+        long written = new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(tenant).withAction(Action.ACTIVATED),
+                file, (d, t) -> { }, () -> false);
+        assertThat(written).isEqualTo(1);
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    @Test
+    void cancelledExportLeavesNoFile() throws Exception {
+        Path file = dir.resolve("cancelled.csv");
+        AtomicInteger pages = new AtomicInteger();
+        assertThatThrownBy(() -> new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(tenant), file,
+                (d, t) -> { }, () -> pages.incrementAndGet() > 1))
+                .isInstanceOf(AuditCsvExport.CancelledException.class);
+        assertThat(Files.list(dir)).isEmpty();
+    }
+}

@@ -1,0 +1,92 @@
+package com.trafficmanager.console.ui.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.audit.AuditLog;
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.WritePathFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit tab's view model without a toolkit: direct executors, the real sandbox database. */
+class AuditViewModelTest {
+    private static String tenant;
+
+    @TempDir
+    Path dir;
+
+    private final AuditViewModel model = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()),
+            Runnable::run, Runnable::run, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+
+    @BeforeAll
+    static void history() {
+        RouteService service = new RouteService(WritePathFixture.database().dataSource(), () -> { });
+        tenant = WritePathFixture.uniqueTenant("auditvm");
+        OperatorContext erin = new OperatorContext("erin", "ws-9", false);
+        for (int i = 0; i < AuditViewModel.PAGE + 2; i++) {
+            service.create(new RouteKey(tenant, "svc", "dev", "v" + i), "https://svc.example.com/" + i, erin);
+        }
+        service.activate(new RouteKey(tenant, "svc", "dev", "v1"), 1, erin);
+    }
+
+    @Test
+    void showsTheNewestPageThenLoadsOlder() {
+        model.tenantProperty().set(tenant);
+        model.refresh();
+        assertThat(model.rows()).hasSize(AuditViewModel.PAGE);
+        assertThat(model.moreProperty().get()).isTrue();
+        assertThat(model.statusProperty().get()).isEqualTo("Showing the newest 500 matching entries; older ones match too");
+        AuditRow newest = model.rows().get(0);
+        assertThat(newest.action()).isEqualTo("activated");
+        assertThat(newest.change()).isEqualTo("state: inactive -> active");
+        assertThat(newest.route()).isEqualTo(tenant + "/svc/dev/v1");
+        assertThat(newest.details()).contains("request id  " + newest.requestId(), "host ws-9");
+
+        model.loadOlder();
+        assertThat(model.rows()).hasSize(AuditViewModel.PAGE + 3);
+        assertThat(model.moreProperty().get()).isFalse();
+        assertThat(model.rows().stream().map(r -> r.entry().id()).distinct().count()).isEqualTo(AuditViewModel.PAGE + 3);
+    }
+
+    @Test
+    void filtersNarrowAndInvalidTimesAreReportedInline() {
+        model.tenantProperty().set(tenant);
+        model.actionProperty().set(Action.ACTIVATED);
+        model.refresh();
+        assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.actor()).isEqualTo("erin"));
+        assertThat(model.statusProperty().get()).isEqualTo("1 entry");
+
+        model.fromProperty().set("yesterday");
+        assertThat(model.fromErrorProperty().get()).startsWith("'yesterday' is not a time; use 15m, 2h, 7d");
+        model.refresh();
+        assertThat(model.statusProperty().get()).isEqualTo("Fix the time range to search");
+        model.fromProperty().set("1d");
+        model.toProperty().set("2d");
+        assertThat(model.fromErrorProperty().get()).isEmpty();
+        assertThat(model.toErrorProperty().get()).isEqualTo("must be after 'from'");
+        model.toProperty().set("");
+        model.refresh();
+        assertThat(model.rows()).isEmpty(); // the fixed clock is in 2030: nothing in the last day
+        assertThat(model.statusProperty().get()).isEqualTo("No entry matches the filter");
+    }
+
+    @Test
+    void exportsAllMatchingEntriesWithProgress() throws Exception {
+        model.tenantProperty().set(tenant);
+        Path file = dir.resolve("audit.csv");
+        model.exportTo(file);
+        assertThat(model.exportingProperty().get()).isFalse();
+        assertThat(model.exportProgressProperty().get()).isEqualTo(1.0);
+        assertThat(model.exportStatusProperty().get()).isEqualTo("Exported " + (AuditViewModel.PAGE + 3) + " entries to " + file);
+        assertThat(Files.readAllLines(file)).hasSize(AuditViewModel.PAGE + 4);
+    }
+}

@@ -1,0 +1,124 @@
+package com.trafficmanager.console.ui.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.config.Profile;
+import com.trafficmanager.console.config.Settings;
+import com.trafficmanager.console.config.SettingsStore;
+import com.trafficmanager.console.connect.ConnectionTester;
+import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.testing.TestSandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The profile editor as an operator uses it, without a toolkit: type, read the inline messages, test, save. */
+class ProfileEditorModelTest {
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger saved = new AtomicInteger();
+
+    private ProfileEditorModel editor(SettingsStore store) throws Exception {
+        return new ProfileEditorModel(store, store.load(), new ConnectionTester(Duration.ofSeconds(12)),
+                Map.of("TC_PG_PW", "unused"), Runnable::run, Runnable::run, saved::incrementAndGet);
+    }
+
+    @Test
+    void invalidValuesShowTheirMessagesAsTheOperatorTypes() throws Exception {
+        ProfileEditorModel m = editor(new SettingsStore(dir.resolve("settings.json")));
+        m.add();
+        assertThat(m.formValidProperty().get()).isFalse(); // the JDBC user is empty
+        assertThat(m.error(ProfileField.JDBC_USER).get()).isEqualTo("must not be blank");
+
+        m.value(ProfileField.JDBC_USER).set("console");
+        assertThat(m.error(ProfileField.JDBC_USER).get()).isEmpty();
+        assertThat(m.formValidProperty().get()).isTrue();
+
+        m.value(ProfileField.KAFKA_BOOTSTRAP).set("broker1");
+        assertThat(m.error(ProfileField.KAFKA_BOOTSTRAP).get()).isEqualTo("must be host:port[,host:port...], got 'broker1'");
+        m.value(ProfileField.KAFKA_PROPERTIES).set("security.protocol=SSL\nsasl.jaas.config=x password=\"p\";");
+        assertThat(m.error(ProfileField.KAFKA_PROPERTIES).get())
+                .isEqualTo("sasl.jaas.config must not contain a password; use kafka.secretEnv or kafka.secretFile");
+        m.value(ProfileField.JDBC_PASSWORD_ENV).set("my secret");
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_ENV).get()).startsWith("must be an environment variable name");
+        m.value(ProfileField.NAME).set("Bad Name");
+        assertThat(m.error(ProfileField.NAME).get()).startsWith("must be lowercase letters");
+        assertThat(m.names()).containsExactly("Bad Name");
+        assertThat(m.formValidProperty().get()).isFalse();
+
+        m.save();
+        assertThat(m.messageProperty().get()).isEqualTo("Profile 'Bad Name' has problems; fix them to save");
+        assertThat(Files.exists(dir.resolve("settings.json"))).isFalse();
+    }
+
+    @Test
+    void aProfileAddedTestedAndSavedReloadsIdentically() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        ProfileEditorModel m = editor(store);
+        SandboxEndpoints sandbox = TestSandbox.shared().endpoints();
+        m.add();
+        m.value(ProfileField.NAME).set("staging");
+        m.value(ProfileField.JDBC_URL).set(sandbox.jdbcUrl());
+        m.value(ProfileField.JDBC_USER).set(sandbox.jdbcUser());
+        m.value(ProfileField.JDBC_PASSWORD_ENV).set("TC_PG_PW");
+        m.value(ProfileField.KAFKA_BOOTSTRAP).set(sandbox.kafkaBootstrap());
+        m.value(ProfileField.KAFKA_PROPERTIES).set("client.dns.lookup=use_all_dns_ips\nrequest.timeout.ms=15000");
+        m.value(ProfileField.REDIS_URI).set(sandbox.redisUri());
+        m.value(ProfileField.PROTECTED_ENVS).set("prod, staging");
+        m.readOnlyProperty().set(true);
+        m.value(ProfileField.USER).set("ops-bot");
+        assertThat(m.formValidProperty().get()).isTrue();
+
+        m.testConnection();
+        assertThat(m.testResults()).extracting(ConnectionTester.Result::ok).containsExactly(true, true, true);
+        assertThat(m.messageProperty().get()).isEqualTo("All three servers answer");
+
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Saved 1 profile(s) to ");
+        assertThat(saved.get()).isEqualTo(1);
+        assertThat(m.dirtyProperty().get()).isFalse();
+
+        Settings reloaded = store.load();
+        Profile p = reloaded.profile("staging").orElseThrow();
+        assertThat(p.readOnly()).isTrue();
+        assertThat(p.protectedEnvs()).containsExactly("prod", "staging");
+        assertThat(p.user()).contains("ops-bot");
+        assertThat(p.connection().orElseThrow().kafka().properties())
+                .containsEntry("request.timeout.ms", "15000").containsEntry("client.dns.lookup", "use_all_dns_ips");
+        assertThat(Files.readString(store.file())).contains("\"passwordEnv\" : \"TC_PG_PW\"").doesNotContain("unused");
+
+        // opened again, unchanged and saved again: the same settings
+        ProfileEditorModel again = editor(store);
+        assertThat(again.value(ProfileField.NAME).get()).isEqualTo("staging");
+        assertThat(again.dirtyProperty().get()).isFalse();
+        again.readOnlyProperty().set(false);
+        again.readOnlyProperty().set(true);
+        again.save();
+        assertThat(store.load()).isEqualTo(reloaded);
+
+        again.remove();
+        again.save();
+        assertThat(store.load().profiles()).isEmpty();
+    }
+
+    @Test
+    void aFailedTestSaysWhichServerAndWhy() throws Exception {
+        ProfileEditorModel m = editor(new SettingsStore(dir.resolve("settings.json")));
+        SandboxEndpoints sandbox = TestSandbox.shared().endpoints();
+        m.add();
+        m.value(ProfileField.JDBC_URL).set(sandbox.jdbcUrl());
+        m.value(ProfileField.JDBC_USER).set(sandbox.jdbcUser());
+        m.value(ProfileField.KAFKA_BOOTSTRAP).set(sandbox.kafkaBootstrap());
+        m.value(ProfileField.TOPIC).set("absent-topic");
+        m.value(ProfileField.REDIS_URI).set(sandbox.redisUri());
+        m.testConnection();
+        assertThat(m.testResults()).extracting(ConnectionTester.Result::ok).containsExactly(true, false, true);
+        assertThat(m.testResults().get(1).detail()).endsWith("but topic 'absent-topic' does not exist");
+        assertThat(m.messageProperty().get()).isEqualTo("1 of 3 servers failed");
+    }
+}

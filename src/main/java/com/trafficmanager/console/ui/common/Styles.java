@@ -27,7 +27,6 @@ public final class Styles {
     public static final String PANE_TITLE = "tc-pane-title";
 
     public static final String AUDIT = "tc-audit";
-    public static final String FIELD_ERROR = "tc-field-error";
     public static final String PROFILE_EDITOR = "tc-profile-editor";
     public static final String CHECK_OK = "tc-check-ok";
     public static final String CHECK_FAILED = "tc-check-failed";

@@ -65,8 +65,15 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                 config.groupId(), config.kafkaProperties()));
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "traffic-console-invalidator");
-        this.consumer = new KafkaConsumer<>(props);
         this.dlq = config.dlqTopic() == null ? null : new DlqWriter(config);
+        try {
+            this.consumer = new KafkaConsumer<>(props);
+        } catch (RuntimeException e) {
+            if (dlq != null) {
+                dlq.close();
+            }
+            throw e;
+        }
     }
 
     void wakeup() {

@@ -35,6 +35,7 @@ final class DlqWriter implements AutoCloseable {
         this.topic = config.dlqTopic();
         Map<String, Object> props = new HashMap<>(KafkaClients.producerProperties(config.bootstrapServers(),
                 config.kafkaProperties()));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props);

@@ -7,6 +7,9 @@ import com.trafficmanager.console.connect.PostgresProbe;
 import com.trafficmanager.console.connect.RedisClients;
 import com.trafficmanager.console.connect.RedisProbe;
 import com.trafficmanager.console.db.Database;
+import com.trafficmanager.console.invalidation.FaultInjector;
+import com.trafficmanager.console.invalidation.InvalidationConfig;
+import com.trafficmanager.console.invalidation.InvalidationService;
 import com.trafficmanager.console.kafka.KafkaClients;
 import com.trafficmanager.console.outbox.OutboxRelay;
 import com.trafficmanager.console.outbox.OutboxRelayConfig;
@@ -23,7 +26,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Everything one console session holds open: the database (migrated), the route service, the outbox
- * relay, the Kafka admin client, the Redis client and the health monitor that watches the servers.
+ * relay, the Kafka admin client, the Redis client, the health monitor that watches the servers, and
+ * the cache-invalidation consumer (which a read-only console does not run: it would commit offsets).
  *
  * <p>A read-only console writes nothing,
  * so it neither migrates the schema nor runs the relay; a writing console on the same database does.
@@ -37,8 +41,10 @@ public final class ConsoleSession implements AutoCloseable {
     private final Admin admin;
     private final JedisPooled redis;
     private final HealthMonitor health;
+    private final InvalidationService invalidation;
 
-    private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis) {
+    private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis,
+                           FaultInjector.RedisSwitch sandboxRedis) {
         this.target = target;
         this.database = database;
         this.relay = relay;
@@ -49,6 +55,13 @@ public final class ConsoleSession implements AutoCloseable {
         this.health = new HealthMonitor(List.of(new PostgresProbe(database.dataSource()),
                 new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()), new RedisProbe(redis)),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+        String group = target.consumerGroup() == null || target.consumerGroup().isBlank()
+                ? InvalidationConfig.DEFAULT_GROUP : target.consumerGroup();
+        InvalidationConfig inval = InvalidationConfig.defaults(target.kafkaBootstrap(), target.topic(), group)
+                .withKafkaProperties(target.kafkaProperties())
+                .withDlqTopic(InvalidationService.dlqTopicIfPresent(admin, target.topic()));
+        this.invalidation = InvalidationService.create(inval, redis, admin, routes::find, routes::listRoutes,
+                !target.readOnly(), sandboxRedis);
     }
 
     /**
@@ -56,6 +69,14 @@ public final class ConsoleSession implements AutoCloseable {
      * connected lazily and their state shows in the status bar.
      */
     public static ConsoleSession open(ConnectionTarget target) {
+        return open(target, null);
+    }
+
+    /**
+     * @param sandboxRedis the sandbox's Redis switch for the Invalidation tab's fault injection; null when
+     *                     the session is not on the sandbox
+     */
+    public static ConsoleSession open(ConnectionTarget target, FaultInjector.RedisSwitch sandboxRedis) {
         Database database = target.readOnly()
                 ? Database.openWithoutMigration(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword())
                 : Database.open(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword());
@@ -71,7 +92,10 @@ public final class ConsoleSession implements AutoCloseable {
             adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
             adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
             admin = Admin.create(adminProps);
-            return new ConsoleSession(target, database, relay, admin, RedisClients.create(target));
+            ConsoleSession session = new ConsoleSession(target, database, relay, admin, RedisClients.create(target),
+                    sandboxRedis);
+            session.invalidation.start(); // the console runs the invalidation consumer for the session's lifetime
+            return session;
         } catch (RuntimeException e) {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(2));
@@ -117,9 +141,15 @@ public final class ConsoleSession implements AutoCloseable {
         return admin;
     }
 
+    /** The cache-invalidation consumer, its monitor, resolver and inspector. */
+    public InvalidationService invalidation() {
+        return invalidation;
+    }
+
     @Override
     public void close() {
         health.close();
+        invalidation.close();
         if (relay != null) {
             relay.close();
         }

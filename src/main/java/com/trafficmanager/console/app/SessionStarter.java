@@ -38,7 +38,8 @@ final class SessionStarter {
             throws SandboxException {
         Sandbox sandbox = Sandbox.start(options, listener);
         try {
-            return new Started(ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints())), sandbox);
+            return new Started(ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints()),
+                    new SandboxRedisSwitch(sandbox)), sandbox);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -70,6 +71,19 @@ final class SessionStarter {
             throw new UnreachableException("could not reach " + String.join("; ", failures));
         }
         return new Started(session, null);
+    }
+
+    /** The sandbox's Redis, for the Invalidation tab's outage drill. */
+    private record SandboxRedisSwitch(Sandbox sandbox) implements com.trafficmanager.console.invalidation.FaultInjector.RedisSwitch {
+        @Override
+        public void stopRedis() {
+            sandbox.stopRedis();
+        }
+
+        @Override
+        public void startRedis() throws Exception {
+            sandbox.startRedis();
+        }
     }
 
     /** One or more servers of a profile did not answer; the message names each and why. */

@@ -30,6 +30,8 @@ public final class BenchMain {
         REGISTRY.put("startup", StartupScenario::new);
         REGISTRY.put("write-latency", WriteLatencyScenario::new);
         REGISTRY.put("bulk-throughput", BulkThroughputScenario::new);
+        REGISTRY.put(InvalidationDrainScenario.NAME, InvalidationDrainScenario::new);
+        REGISTRY.put(E2eLatencyScenario.NAME, E2eLatencyScenario::new);
     }
 
     public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());

@@ -18,6 +18,10 @@ public final class Styles {
     public static final String MUTED = "tc-muted";
     public static final String MONO = "tc-mono";
 
+    public static final String INVAL_TILE = "tc-inval-tile";
+    public static final String INVAL_TILE_VALUE = "tc-inval-tile-value";
+    public static final String INVAL_SECTION = "tc-inval-section";
+
     private Styles() {
     }
 

@@ -55,6 +55,8 @@ public final class InvalidationView extends BorderPane {
         detail.getStyleClass().add(Styles.MUTED);
         detail.textProperty().bind(m.stateDetailProperty());
         detail.setWrapText(true);
+        detail.visibleProperty().bind(m.stateDetailProperty().isNotEmpty());
+        detail.managedProperty().bind(detail.visibleProperty());
         HBox bar = new HBox(8, state,
                 button("Start", "inval-start", m::start, m.canStartProperty(), "join the group and invalidate"),
                 button("Stop", "inval-stop", m::stop, m.canStopProperty(), "commit what was processed, leave the group"),
@@ -86,7 +88,7 @@ public final class InvalidationView extends BorderPane {
         partitions.getColumns().add(col("deleted", PartitionRow::deleted, "keys deleted by this console"));
         partitions.getColumns().add(col("duplicates", PartitionRow::duplicates, "redeliveries seen by this console"));
         partitions.getColumns().add(col("malformed", PartitionRow::malformed, "records skipped as malformed"));
-        partitions.setPrefHeight(230);
+        partitions.setPrefHeight(265);
         Label rules = new Label(InvalidationViewModel.TIME_LAG_RULE + "\n" + InvalidationViewModel.STATUS_RULE);
         rules.setId("inval-rules");
         rules.setWrapText(true);
@@ -96,7 +98,7 @@ public final class InvalidationView extends BorderPane {
         VBox charts = new VBox(4, new TrendChart("Total lag (records), last 15 min", "records", m.lagTrend()),
                 new TrendChart("Events processed per second, last 15 min", "events/s", m.rateTrend()));
         SplitPane middle = new SplitPane(left, charts);
-        middle.setDividerPositions(0.55);
+        middle.setDividerPositions(0.62);
 
         TableView<EventRow> recent = new TableView<>(m.recentEvents());
         recent.setId("inval-recent");
@@ -150,6 +152,7 @@ public final class InvalidationView extends BorderPane {
             header.setTooltip(new Tooltip(help));
             c.setText("");
             c.setGraphic(header);
+            c.setMinWidth(title.length() * 7.5 + 22); // the header must stay readable
         }
         return c;
     }

@@ -54,10 +54,10 @@ public record InvalidationConfig(String bootstrapServers, Map<String, String> ka
         }
     }
 
-    /** Dedupe 24 h, markers 60 s, 2,000 records a round, retry 200 ms doubling up to 10 s. */
+    /** Dedupe 24 h, markers 60 s, 5,000 records a round, retry 200 ms doubling up to 10 s. */
     public static InvalidationConfig defaults(String bootstrapServers, String topic, String groupId) {
         return new InvalidationConfig(bootstrapServers, Map.of(), topic, groupId, null, Duration.ofHours(24),
-                Duration.ofSeconds(60), 2_000, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(3));
+                Duration.ofSeconds(60), 5_000, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(3));
     }
 
     public InvalidationConfig withKafkaProperties(Map<String, String> properties) {

@@ -108,6 +108,11 @@ public final class InvalidationDrainScenario implements BenchScenario {
         Map<String, Object> props = new HashMap<>(KafkaClients.producerProperties(e.kafkaBootstrap(), Map.of()));
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // the backlog only needs to be there: on a loaded machine the idempotent producer's retries can
+        // wedge on OUT_OF_ORDER_SEQUENCE; a retried duplicate here is just a duplicate for the consumer
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        AtomicLong failed = new AtomicLong();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             Instant now = Instant.now();
             for (int i = 0; i < EVENTS; i++) {
@@ -115,9 +120,16 @@ public final class InvalidationDrainScenario implements BenchScenario {
                 RouteChangedEvent ev = RouteChangedEvent.of(EventIds.next(), Action.UPDATED, tenant, "svc-" + route,
                         "prod", "v1", "https://svc-" + route + ".example.com/" + i, now, "bench", "req-" + i,
                         (long) (i / ROUTES + 2));
-                producer.send(new ProducerRecord<>(topic, ev.key(), EventCodec.encode(ev)));
+                producer.send(new ProducerRecord<>(topic, ev.key(), EventCodec.encode(ev)), (md, ex) -> {
+                    if (ex != null) {
+                        failed.incrementAndGet();
+                    }
+                });
             }
             producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " backlog records could not be produced");
         }
     }
 }

@@ -152,7 +152,7 @@ public final class InvalidationView extends BorderPane {
             header.setTooltip(new Tooltip(help));
             c.setText("");
             c.setGraphic(header);
-            c.setMinWidth(title.length() * 7.5 + 22); // the header must stay readable
+            c.setMinWidth(title.length() * 9 + 34); // the header must stay readable
         }
         return c;
     }

@@ -18,6 +18,7 @@ import com.trafficmanager.console.ui.audit.AuditTab;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
+import com.trafficmanager.console.ui.invalidation.InvalidationTab;
 import com.trafficmanager.console.ui.shell.ConnectionDetails;
 import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
 import com.trafficmanager.console.ui.routes.RoutesSettings;
@@ -239,9 +240,7 @@ public final class ConsoleApplication extends Application {
         tabs.put("Live events", new PlaceholderPane("Live events",
                 "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
                         + "a bounded live table per partition, details and filters."));
-        tabs.put("Invalidation", new PlaceholderPane("Invalidation",
-                "The embedded cache-invalidation consumer: it deletes each changed route's Redis key. "
-                        + "Counters (processed, deleted, duplicates, malformed), lag per partition and its trend."));
+        tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
         tabs.put("Audit log", AuditTab.create(session.database().dataSource()));
         MainView main = new MainView(tabs, statusBar);
         main.darkThemeToggle().setSelected(preferences.dark());

@@ -8,12 +8,14 @@ import com.trafficmanager.console.connect.PostgresProbe;
 import com.trafficmanager.console.connect.RedisClients;
 import com.trafficmanager.console.connect.RedisProbe;
 import com.trafficmanager.console.db.Database;
+import com.trafficmanager.console.invalidation.FaultInjector;
+import com.trafficmanager.console.invalidation.InvalidationConfig;
+import com.trafficmanager.console.invalidation.InvalidationService;
 import com.trafficmanager.console.kafka.KafkaClients;
 import com.trafficmanager.console.outbox.OutboxRelay;
 import com.trafficmanager.console.outbox.OutboxRelayConfig;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteService;
-import com.trafficmanager.console.trace.ChangeTracer;
 import com.trafficmanager.console.trace.TraceBook;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Everything one console session holds open: the database (migrated), the route service, the outbox
- * relay, the Kafka admin client, the Redis client and the health monitor that watches the servers.
+ * relay, the Kafka admin client, the Redis client, the health monitor that watches the servers, and
+ * the cache-invalidation consumer (which a read-only console does not run: it would commit offsets).
  *
  * <p>A read-only console writes nothing,
  * so it neither migrates the schema nor runs the relay; a writing console on the same database does.
@@ -41,23 +44,29 @@ public final class ConsoleSession implements AutoCloseable {
     private final JedisPooled redis;
     private final HealthMonitor health;
     private final TraceBook traces = new TraceBook(TraceBook.DEFAULT_CAPACITY, Clock.systemUTC());
+    private final SessionTracing tracing;
+    private final InvalidationService invalidation;
 
-    private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis) {
+    private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis,
+                           FaultInjector.RedisSwitch sandboxRedis) {
         this.target = target;
         this.database = database;
         this.relay = relay;
         this.routes = new RouteService(database.dataSource(), relay == null ? () -> { } : relay::wake);
-        ChangeTracer tracer = new ChangeTracer(traces, Clock.systemUTC());
-        this.routes.addChangeListener(tracer::committed);
-        if (relay != null) {
-            relay.addListener(tracer::published);
-        }
         this.operator = new OperatorContext(target.operator(), OperatorContext.localHostName(), target.readOnly());
         this.admin = admin;
         this.redis = redis;
         this.health = new HealthMonitor(List.of(new PostgresProbe(database.dataSource()),
                 new KafkaProbe(admin, target.kafkaBootstrap(), target.topic()), new RedisProbe(redis, target)),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+        String group = target.consumerGroup() == null || target.consumerGroup().isBlank()
+                ? InvalidationConfig.DEFAULT_GROUP : target.consumerGroup();
+        InvalidationConfig inval = InvalidationConfig.defaults(target.kafkaBootstrap(), target.topic(), group)
+                .withKafkaProperties(target.kafkaProperties())
+                .withDlqTopic(InvalidationService.dlqTopicIfPresent(admin, target.topic()));
+        this.invalidation = InvalidationService.create(inval, redis, admin, routes::find, routes::listRoutes,
+                !target.readOnly(), sandboxRedis);
+        this.tracing = new SessionTracing(traces, routes, relay, invalidation.consumer(), redis);
     }
 
     /**
@@ -65,6 +74,14 @@ public final class ConsoleSession implements AutoCloseable {
      * connected lazily and their state shows in the status bar.
      */
     public static ConsoleSession open(ConnectionTarget target) {
+        return open(target, null);
+    }
+
+    /**
+     * @param sandboxRedis the sandbox's Redis switch for the Invalidation tab's fault injection; null when
+     *                     the session is not on the sandbox
+     */
+    public static ConsoleSession open(ConnectionTarget target, FaultInjector.RedisSwitch sandboxRedis) {
         // a bad TLS/SASL property is named before anything connects (see KafkaSettingsErrors)
         KafkaSettingsErrors.check(target.profileName(), target.kafkaBootstrap(), target.kafkaProperties());
         Database database = target.readOnly()
@@ -82,7 +99,10 @@ public final class ConsoleSession implements AutoCloseable {
             adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
             adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
             admin = createAdmin(target, adminProps);
-            return new ConsoleSession(target, database, relay, admin, RedisClients.create(target));
+            ConsoleSession session = new ConsoleSession(target, database, relay, admin, RedisClients.create(target),
+                    sandboxRedis);
+            session.invalidation.start(); // the console runs the invalidation consumer for the session's lifetime
+            return session;
         } catch (RuntimeException e) {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(2));
@@ -141,9 +161,16 @@ public final class ConsoleSession implements AutoCloseable {
         return admin;
     }
 
+    /** The cache-invalidation consumer, its monitor, resolver and inspector. */
+    public InvalidationService invalidation() {
+        return invalidation;
+    }
+
     @Override
     public void close() {
+        tracing.close();
         health.close();
+        invalidation.close();
         if (relay != null) {
             relay.close();
         }

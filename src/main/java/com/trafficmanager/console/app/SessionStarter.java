@@ -39,7 +39,8 @@ final class SessionStarter {
         Sandbox sandbox = Sandbox.start(options, listener);
         try {
             listener.onProgress("PostgreSQL", ServerState.STARTING, "applying the schema migrations");
-            ConsoleSession session = ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints()));
+            ConsoleSession session = ConsoleSession.open(ConnectionTargets.sandbox(profile, sandbox.endpoints()),
+                    new SandboxRedisSwitch(sandbox));
             listener.onProgress("PostgreSQL", ServerState.SERVING, "serving, schema up to date");
             return new Started(session, sandbox);
         } catch (RuntimeException e) {
@@ -76,6 +77,19 @@ final class SessionStarter {
         ConsoleSession session = ConsoleSession.open(target);
         listener.onProgress("PostgreSQL", ServerState.SERVING, "connected");
         return new Started(session, null);
+    }
+
+    /** The sandbox's Redis, for the Invalidation tab's outage drill. */
+    private record SandboxRedisSwitch(Sandbox sandbox) implements com.trafficmanager.console.invalidation.FaultInjector.RedisSwitch {
+        @Override
+        public void stopRedis() {
+            sandbox.stopRedis();
+        }
+
+        @Override
+        public void startRedis() throws Exception {
+            sandbox.startRedis();
+        }
     }
 
     /** One or more servers of a profile did not answer; the message names each and why. */

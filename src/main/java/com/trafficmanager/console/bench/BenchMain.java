@@ -31,6 +31,8 @@ public final class BenchMain {
         REGISTRY.put("write-latency", WriteLatencyScenario::new);
         REGISTRY.put("bulk-throughput", BulkThroughputScenario::new);
         REGISTRY.put("routes-ui", RoutesUiScenario::new);
+        REGISTRY.put(InvalidationDrainScenario.NAME, InvalidationDrainScenario::new);
+        REGISTRY.put(E2eLatencyScenario.NAME, E2eLatencyScenario::new);
     }
 
     public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());

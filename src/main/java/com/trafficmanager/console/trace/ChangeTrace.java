@@ -12,7 +12,11 @@ import java.util.UUID;
  * Where one route change is: the hops it has passed, with their times, and the latency between them.
  * Immutable; {@link TraceBook} replaces a trace with a new one as hops arrive.
  */
-public record ChangeTrace(UUID eventId, String routeKey, String action, long revision, Map<Hop, HopRecord> hops) {
+public record ChangeTrace(UUID eventId, String routeKey, String action, long revision, int partition,
+                          Map<Hop, HopRecord> hops) {
+    /** The partition when the event's publish is not known yet. */
+    public static final int UNKNOWN_PARTITION = -1;
+
 
     public ChangeTrace {
         EnumMap<Hop, HopRecord> copy = new EnumMap<>(Hop.class);
@@ -26,7 +30,7 @@ public record ChangeTrace(UUID eventId, String routeKey, String action, long rev
      */
     public static ChangeTrace start(UUID eventId, String routeKey, String action, long revision, Instant committedAt,
                                     String detail) {
-        return new ChangeTrace(eventId, routeKey, action, revision,
+        return new ChangeTrace(eventId, routeKey, action, revision, UNKNOWN_PARTITION,
                 Map.of(Hop.COMMITTED, HopRecord.seen(committedAt, detail)));
     }
 
@@ -34,7 +38,11 @@ public record ChangeTrace(UUID eventId, String routeKey, String action, long rev
         EnumMap<Hop, HopRecord> next = new EnumMap<>(Hop.class);
         next.putAll(hops);
         next.put(hop, record);
-        return new ChangeTrace(eventId, routeKey, action, revision, next);
+        return new ChangeTrace(eventId, routeKey, action, revision, partition, next);
+    }
+
+    public ChangeTrace withPartition(int partition) {
+        return new ChangeTrace(eventId, routeKey, action, revision, partition, hops);
     }
 
     public Optional<HopRecord> hop(Hop hop) {

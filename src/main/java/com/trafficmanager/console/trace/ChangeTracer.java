@@ -30,7 +30,8 @@ public final class ChangeTracer {
 
     public void published(List<PublishedEvent> events) {
         for (PublishedEvent e : events) {
-            book.hop(e.eventId(), Hop.PUBLISHED, "partition " + e.partition() + ", offset " + e.offset());
+            book.published(e.eventId(), e.partition(),
+                    HopRecord.seen(clock.instant(), "partition " + e.partition() + ", offset " + e.offset()));
         }
     }
 }

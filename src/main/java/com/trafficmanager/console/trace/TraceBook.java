@@ -65,6 +65,7 @@ public final class TraceBook {
                 for (Map.Entry<Hop, HopRecord> e : before.hops().entrySet()) {
                     next = next.with(e.getKey(), e.getValue());
                 }
+                next = next.withPartition(before.partition());
             }
             traces.put(eventId, next);
         }
@@ -72,22 +73,31 @@ public final class TraceBook {
         listeners.forEach(l -> l.accept(published));
     }
 
-    /** Records a hop now; ignored for events this console does not follow. */
+    /** The event is on Kafka: the PUBLISHED hop, and the partition the consumer hop will come from. */
+    public void published(UUID eventId, int partition, HopRecord record) {
+        change(eventId, t -> t.with(Hop.PUBLISHED, record).withPartition(partition));
+    }
+
+    /** Records a hop now; kept briefly for events this console does not follow (yet). */
     public void hop(UUID eventId, Hop hop, String detail) {
         hop(eventId, hop, HopRecord.seen(clock.instant(), detail));
     }
 
     public void hop(UUID eventId, Hop hop, HopRecord record) {
+        change(eventId, t -> t.with(hop, record));
+    }
+
+    private void change(UUID eventId, java.util.function.UnaryOperator<ChangeTrace> step) {
         ChangeTrace next;
         synchronized (traces) {
             ChangeTrace existing = traces.get(eventId);
             if (existing == null) {
                 ChangeTrace pending = early.get(eventId);
-                early.put(eventId, (pending == null ? new ChangeTrace(eventId, null, null, 0, Map.of()) : pending)
-                        .with(hop, record));
+                early.put(eventId, step.apply(pending == null
+                        ? new ChangeTrace(eventId, null, null, 0, ChangeTrace.UNKNOWN_PARTITION, Map.of()) : pending));
                 return;
             }
-            next = existing.with(hop, record);
+            next = step.apply(existing);
             traces.put(eventId, next);
         }
         listeners.forEach(l -> l.accept(next));

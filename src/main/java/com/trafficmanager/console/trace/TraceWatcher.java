@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class TraceWatcher implements AutoCloseable {
     private final TraceBook book;
     private final Function<UUID, PublishState> publishState;
     private final CacheReader cache;
-    private final Predicate<String> consumerSeesKey;
+    private final IntPredicate consumerOwnsPartition;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trace-watcher");
@@ -44,15 +44,15 @@ public final class TraceWatcher implements AutoCloseable {
     });
 
     /**
-     * @param consumerSeesKey whether this console's invalidation consumer runs and is assigned the
-     *                        partition of a route key; if not, its processing cannot be witnessed here
+     * @param consumerOwnsPartition whether this console's invalidation consumer runs and is assigned a
+     *                              partition; if not, its processing of that partition cannot be witnessed here
      */
     public TraceWatcher(TraceBook book, Function<UUID, PublishState> publishState, CacheReader cache,
-                        Predicate<String> consumerSeesKey, Clock clock) {
+                        IntPredicate consumerOwnsPartition, Clock clock) {
         this.book = book;
         this.publishState = publishState;
         this.cache = cache;
-        this.consumerSeesKey = consumerSeesKey;
+        this.consumerOwnsPartition = consumerOwnsPartition;
         this.clock = clock;
     }
 
@@ -81,13 +81,15 @@ public final class TraceWatcher implements AutoCloseable {
             if (!state.published()) {
                 return;
             }
-            book.hop(trace.eventId(), Hop.PUBLISHED, new HopRecord(state.publishedAt(), "partition " + state.partition()
-                    + ", offset " + state.offset() + " (published by another console's relay)", false));
+            book.published(trace.eventId(), state.partition(), new HopRecord(state.publishedAt(), "partition "
+                    + state.partition() + ", offset " + state.offset() + " (published by another console's relay)", false));
             trace = book.find(trace.eventId()).orElse(trace);
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
             Instant publishedAt = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);
-            if (consumerSeesKey.test(trace.routeKey()) || publishedAt == null
+            boolean witnessable = trace.partition() != ChangeTrace.UNKNOWN_PARTITION
+                    && consumerOwnsPartition.test(trace.partition());
+            if (witnessable || publishedAt == null
                     || Duration.between(publishedAt, now).compareTo(UNWITNESSED_GRACE) < 0) {
                 return; // this console's consumer will report it, or the grace has not passed yet
             }

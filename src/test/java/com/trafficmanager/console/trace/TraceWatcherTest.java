@@ -36,7 +36,7 @@ class TraceWatcherTest {
 
     @Test
     void aPublishByAnotherRelayAndAnUnseenConsumerAreMarkedNotWitnessedThenTheCacheIsChecked() {
-        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), key -> false, clock);
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> false, clock);
         UUID id = UUID.randomUUID();
         book.committed(id, "team-a:payments:prod:v2", "activated", 3, t0, "row_version 3");
 
@@ -63,10 +63,10 @@ class TraceWatcherTest {
 
     @Test
     void whenThisConsolesConsumerOwnsTheKeyItsReportIsAwaited() {
-        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), key -> true, clock);
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> true, clock);
         UUID id = UUID.randomUUID();
         book.committed(id, "k", "updated", 5, t0, "");
-        book.hop(id, Hop.PUBLISHED, HopRecord.seen(t0, "partition 0, offset 1"));
+        book.published(id, 0, HopRecord.seen(t0, "partition 0, offset 1"));
         now.set(t0.plusSeconds(30));
         watcher.sweep();
         assertThat(book.find(id).orElseThrow().hop(Hop.PROCESSED)).isEmpty();

@@ -31,6 +31,10 @@ public final class Styles {
     public static final String CHECK_OK = "tc-check-ok";
     public static final String CHECK_FAILED = "tc-check-failed";
 
+    public static final String INVAL_TILE = "tc-inval-tile";
+    public static final String INVAL_TILE_VALUE = "tc-inval-tile-value";
+    public static final String INVAL_SECTION = "tc-inval-section";
+
     private Styles() {
     }
 

@@ -1,0 +1,72 @@
+package com.trafficmanager.console.app;
+
+import com.trafficmanager.console.invalidation.CacheKeys;
+import com.trafficmanager.console.invalidation.CachedRoute;
+import com.trafficmanager.console.invalidation.InvalidationConsumer;
+import com.trafficmanager.console.invalidation.ProcessedEvent;
+import com.trafficmanager.console.outbox.OutboxRelay;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.trace.CacheState;
+import com.trafficmanager.console.trace.ChangeTracer;
+import com.trafficmanager.console.trace.Hop;
+import com.trafficmanager.console.trace.HopRecord;
+import com.trafficmanager.console.trace.TraceBook;
+import com.trafficmanager.console.trace.TraceWatcher;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Connects the change trace to the parts of a session that witness a change's hops: the route service
+ * (committed), the relay (published), the invalidation consumer (processed) and the route cache
+ * (verified). The live tail reports its own hop to the book.
+ */
+final class SessionTracing implements AutoCloseable {
+    private final TraceBook book;
+    private final TraceWatcher watcher;
+
+    SessionTracing(TraceBook book, RouteService routes, OutboxRelay relay, InvalidationConsumer consumer,
+                   JedisPooled redis) {
+        this.book = book;
+        ChangeTracer tracer = new ChangeTracer(book, Clock.systemUTC());
+        routes.addChangeListener(tracer::committed);
+        if (relay != null) {
+            relay.addListener(tracer::published);
+        }
+        consumer.addListener((events, redisDoneNanos) -> processed(events));
+        this.watcher = new TraceWatcher(book, routes::publishState, routeKey -> cacheState(redis, routeKey),
+                partition -> consumer.running() && consumer.assignedPartitions().contains(partition),
+                Clock.systemUTC());
+        watcher.start();
+    }
+
+    private void processed(List<ProcessedEvent> events) {
+        for (ProcessedEvent e : events) {
+            if (e.eventId() == null) {
+                continue;
+            }
+            try {
+                book.hop(UUID.fromString(e.eventId()), Hop.PROCESSED, HopRecord.seen(e.at(),
+                        e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (partition " + e.partition()
+                                + ", offset " + e.offset() + ")"));
+            } catch (IllegalArgumentException notAUuid) {
+                // an event id another writer formatted differently: not one of this console's changes
+            }
+        }
+    }
+
+    private static CacheState cacheState(JedisPooled redis, String routeKey) {
+        String value = redis.get(CacheKeys.route(routeKey));
+        if (value == null) {
+            return CacheState.ABSENT;
+        }
+        return CachedRoute.parse(value).map(v -> CacheState.holding(v.rowVersion()))
+                .orElse(new CacheState(true, java.util.OptionalLong.empty()));
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+}

@@ -1,0 +1,354 @@
+package com.trafficmanager.console.invalidation;
+
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.kafka.KafkaClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of the consumer: one {@link KafkaConsumer}, used only by the thread that calls {@link #run}.
+ * Poll, run the whole batch through Redis in one pipelined round, then commit what was processed.
+ *
+ * <p>At-least-once, never past an unprocessed record: offsets are committed only for records whose
+ * Redis step answered. When Redis is unavailable, every partition of the failed batch is sought back
+ * to its first record of the batch, all partitions are paused (the consumer keeps polling, so it stays
+ * in the group) and Redis is retried with doubling backoff; when it answers, the partitions resume and
+ * the batch is fetched again. While paused, the consumer re-commits its unchanged positions now and
+ * then, so the lag evaluation sees a live but stuck consumer (STALL) rather than a gone one (STOP).
+ *
+ * <p>Hazard: the rebalance listener runs inside {@code poll} on this thread; it commits what the
+ * revoked partitions processed, except after an injected crash, which must leave them uncommitted.
+ */
+final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerRun.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final InvalidationConsumer owner;
+    private final InvalidationConfig config;
+    private final InvalidationCounters counters;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final BatchInvalidator invalidator;
+    private final DlqWriter dlq;
+    /** Next offset to commit per partition: processed but not yet committed. */
+    private final Map<TopicPartition, Long> pending = new HashMap<>();
+    private boolean redisDown;
+    private long retryDelayMs;
+    private long nextRetryNanos;
+    private long lastCommitNanos = System.nanoTime();
+    private boolean partitionsPaused;
+    private boolean crashed;
+
+    ConsumerRun(InvalidationConsumer owner, BatchInvalidator invalidator) {
+        this.owner = owner;
+        this.config = owner.config();
+        this.counters = owner.counters();
+        this.invalidator = invalidator;
+        Map<String, Object> props = new HashMap<>(KafkaClients.consumerProperties(config.bootstrapServers(),
+                config.groupId(), config.kafkaProperties()));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "traffic-console-invalidator");
+        this.dlq = config.dlqTopic() == null ? null : new DlqWriter(config);
+        try {
+            this.consumer = new KafkaConsumer<>(props);
+        } catch (RuntimeException e) {
+            if (dlq != null) {
+                dlq.close();
+            }
+            throw e;
+        }
+    }
+
+    void wakeup() {
+        consumer.wakeup();
+    }
+
+    /** Runs until a stop is requested (returns false) or an injected crash (returns true). */
+    boolean run() {
+        consumer.subscribe(List.of(config.topic()), this);
+        try {
+            while (!owner.stopRequested()) {
+                if (redisDown && System.nanoTime() >= nextRetryNanos) {
+                    retryRedis();
+                }
+                applyPause();
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    process(records);
+                    if (crashed) {
+                        return true;
+                    }
+                }
+                if (partitionsPaused && System.nanoTime() - lastCommitNanos >= config.keepAliveCommit().toNanos()) {
+                    keepAliveCommit();
+                }
+                owner.showState(redisDown ? ConsumerState.WAITING_FOR_REDIS
+                        : owner.pauseRequested() ? ConsumerState.PAUSED
+                        : consumer.assignment().isEmpty() ? ConsumerState.STARTING : ConsumerState.RUNNING, null);
+            }
+        } catch (WakeupException e) {
+            if (!owner.stopRequested()) {
+                throw e;
+            }
+        }
+        try {
+            commitPending();
+        } catch (WakeupException e) {
+            commitPending(); // the stop's wakeup arrived after the loop ended
+        }
+        return false;
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) {
+        long t0 = System.nanoTime();
+        List<DecodedRecord> decoded = new ArrayList<>(records.count());
+        List<RouteChangedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            DecodedRecord d = DecodedRecord.of(r);
+            decoded.add(d);
+            if (!d.malformed()) {
+                events.add(d.event());
+            }
+        }
+        long decodedAt = System.nanoTime();
+        BatchInvalidator.Result result;
+        try {
+            result = invalidator.invalidate(events);
+        } catch (RedisUnavailableException e) {
+            onRedisDown(records, e);
+            return;
+        }
+        long redisDone = System.nanoTime();
+        long tDecoded = decodedAt;
+        Instant now = Instant.now();
+        List<ProcessedEvent> out = new ArrayList<>(decoded.size());
+        int next = 0;
+        boolean anyMalformed = false;
+        for (DecodedRecord d : decoded) {
+            ConsumerRecord<String, byte[]> r = d.record();
+            Outcome outcome;
+            String detail = "";
+            if (d.malformed()) {
+                outcome = Outcome.MALFORMED;
+                detail = d.malformedReason();
+                anyMalformed = true;
+                LOG.warn("malformed record skipped: topic {} partition {} offset {}: {}", r.topic(), r.partition(),
+                        r.offset(), detail);
+                if (dlq != null) {
+                    dlq.send(r, detail);
+                }
+            } else {
+                outcome = result.outcomes().get(next);
+                if (outcome == null) {
+                    outcome = Outcome.ERROR;
+                    detail = result.errors().get(next);
+                    LOG.error("Redis refused the invalidation of topic {} partition {} offset {}: {}", r.topic(),
+                            r.partition(), r.offset(), detail);
+                }
+                next++;
+            }
+            counters.outcome(r.partition(), outcome);
+            RouteChangedEvent e = d.event();
+            out.add(new ProcessedEvent(r.partition(), r.offset(), r.key(), e == null ? null : e.eventId().toString(),
+                    e == null ? "" : e.action().wireName(), outcome, detail, now));
+            pending.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        }
+        if (dlq != null && anyMalformed) {
+            for (int failed = dlq.flush(); failed > 0; failed--) {
+                counters.error();
+            }
+        }
+        owner.recent().addAll(out);
+        owner.notifyListeners(out, redisDone);
+        if (owner.takeCrashArm()) {
+            crashed = true;
+            owner.crashed(events.size());
+            LOG.warn("fault injection: crashing after processing {} records, before committing them", records.count());
+            return;
+        }
+        long tCommit = System.nanoTime();
+        commitPendingAsync();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("batch of {}: decode {} us, redis {} us, bookkeeping {} us, commit {} us", records.count(),
+                    (tDecoded - t0) / 1000, (redisDone - tDecoded) / 1000, (tCommit - redisDone) / 1000,
+                    (System.nanoTime() - tCommit) / 1000);
+        }
+    }
+
+    private void onRedisDown(ConsumerRecords<String, byte[]> records, RedisUnavailableException e) {
+        counters.error();
+        for (TopicPartition tp : records.partitions()) {
+            consumer.seek(tp, records.records(tp).get(0).offset());
+        }
+        if (!redisDown) {
+            LOG.warn("{}; pausing the partitions and retrying (nothing is committed past offset of the failed batch)",
+                    e.getMessage());
+            retryDelayMs = config.retryMin().toMillis();
+        }
+        redisDown = true;
+        nextRetryNanos = System.nanoTime() + retryDelayMs * 1_000_000L;
+        owner.showState(ConsumerState.WAITING_FOR_REDIS, e.getMessage());
+        applyPause();
+    }
+
+    private void retryRedis() {
+        counters.retry();
+        try {
+            invalidator.ping();
+            redisDown = false;
+            LOG.info("Redis answers again; resuming the partitions");
+        } catch (RedisUnavailableException e) {
+            counters.error();
+            retryDelayMs = Math.min(retryDelayMs * 2, config.retryMax().toMillis());
+            nextRetryNanos = System.nanoTime() + retryDelayMs * 1_000_000L;
+            owner.showState(ConsumerState.WAITING_FOR_REDIS, e.getMessage() + "; next try in " + retryDelayMs + " ms");
+        }
+    }
+
+    private void applyPause() {
+        boolean pause = redisDown || owner.pauseRequested();
+        if (pause) {
+            consumer.pause(consumer.assignment());
+        } else if (partitionsPaused) {
+            consumer.resume(consumer.paused());
+        }
+        partitionsPaused = pause;
+    }
+
+    /** Commits the current positions (all processed) again, with a fresh time, while nothing moves. */
+    private void keepAliveCommit() {
+        for (TopicPartition tp : consumer.assignment()) {
+            if (!pending.containsKey(tp)) {
+                try {
+                    pending.put(tp, consumer.position(tp, Duration.ofMillis(200)));
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    LOG.debug("position of {} not known yet", tp);
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            lastCommitNanos = System.nanoTime();
+        }
+        commitPending();
+    }
+
+    private void commitPending() {
+        commit(pending.keySet());
+    }
+
+    /**
+     * After a batch: commit without waiting, so fetching and processing the next batch overlaps the
+     * commit's round trip. Commits are cumulative and complete in order, so a failed one is covered by
+     * the next commit of the same partition; one that is not (the partition got no more records) leaves
+     * the offset behind, and a later restart redelivers those records as duplicates. The synchronous
+     * commits on revoke and stop wait for the asynchronous ones still in flight.
+     */
+    private void commitPendingAsync() {
+        if (crashed || pending.isEmpty()) {
+            return;
+        }
+        String metadata = CommitMetadata.at(System.currentTimeMillis());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        pending.forEach((tp, next) -> offsets.put(tp, new OffsetAndMetadata(next, metadata)));
+        pending.clear();
+        List<Integer> partitions = offsets.keySet().stream().map(TopicPartition::partition).toList();
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error == null) {
+                counters.commit(partitions);
+            } else {
+                LOG.warn("asynchronous commit failed ({}); the next commit covers it", error.toString());
+                counters.error();
+            }
+        });
+        lastCommitNanos = System.nanoTime();
+    }
+
+    private void commit(Collection<TopicPartition> partitions) {
+        if (crashed) {
+            return;
+        }
+        String metadata = CommitMetadata.at(System.currentTimeMillis());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            Long next = pending.get(tp);
+            if (next != null) {
+                offsets.put(tp, new OffsetAndMetadata(next, metadata));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            offsets.keySet().forEach(pending::remove);
+            counters.commit(offsets.keySet().stream().map(TopicPartition::partition).toList());
+            lastCommitNanos = System.nanoTime();
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions went to another member, which starts from the last commit: its redelivery is deduped
+            LOG.warn("commit refused by the group ({}); the new owner re-reads these records", e.getMessage());
+            counters.error();
+            offsets.keySet().forEach(pending::remove);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("commit failed ({}); kept, committed with the next batch", e.toString());
+            counters.error();
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            LOG.info("partitions revoked: {}", partitions);
+        }
+        commit(List.copyOf(partitions));
+        pending.keySet().removeAll(partitions);
+        owner.assigned(consumer.assignment());
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        counters.rebalance();
+        LOG.info("partitions assigned: {}", partitions);
+        owner.assigned(consumer.assignment());
+        if (partitionsPaused) {
+            consumer.pause(partitions);
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        LOG.warn("partitions lost (no commit possible): {}", partitions);
+        pending.keySet().removeAll(partitions);
+        owner.assigned(consumer.assignment());
+    }
+
+    @Override
+    public void close() {
+        try {
+            consumer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("closing the consumer: {}", e.toString());
+        }
+        if (dlq != null) {
+            dlq.close();
+        }
+    }
+}

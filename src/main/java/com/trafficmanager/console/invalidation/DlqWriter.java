@@ -1,0 +1,77 @@
+package com.trafficmanager.console.invalidation;
+
+import com.trafficmanager.console.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes malformed records, unchanged, to the dead-letter topic with the reason and where they came
+ * from in headers ({@code dlq_reason}, {@code dlq_source_topic}, {@code dlq_source_partition},
+ * {@code dlq_source_offset}). {@link #flush} before committing past them, so none is lost.
+ * Used by the consumer thread only.
+ */
+final class DlqWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DlqWriter.class);
+    static final String REASON = "dlq_reason";
+    static final String SOURCE_TOPIC = "dlq_source_topic";
+    static final String SOURCE_PARTITION = "dlq_source_partition";
+    static final String SOURCE_OFFSET = "dlq_source_offset";
+
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicInteger failed = new AtomicInteger();
+
+    DlqWriter(InvalidationConfig config) {
+        this.topic = config.dlqTopic();
+        Map<String, Object> props = new HashMap<>(KafkaClients.producerProperties(config.bootstrapServers(),
+                config.kafkaProperties()));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    void send(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REASON, utf8(reason));
+        headers.add(SOURCE_TOPIC, utf8(record.topic()));
+        headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
+        headers.add(SOURCE_OFFSET, utf8(Long.toString(record.offset())));
+        producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), (md, ex) -> {
+            if (ex != null) {
+                failed.incrementAndGet();
+                LOG.error("could not write the malformed record {}-{}@{} to {}: {}", record.topic(), record.partition(),
+                        record.offset(), topic, ex.toString());
+            }
+        });
+    }
+
+    /** Waits until everything sent so far is acknowledged or failed; returns how many failed since the last call. */
+    int flush() {
+        producer.flush();
+        return failed.getAndSet(0);
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

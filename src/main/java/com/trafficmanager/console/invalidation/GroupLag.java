@@ -1,0 +1,23 @@
+package com.trafficmanager.console.invalidation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The group's lag on every partition of the topic at one moment, with the total and the largest. */
+public record GroupLag(Instant at, List<PartitionLag> partitions, long totalLag, long maxLag, long maxTimeLagMs) {
+    public GroupLag {
+        partitions = List.copyOf(partitions);
+    }
+
+    static GroupLag of(Instant at, List<PartitionLag> partitions) {
+        long total = 0;
+        long max = 0;
+        long maxTime = 0;
+        for (PartitionLag p : partitions) {
+            total += p.lag();
+            max = Math.max(max, p.lag());
+            maxTime = Math.max(maxTime, p.timeLagMs());
+        }
+        return new GroupLag(at, partitions, total, max, maxTime);
+    }
+}

@@ -1,0 +1,126 @@
+package com.trafficmanager.console.invalidation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the consumer once per tick on a thread of its own: counters, events/s, the group's lag from
+ * the Admin API, and the Burrow status of each partition over a sliding window of samples. Each tick
+ * hands ONE {@link InvalidationSnapshot} to the listener, so a UI updates once per tick whatever the
+ * record rate. The lag is the group's, so it shows even while this console's consumer is stopped.
+ *
+ * <p>Hazard: the window spans {@code windowSize - 1} ticks. STOP fires when no commit came for longer
+ * than that; the consumer re-commits at least every {@link InvalidationConfig#keepAliveCommit()} while
+ * paused, which must stay well inside the span.
+ */
+public final class InvalidationMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InvalidationMonitor.class);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    public static final int DEFAULT_WINDOW = 20;
+
+    private final InvalidationConsumer consumer;
+    private final LagReader lagReader;
+    private final Duration interval;
+    private final int windowSize;
+    private final Clock clock;
+    private final Map<Integer, PartitionWindow> windows = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private volatile Consumer<InvalidationSnapshot> listener = s -> { };
+    private long lastProcessed = -1;
+    private long lastNanos;
+
+    public InvalidationMonitor(InvalidationConsumer consumer, LagReader lagReader, Duration interval, int windowSize,
+                               Clock clock) {
+        if (windowSize < 2) {
+            throw new IllegalArgumentException("windowSize must be at least 2, got " + windowSize);
+        }
+        this.consumer = consumer;
+        this.lagReader = lagReader;
+        this.interval = interval;
+        this.windowSize = windowSize;
+        this.clock = clock;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "invalidation-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void onSnapshot(Consumer<InvalidationSnapshot> listener) {
+        this.listener = listener;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets the lag windows and the rate base (after "Reset counters"). */
+    public void resetWindows() {
+        scheduler.execute(() -> {
+            windows.clear();
+            lastProcessed = -1;
+        });
+    }
+
+    private void tick() {
+        try {
+            listener.accept(sample());
+        } catch (RuntimeException e) {
+            LOG.warn("invalidation sampling failed: {}", e.toString());
+        }
+    }
+
+    /** Takes one sample now; on the monitor's thread when started, or on the caller's (tests) when not. */
+    public synchronized InvalidationSnapshot sample() {
+        CounterSnapshot counters = consumer.counters().snapshot();
+        long nowNanos = System.nanoTime();
+        double rate = 0;
+        long processed = counters.total().processed();
+        if (lastProcessed >= 0 && processed >= lastProcessed && nowNanos > lastNanos) {
+            rate = (processed - lastProcessed) / ((nowNanos - lastNanos) / 1e9);
+        }
+        lastProcessed = processed;
+        lastNanos = nowNanos;
+        GroupLag lag = null;
+        String lagError = null;
+        Map<Integer, LagStatus> statuses = new HashMap<>();
+        LagStatus group = LagStatus.OK;
+        try {
+            lag = lagReader.read();
+            long nowMs = clock.millis();
+            for (PartitionLag p : lag.partitions()) {
+                LagStatus s = windows.computeIfAbsent(p.partition(), k -> new PartitionWindow(windowSize))
+                        .add(Math.max(p.committed(), 0), p.endOffset(), p.commitTimeMs(), nowMs);
+                statuses.put(p.partition(), s);
+                group = group.worse(s);
+            }
+        } catch (LagUnavailableException e) {
+            lagError = e.getMessage();
+        }
+        List<ProcessedEvent> recent = consumer.recent().snapshot();
+        return new InvalidationSnapshot(Instant.now(clock), consumer.state(), consumer.stateDetail(),
+                consumer.assignedPartitions(), counters, rate, lag, lagError, statuses, group, recent,
+                consumer.crashArmed(), consumer.lastCrashUncommitted());
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lagReader.close();
+    }
+}

@@ -1,0 +1,77 @@
+package com.trafficmanager.console.ui.invalidation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+/**
+ * A line chart of the last 15 minutes that mirrors a view model's bounded trend list: points added or
+ * dropped there are added or dropped here, once per sampling tick. No animation, no symbols: a few
+ * hundred points redraw cheaply.
+ */
+final class TrendChart extends LineChart<Number, Number> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+
+    TrendChart(String title, String yLabel, ObservableList<TrendPoint> points) {
+        super(new NumberAxis(), new NumberAxis());
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setAutoRanging(false);
+        x.setTickUnit(180);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return TIME.format(Instant.ofEpochSecond(n.longValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        getYAxis().setLabel(yLabel);
+        ((NumberAxis) getYAxis()).setForceZeroInRange(true);
+        setTitle(title);
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(false);
+        setMinHeight(180);
+        setPrefHeight(220);
+        getData().add(series);
+        points.forEach(this::add);
+        points.addListener((ListChangeListener<TrendPoint>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    series.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                }
+                if (c.wasAdded()) {
+                    for (TrendPoint p : c.getAddedSubList()) {
+                        add(p);
+                    }
+                }
+            }
+            slide(points);
+        });
+        slide(points);
+    }
+
+    private void add(TrendPoint p) {
+        series.getData().add(new XYChart.Data<>(p.epochSeconds(), p.value()));
+    }
+
+    private void slide(ObservableList<TrendPoint> points) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        double now = points.isEmpty() ? System.currentTimeMillis() / 1000.0 : points.get(points.size() - 1).epochSeconds();
+        x.setLowerBound(now - InvalidationViewModel.TREND_SPAN.toSeconds());
+        x.setUpperBound(now);
+    }
+}

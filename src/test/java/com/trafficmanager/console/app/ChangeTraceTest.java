@@ -1,0 +1,85 @@
+package com.trafficmanager.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.connect.ConnectionTarget;
+import com.trafficmanager.console.route.ChangeResult;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.sandbox.Sandbox;
+import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.TestSandbox;
+import com.trafficmanager.console.testing.WritePathFixture;
+import com.trafficmanager.console.trace.ChangeTrace;
+import com.trafficmanager.console.trace.Hop;
+import com.trafficmanager.console.trace.OverdueHops;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change followed end to end on the sandbox by a whole console session: committed, published
+ * (partition and offset), processed by the invalidation consumer, cache verified; and, with Kafka
+ * stopped, reported as not published with the backlog until Kafka returns.
+ */
+class ChangeTraceTest {
+    private static ConsoleSession session;
+
+    @BeforeAll
+    static void open() {
+        SandboxEndpoints e = TestSandbox.shared().endpoints();
+        WritePathFixture.database(); // migrated once per JVM
+        session = ConsoleSession.open(new ConnectionTarget("sandbox", true, e.jdbcUrl(), e.jdbcUser(), "",
+                e.kafkaBootstrap(), Map.of(), e.redisUri(), null, null, e.topic(), "trace-test-invalidator",
+                Set.of("prod"), false, "tracer"));
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+    }
+
+    @Test
+    void aChangeIsTracedThroughEveryHop() {
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace"), "payments", "prod", "v2");
+        ChangeResult created = session.routes().create(key, "https://pay.example.com/v2", session.operator());
+        ChangeTrace trace = awaitComplete(created);
+        assertThat(trace.hop(Hop.COMMITTED).orElseThrow().detail()).isEqualTo("row_version 1");
+        assertThat(trace.hop(Hop.PUBLISHED).orElseThrow().detail()).matches("partition \\d, offset \\d+.*");
+        assertThat(trace.partition()).isBetween(0, 5);
+        assertThat(trace.hop(Hop.PROCESSED).orElseThrow().detail()).matches("(deleted|absent) \\(partition \\d, offset \\d+\\)|not witnessed.*");
+        assertThat(trace.hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isIn("key absent", "key holds row_version 1");
+        assertThat(trace.latencyTo(Hop.PUBLISHED)).isPresent();
+    }
+
+    @Test
+    void withKafkaStoppedTheTraceSaysNotPublishedWithTheBacklogThenCompletes() throws Exception {
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace-out"), "payments", "prod", "v2");
+        Sandbox sandbox = TestSandbox.shared();
+        ChangeResult created;
+        sandbox.stopKafka();
+        try {
+            created = session.routes().create(key, "https://pay.example.com/v2", session.operator());
+            long backlog = session.routes().backlog().pendingCount();
+            assertThat(backlog).isGreaterThanOrEqualTo(1);
+            ChangeTrace trace = session.traces().find(created.eventId()).orElseThrow();
+            Instant later = trace.hop(Hop.COMMITTED).orElseThrow().at().plusSeconds(6);
+            assertThat(OverdueHops.check(trace, new OverdueHops.Context(later, false, backlog, true)))
+                    .contains("not published after 5 s: Kafka unreachable, backlog " + backlog);
+            assertThat(trace.hop(Hop.PUBLISHED)).isEmpty();
+        } finally {
+            sandbox.startKafka();
+        }
+        awaitComplete(created);
+    }
+
+    private static ChangeTrace awaitComplete(ChangeResult change) {
+        Eventually.await("the trace of " + change.eventId() + " to complete", Duration.ofSeconds(90),
+                () -> session.traces().find(change.eventId()).map(ChangeTrace::complete).orElse(false));
+        return session.traces().find(change.eventId()).orElseThrow();
+    }
+}

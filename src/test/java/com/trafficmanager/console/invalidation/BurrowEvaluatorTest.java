@@ -1,0 +1,92 @@
+package com.trafficmanager.console.invalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Burrow's rules on synthetic windows: samples 1 s apart, commit times given explicitly. */
+class BurrowEvaluatorTest {
+    private static final long T0 = 1_700_000_000_000L;
+
+    /** committed[i], end[i] at T0 + i s, each committed at the sample's time unless commitTimes says otherwise. */
+    private static List<OffsetSample> window(long[] committed, long[] end, long[] commitTimes) {
+        List<OffsetSample> w = new ArrayList<>();
+        for (int i = 0; i < committed.length; i++) {
+            long t = T0 + i * 1000L;
+            w.add(new OffsetSample(committed[i], end[i], commitTimes == null ? t : commitTimes[i], t));
+        }
+        return w;
+    }
+
+    private static long now(int samples) {
+        return T0 + (samples - 1) * 1000L;
+    }
+
+    @Test
+    void okWhenTheLagFallsToZeroInTheWindow() {
+        List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {40, 40, 40, 40}, null);
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void okWhenOffsetsMoveAndTheLagFallsSomewhere() {
+        List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {50, 65, 70, 80}, null);
+        // lags 40, 45, 40, 40: it fell once
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void warnWhenOffsetsMoveButTheLagNeverFalls() {
+        List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {20, 32, 44, 60}, null);
+        // lags 10, 12, 14, 20
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.WARN);
+    }
+
+    @Test
+    void stallWhenTheOffsetIsStuckWithLagWhileCommitsGoOn() {
+        long[] commitTimes = {T0, T0 + 1000, T0 + 2000, T0 + 3000}; // re-committed every second, same offset
+        List<OffsetSample> w = window(new long[] {30, 30, 30, 30}, new long[] {50, 55, 60, 60}, commitTimes);
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.STALL);
+    }
+
+    @Test
+    void stopWhenNoCommitCameForLongerThanTheWindowSpans() {
+        long lastCommit = T0 - 10_000; // span is 3 s; the last commit is 13 s old at the newest sample
+        long[] commitTimes = {lastCommit, lastCommit, lastCommit, lastCommit};
+        List<OffsetSample> w = window(new long[] {30, 30, 30, 30}, new long[] {50, 55, 60, 60}, commitTimes);
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.STOP);
+    }
+
+    @Test
+    void rewindWhenTheCommittedOffsetGoesBack() {
+        List<OffsetSample> w = window(new long[] {30, 40, 5, 15}, new long[] {50, 50, 50, 50}, null);
+        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.REWIND);
+    }
+
+    @Test
+    void okWithTooFewSamplesToJudge() {
+        List<OffsetSample> w = window(new long[] {30}, new long[] {90}, new long[] {T0 - 60_000});
+        assertThat(BurrowEvaluator.evaluate(w, now(1))).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void theGroupStatusIsTheWorstPartitionStatus() {
+        assertThat(LagStatus.OK.worse(LagStatus.WARN)).isEqualTo(LagStatus.WARN);
+        assertThat(LagStatus.STOP.worse(LagStatus.WARN)).isEqualTo(LagStatus.STOP);
+        assertThat(LagStatus.REWIND.worse(LagStatus.STALL)).isEqualTo(LagStatus.STALL);
+    }
+
+    @Test
+    void aWindowWithoutCommitTimesUsesWhenTheOffsetWasFirstSeen() {
+        PartitionWindow window = new PartitionWindow(4);
+        LagStatus s = LagStatus.OK;
+        for (int i = 0; i < 4; i++) {
+            s = window.add(30, 60, -1, T0 + i * 1000L);
+        }
+        // unchanged since the first sample 3 s ago, span 3 s: not longer than the span, so STALL not STOP
+        assertThat(s).isEqualTo(LagStatus.STALL);
+        assertThat(window.add(30, 60, -1, T0 + 10_000L)).isEqualTo(LagStatus.STOP);
+    }
+}

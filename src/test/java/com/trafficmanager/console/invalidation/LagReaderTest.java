@@ -1,0 +1,80 @@
+package com.trafficmanager.console.invalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.testing.Eventually;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lag the tab shows is what the Kafka Admin API reports (log-end minus committed offsets), and the
+ * time lag is the age of the oldest unconsumed record.
+ */
+class LagReaderTest {
+    private InvalidationFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new InvalidationFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void lagPerPartitionEqualsEndMinusCommittedFromTheAdminApiAndTimeLagIsTheOldestUnconsumedRecordsAge()
+            throws Exception {
+        String group = fx.newGroup();
+        InvalidationConfig config = fx.config(group);
+        for (int i = 0; i < 18; i++) {
+            fx.send(fx.event(i, 1));
+        }
+        try (InvalidationConsumer consumer = new InvalidationConsumer(config, fx.redis)) {
+            consumer.start();
+            Eventually.await("the first events committed", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+            consumer.stop();
+            consumer.awaitStopped(InvalidationFixture.WAIT);
+        }
+        // then partition p gets p + 1 more records, each stamped a minute ago (p = 0..5)
+        long stamped = System.currentTimeMillis() - 60_000;
+        for (int p = 0; p < InvalidationFixture.PARTITIONS; p++) {
+            for (int k = 0; k <= p; k++) {
+                RouteChangedEvent e = fx.event(100 + p * 10 + k, 2);
+                fx.send(p, e.key(), EventCodec.encode(e), e.eventId(), stamped);
+            }
+        }
+        Map<TopicPartition, Long> end = fx.endOffsets();
+        Map<TopicPartition, Long> committed = fx.committed(group);
+        try (LagReader reader = new LagReader(fx.admin, config, Clock.systemUTC())) {
+            GroupLag lag = reader.read();
+            long total = 0;
+            long max = 0;
+            assertThat(lag.partitions()).hasSize(InvalidationFixture.PARTITIONS);
+            for (PartitionLag pl : lag.partitions()) {
+                TopicPartition tp = new TopicPartition(fx.topic, pl.partition());
+                long expected = end.get(tp) - committed.getOrDefault(tp, 0L);
+                assertThat(pl.endOffset()).isEqualTo(end.get(tp));
+                assertThat(pl.committed()).isEqualTo(committed.getOrDefault(tp, -1L));
+                assertThat(pl.lag()).as("lag of partition %d", pl.partition()).isEqualTo(expected)
+                        .isEqualTo(pl.partition() + 1);
+                assertThat(pl.timeLagMs()).as("time lag of partition %d", pl.partition())
+                        .isBetween(60_000L, 60_000L + InvalidationFixture.WAIT.toMillis());
+                if (committed.containsKey(tp)) {
+                    assertThat(pl.commitTimeMs()).isPositive(); // the consumer wrote its commit time into the metadata
+                }
+                total += expected;
+                max = Math.max(max, expected);
+            }
+            assertThat(lag.totalLag()).isEqualTo(total).isEqualTo(21);
+            assertThat(lag.maxLag()).isEqualTo(max).isEqualTo(6);
+        }
+    }
+}

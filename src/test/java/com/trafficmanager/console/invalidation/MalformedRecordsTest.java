@@ -1,0 +1,96 @@
+package com.trafficmanager.console.invalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records that are not route events, between good ones on one partition: each is counted, skipped and
+ * written to the dead-letter topic with its reason; the good ones around them are processed and the
+ * partition's committed offset reaches its end.
+ */
+class MalformedRecordsTest {
+    private InvalidationFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new InvalidationFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void malformedRecordsAreCountedSkippedAndDeadLetteredWhileThePartitionKeepsMoving() throws Exception {
+        String dlq = fx.topic + ".dlq";
+        fx.createTopic(dlq);
+        String group = fx.newGroup();
+        int p = 2;
+        RouteChangedEvent good1 = fx.event(1, 2);
+        RouteChangedEvent good2 = fx.event(2, 2);
+        RouteChangedEvent good3 = fx.event(3, 2);
+        RouteChangedEvent badName = RouteChangedEvent.of(good1.eventId(), good1.action(), "Bad:Tenant", "svc", "prod",
+                "v1", "https://x.example.com", good1.occurredAt(), "t", "r", 1L);
+        fx.redis.set(fx.routeKey(1), "c");
+        fx.redis.set(fx.routeKey(2), "c");
+        fx.redis.set(fx.routeKey(3), "c");
+        try (TopicProbe probe = TopicProbe.fromEnd(fx.endpoints.kafkaBootstrap(), dlq)) {
+            fx.send(p, good1.key(), EventCodec.encode(good1), good1.eventId(), null);
+            fx.send(p, "k", "not json at all".getBytes(StandardCharsets.UTF_8), null, null);
+            fx.send(p, good2.key(), EventCodec.encode(good2), good2.eventId(), null);
+            fx.send(p, "k", "{\"event_type\":\"route_changed\",\"event_version\":\"1.0\"}".getBytes(StandardCharsets.UTF_8),
+                    null, null);
+            fx.send(p, "k", "{\"event_type\":\"route_changed\",\"event_version\":\"2.0\"}".getBytes(StandardCharsets.UTF_8),
+                    null, null);
+            fx.send(p, "k", null, null, null);
+            fx.send(p, badName.key(), EventCodec.encode(badName), badName.eventId(), null);
+            fx.send(p, good3.key(), EventCodec.encode(good3), good3.eventId(), null);
+
+            try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group).withDlqTopic(dlq), fx.redis)) {
+                consumer.start();
+                Eventually.await("all 8 records processed", InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().total().processed() >= 8);
+                Eventually.await("the partition committed to its end", InvalidationFixture.WAIT,
+                        () -> fx.committedAtEnd(group));
+                Counts c = consumer.counters().snapshot().partition(p);
+                assertThat(c.processed()).isEqualTo(8);
+                assertThat(c.malformed()).isEqualTo(5);
+                assertThat(c.deleted()).isEqualTo(3);
+                assertThat(fx.committed(group).get(new TopicPartition(fx.topic, p))).isEqualTo(8L);
+                assertThat(fx.redis.exists(fx.routeKey(1))).isFalse();
+                assertThat(fx.redis.exists(fx.routeKey(3))).isFalse();
+                assertThat(consumer.state()).isEqualTo(ConsumerState.RUNNING);
+                assertThat(consumer.recent().snapshot()).filteredOn(e -> e.outcome() == Outcome.MALFORMED)
+                        .extracting(ProcessedEvent::offset).containsExactly(1L, 3L, 4L, 5L, 6L);
+            }
+            List<ConsumerRecord<String, byte[]>> dead = probe.await("5 records on the DLQ", InvalidationFixture.WAIT,
+                    r -> true, l -> l.size() >= 5);
+            // keyed as they came, so they spread over the DLQ's partitions: compare by source offset
+            Map<String, String> reasonByOffset = new TreeMap<>();
+            dead.forEach(r -> reasonByOffset.put(TopicProbe.header(r, DlqWriter.SOURCE_OFFSET),
+                    TopicProbe.header(r, DlqWriter.REASON)));
+            assertThat(reasonByOffset).containsOnlyKeys("1", "3", "4", "5", "6");
+            assertThat(reasonByOffset.get("1")).startsWith("not JSON");
+            assertThat(reasonByOffset.get("3")).contains("is missing");
+            assertThat(reasonByOffset.get("4")).contains("unknown major event_version");
+            assertThat(reasonByOffset.get("5")).isEqualTo("empty value");
+            assertThat(reasonByOffset.get("6")).contains("tenant");
+            assertThat(dead).allMatch(r -> String.valueOf(p).equals(TopicProbe.header(r, DlqWriter.SOURCE_PARTITION))
+                    && fx.topic.equals(TopicProbe.header(r, DlqWriter.SOURCE_TOPIC)));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.trafficmanager.console.invalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.sandbox.Sandbox;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.TestSandbox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis goes away while events arrive: the consumer pauses and retries, commits nothing past the
+ * records it could not process, and once Redis is back processes every one of them by itself.
+ * The sandbox's Redis keeps nothing across a restart, so what proves each event went through the new
+ * Redis is its remembered event id and revision marker there.
+ */
+class RedisOutageTest {
+    private InvalidationFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new InvalidationFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void noOffsetIsCommittedPastUnprocessedRecordsAndEveryKeyIsInvalidatedOnceRedisIsBack() throws Exception {
+        Sandbox sandbox = TestSandbox.shared();
+        String group = fx.newGroup();
+        int warm = 6;
+        int n = 40;
+        for (int i = 0; i < warm; i++) {
+            fx.send(fx.event(i, 1));
+        }
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis)) {
+            consumer.start();
+            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
+            Map<TopicPartition, Long> before = fx.endOffsets();
+            List<RouteChangedEvent> events = new ArrayList<>();
+            try {
+                sandbox.stopRedis();
+                for (int i = 0; i < n; i++) {
+                    RouteChangedEvent e = fx.event(100 + i, 5);
+                    events.add(e);
+                    fx.send(e);
+                }
+                long retriesAtStop = consumer.counters().snapshot().retries();
+                Eventually.await("the consumer waiting for Redis and retrying", InvalidationFixture.WAIT,
+                        () -> consumer.state() == ConsumerState.WAITING_FOR_REDIS
+                                && consumer.counters().snapshot().retries() >= retriesAtStop + 3);
+                Map<TopicPartition, Long> committed = fx.committed(group);
+                for (Map.Entry<TopicPartition, Long> e : before.entrySet()) {
+                    assertThat(committed.getOrDefault(e.getKey(), 0L)).as("committed offset of %s", e.getKey())
+                            .isLessThanOrEqualTo(e.getValue());
+                }
+                assertThat(consumer.counters().snapshot().total().processed()).isEqualTo(warm);
+                assertThat(consumer.counters().snapshot().total().errors()).isPositive();
+            } finally {
+                sandbox.startRedis();
+            }
+            Eventually.await("every event processed after Redis returned", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm + n);
+            Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+            assertThat(consumer.state()).isEqualTo(ConsumerState.RUNNING);
+            Counts total = consumer.counters().snapshot().total();
+            assertThat(total.absent()).isEqualTo(warm + n); // nothing was cached
+            assertThat(total.duplicates()).isZero();
+            for (RouteChangedEvent e : events) {
+                assertThat(fx.redis.exists(CacheKeys.seen(e.eventId()))).as("event %s went through Redis", e.eventId())
+                        .isTrue();
+                assertThat(fx.redis.get(CacheKeys.marker(e.key()))).isEqualTo("5");
+                assertThat(fx.redis.exists(CacheKeys.route(e.key()))).isFalse();
+            }
+        }
+    }
+}

@@ -23,6 +23,12 @@ import com.trafficmanager.console.ui.shell.ConnectionDetails;
 import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
 import com.trafficmanager.console.ui.routes.RoutesSettings;
 import com.trafficmanager.console.ui.routes.RoutesView;
+import com.trafficmanager.console.ui.trace.TraceView;
+import com.trafficmanager.console.ui.trace.TraceWindow;
+import com.trafficmanager.console.trace.TraceLookup;
+import com.trafficmanager.console.ui.trace.TraceViewModel;
+import com.trafficmanager.console.trace.OverdueHops;
+import com.trafficmanager.console.connect.ServerHealth;
 import com.trafficmanager.console.ui.routes.RoutesViewModel;
 import com.trafficmanager.console.ui.shell.MainView;
 import com.trafficmanager.console.ui.shell.StatusBarModel;
@@ -71,6 +77,8 @@ public final class ConsoleApplication extends Application {
     private Stage stage;
     private UiPreferences preferences;
     private RoutesViewModel routesModel;
+    private TraceViewModel traceModel;
+    private TraceWindow traceWindow;
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
@@ -235,13 +243,15 @@ public final class ConsoleApplication extends Application {
         }
         ConsoleSession session = started.session();
         StatusBarModel statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
+        traceWindow = new TraceWindow(stage, session.traces(), new TraceLookup(session.database().dataSource(),
+                session.traces()), () -> traceContext(session, statusBar), command -> background("trace-lookup", command));
         Map<String, Node> tabs = new LinkedHashMap<>();
         tabs.put("Routes", routesTab(session, statusBar));
         tabs.put("Live events", new PlaceholderPane("Live events",
                 "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
                         + "a bounded live table per partition, details and filters."));
         tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
-        tabs.put("Audit log", AuditTab.create(session.database().dataSource()));
+        tabs.put("Audit log", AuditTab.create(session.database().dataSource(), traceWindow::show));
         MainView main = new MainView(tabs, statusBar);
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
@@ -270,6 +280,10 @@ public final class ConsoleApplication extends Application {
                 target.protectedEnvs(), target.sandbox(), RoutesSettings.DEFAULT_POLL), Platform::runLater);
         routesModel.backlogProperty().addListener((obs, old, backlog) -> statusBar.applyBacklog(backlog));
         RoutesView view = new RoutesView(routesModel);
+        traceModel = new TraceViewModel(session.traces(), () -> traceContext(session, statusBar), Platform::runLater);
+        routesModel.lastChangeProperty().addListener((obs, old, eventId) -> traceModel.follow(eventId));
+        routesModel.history().setTraceOpener(traceWindow::show);
+        view.showTrace(new TraceView(traceModel));
         view.start();
         RoutesViewModel model = routesModel;
         background("topic-partitions", () -> {
@@ -282,6 +296,16 @@ public final class ConsoleApplication extends Application {
             }
         });
         return view;
+    }
+
+    /** What the trace's lateness check needs, from what the status bar and the tab already know. */
+    private OverdueHops.Context traceContext(ConsoleSession session, StatusBarModel statusBar) {
+        boolean kafka = statusBar.servers().stream().filter(s -> s.server().equals("Kafka"))
+                .anyMatch(s -> s.statusProperty().get() == ServerHealth.Status.CONNECTED);
+        long backlog = routesModel == null || routesModel.backlogProperty().get() == null ? 0
+                : routesModel.backlogProperty().get().pendingCount();
+        return new OverdueHops.Context(java.time.Instant.now(), kafka, backlog,
+                session.invalidation().consumer().running());
     }
 
     private void reportFirstFrame(long serversUpNanos) {
@@ -355,6 +379,9 @@ public final class ConsoleApplication extends Application {
         }
         rememberPlacement();
         stage.hide();
+        if (traceModel != null) {
+            traceModel.close();
+        }
         if (routesModel != null) {
             routesModel.close();
         }

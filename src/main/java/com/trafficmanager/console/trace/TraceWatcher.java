@@ -37,6 +37,13 @@ public final class TraceWatcher implements AutoCloseable {
     private final CacheReader cache;
     private final IntPredicate consumerOwnsPartition;
     private final Clock clock;
+    /** Touched only by the watcher's thread (and by tests driving {@link #sweep} alone). */
+    private final java.util.Map<UUID, Instant> firstSeen = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<UUID, Instant> eldest) {
+            return size() > 4 * TraceBook.DEFAULT_CAPACITY;
+        }
+    };
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trace-watcher");
         t.setDaemon(true);
@@ -103,9 +110,10 @@ public final class TraceWatcher implements AutoCloseable {
         }
     }
 
-    private static boolean tooOld(ChangeTrace trace, Instant now) {
-        return trace.hop(Hop.COMMITTED).map(HopRecord::at)
-                .map(at -> Duration.between(at, now).compareTo(FOLLOW_FOR) > 0).orElse(true);
+    /** Followed for {@link #FOLLOW_FOR} from when the watcher first saw it (an old change looked up now counts from now). */
+    private boolean tooOld(ChangeTrace trace, Instant now) {
+        Instant since = firstSeen.computeIfAbsent(trace.eventId(), id -> now);
+        return Duration.between(since, now).compareTo(FOLLOW_FOR) > 0;
     }
 
     @Override

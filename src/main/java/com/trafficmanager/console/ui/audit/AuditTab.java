@@ -18,6 +18,11 @@ public final class AuditTab {
     }
 
     public static AuditView create(DataSource dataSource) {
+        return create(dataSource, id -> { });
+    }
+
+    /** @param showTrace what "Show trace" on an entry opens (the console's trace window) */
+    public static AuditView create(DataSource dataSource, java.util.function.Consumer<java.util.UUID> showTrace) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "audit-log");
             t.setDaemon(true);
@@ -26,6 +31,6 @@ public final class AuditTab {
         AuditViewModel model = new AuditViewModel(new AuditLog(dataSource), worker, Platform::runLater,
                 Clock.systemUTC(), ZoneId.systemDefault());
         model.refresh();
-        return new AuditView(model);
+        return new AuditView(model, showTrace);
     }
 }

@@ -37,9 +37,15 @@ import javafx.stage.FileChooser;
 public final class AuditView extends BorderPane {
 
     public AuditView(AuditViewModel model) {
+        this(model, id -> { });
+    }
+
+    /** @param showTrace where "Show trace" on an entry goes */
+    public AuditView(AuditViewModel model, java.util.function.Consumer<java.util.UUID> showTrace) {
         getStyleClass().add(Styles.AUDIT);
         setTop(filters(model));
         TableView<AuditRow> table = table(model);
+        com.trafficmanager.console.ui.trace.TraceMenu.install(table, AuditRow::eventId, showTrace);
         TextArea details = new TextArea();
         details.setId("audit-details");
         details.setEditable(false);

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.routes;
 
+import com.trafficmanager.console.ui.trace.TraceMenu;
 import com.trafficmanager.console.ui.common.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +29,7 @@ final class HistoryPane extends BorderPane {
         event.getStyleClass().add(Styles.MONO);
         table.getColumns().add(event);
         table.getColumns().add(column("Published", 150, HistoryRow::published));
+        TraceMenu.install(table, HistoryRow::eventId, model::showTrace);
         setTop(title);
         setCenter(table);
     }

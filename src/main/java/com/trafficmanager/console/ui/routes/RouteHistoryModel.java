@@ -18,6 +18,17 @@ import javafx.collections.ObservableList;
  * route. Call {@link #show} on the JavaFX thread.
  */
 public final class RouteHistoryModel {
+    private java.util.function.Consumer<java.util.UUID> traceOpener = id -> { };
+
+    /** Where "Show trace" on a history row goes (the console's trace window). */
+    public void setTraceOpener(java.util.function.Consumer<java.util.UUID> opener) {
+        this.traceOpener = opener;
+    }
+
+    void showTrace(java.util.UUID eventId) {
+        traceOpener.accept(eventId);
+    }
+
     private final RouteService service;
     private final Executor background;
     private final Executor ui;

@@ -39,6 +39,7 @@ import javafx.stage.Window;
  * that carries the tooltip too; that is how a read-only operator learns why nothing is clickable.
  */
 public final class RoutesView extends BorderPane {
+    private final SplitPane details;
     private final RoutesViewModel model;
     private final TextField filter = new TextField();
     private final RouteTableView table;
@@ -109,7 +110,8 @@ public final class RoutesView extends BorderPane {
         table.setContextMenu(contextMenu(actions));
         StackPane tableArea = new StackPane(table, emptyState(actions));
         table.visibleProperty().bind(model.table().emptyProperty().not());
-        SplitPane split = new SplitPane(tableArea, new HistoryPane(model.history()));
+        details = new SplitPane(new HistoryPane(model.history()));
+        SplitPane split = new SplitPane(tableArea, details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
 
@@ -124,6 +126,12 @@ public final class RoutesView extends BorderPane {
         setCenter(split);
         setBottom(status);
         installShortcuts();
+    }
+
+    /** Puts the trace of the latest change beside the history pane. */
+    public void showTrace(Node trace) {
+        details.getItems().add(trace);
+        details.setDividerPositions(0.55);
     }
 
     /** Starts loading and watching the routes; questions to the operator open this view's dialogs. */

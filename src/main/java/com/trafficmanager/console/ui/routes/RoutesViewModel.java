@@ -52,6 +52,8 @@ public final class RoutesViewModel implements AutoCloseable {
     private final RouteHistoryModel history;
     private final RouteActions enabled;
     private final PublishTracker tracker;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.UUID> lastChange =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final RouteWatcher watcher;
     private final ObservableList<RouteRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<StatusLine> status = new ReadOnlyObjectWrapper<>(StatusLine.NONE);
@@ -344,7 +346,15 @@ public final class RoutesViewModel implements AutoCloseable {
         enabled.update(selection);
     }
 
+    /** The event id of the latest change this tab made (the first route's, for a bulk action). */
+    public ReadOnlyObjectProperty<java.util.UUID> lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
     private void committed(long seq, String verbPast, List<ChangeResult> changes) {
+        if (!changes.isEmpty()) {
+            lastChange.set(changes.get(0).eventId());
+        }
         setStatusIf(seq, StatusLine.working(ActionMessages.committed(verbPast, changes)));
         watcher.refreshNow();
         tracker.track(changes, () -> statusSeq.get() == seq, new PublishTracker.Listener() {

@@ -1,0 +1,130 @@
+package com.trafficmanager.console.ui.trace;
+
+import com.trafficmanager.console.trace.ChangeTrace;
+import com.trafficmanager.console.trace.Hop;
+import com.trafficmanager.console.trace.HopRecord;
+import com.trafficmanager.console.trace.OverdueHops;
+import com.trafficmanager.console.trace.TraceBook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of a change's trace: the timeline of the change it follows, filled in live as the hops
+ * arrive, and the warning when a hop is late. Follows one change at a time ({@link #follow}); the
+ * trace book's updates for other changes are ignored before they reach the UI thread.
+ */
+public final class TraceViewModel implements AutoCloseable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final TraceBook book;
+    private final Supplier<OverdueHops.Context> context;
+    private final Executor ui;
+    private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Trace: no change yet");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final java.util.function.Consumer<ChangeTrace> listener = this::onTrace;
+    private volatile UUID following;
+
+    /**
+     * @param context what the overdue check needs now (Kafka reachable, backlog, consumer running); read
+     *                on the UI thread, so it must be cheap (the status bar's last known values)
+     * @param ui      runs on the JavaFX thread ({@code Platform::runLater}); tests pass a direct executor
+     */
+    public TraceViewModel(TraceBook book, Supplier<OverdueHops.Context> context, Executor ui) {
+        this.book = book;
+        this.context = context;
+        this.ui = ui;
+        book.addListener(listener);
+    }
+
+    public ObservableList<TraceRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Empty while nothing is late; otherwise e.g. "not published after 5 s: Kafka unreachable, backlog 12". */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** Shows the trace of this change from now on. */
+    public void follow(UUID eventId) {
+        following = eventId;
+        show(book.find(eventId));
+    }
+
+    /** Re-evaluates lateness; the view calls it once a second while shown. */
+    public void tick() {
+        UUID id = following;
+        if (id != null) {
+            show(book.find(id));
+        }
+    }
+
+    private void onTrace(ChangeTrace trace) {
+        if (trace.eventId().equals(following)) {
+            ui.execute(() -> {
+                if (trace.eventId().equals(following)) {
+                    show(Optional.of(trace));
+                }
+            });
+        }
+    }
+
+    private void show(Optional<ChangeTrace> maybe) {
+        if (maybe.isEmpty()) {
+            title.set("Trace: this console has no trace of event " + following + " (changes of other consoles, or"
+                    + " older ones, are in the history)");
+            rows.clear();
+            warning.set("");
+            return;
+        }
+        ChangeTrace trace = maybe.get();
+        title.set("Trace of " + trace.action() + " " + trace.routeKey().replace(':', '/') + " (event "
+                + trace.eventId().toString().substring(0, 8) + "...)" + (trace.complete() ? ": complete" : ""));
+        List<TraceRow> next = new ArrayList<>();
+        for (Hop hop : Hop.values()) {
+            Optional<HopRecord> record = trace.hop(hop);
+            if (record.isEmpty()) {
+                next.add(new TraceRow(hop.label(), "", "", "waiting", TraceRow.State.WAITING));
+                continue;
+            }
+            HopRecord r = record.get();
+            next.add(new TraceRow(hop.label(), r.at() == null ? "" : TIME.format(r.at()),
+                    trace.latencyTo(hop).map(TraceViewModel::latency).orElse(""), r.detail(),
+                    r.witnessed() ? TraceRow.State.DONE : TraceRow.State.NOT_WITNESSED));
+        }
+        rows.setAll(next);
+        warning.set(OverdueHops.check(trace, context.get()).orElse(""));
+    }
+
+    static String latency(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? "+" + ms + " ms" : String.format(java.util.Locale.ROOT, "+%.1f s", ms / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        book.removeListener(listener);
+    }
+
+    /** The clock the view model's times are shown in; system time. */
+    static Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

@@ -1,0 +1,61 @@
+package com.trafficmanager.console.ui.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.trace.Hop;
+import com.trafficmanager.console.trace.HopRecord;
+import com.trafficmanager.console.trace.OverdueHops;
+import com.trafficmanager.console.trace.TraceBook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The trace timeline's view model, driven without the JavaFX toolkit (the UI executor runs inline). */
+class TraceViewModelTest {
+    private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+    private final TraceBook book = new TraceBook(10, Clock.systemUTC());
+    private final AtomicReference<OverdueHops.Context> context =
+            new AtomicReference<>(new OverdueHops.Context(t0, true, 0, true));
+    private final TraceViewModel model = new TraceViewModel(book, context::get, Runnable::run);
+
+    @Test
+    void followsOneChangeAsItsHopsArriveAndIgnoresOthers() {
+        UUID id = UUID.randomUUID();
+        book.committed(id, "team-a:payments:prod:v2", "activated", 4, t0, "row_version 4");
+        model.follow(id);
+        assertThat(model.titleProperty().get()).startsWith("Trace of activated team-a/payments/prod/v2 (event ");
+        assertThat(model.rows()).hasSize(5);
+        assertThat(model.rows().get(1).state()).isEqualTo(TraceRow.State.WAITING);
+
+        book.committed(UUID.randomUUID(), "other:svc:dev:v1", "created", 1, t0, "");
+        assertThat(model.titleProperty().get()).contains("team-a/payments/prod/v2");
+
+        book.published(id, 3, HopRecord.seen(t0.plusMillis(15), "partition 3, offset 17"));
+        assertThat(model.rows().get(1)).extracting(TraceRow::detail, TraceRow::latency, TraceRow::state)
+                .containsExactly("partition 3, offset 17", "+15 ms", TraceRow.State.DONE);
+        book.hop(id, Hop.PROCESSED, HopRecord.notWitnessed("not witnessed: another console's consumer"));
+        assertThat(model.rows().get(3).state()).isEqualTo(TraceRow.State.NOT_WITNESSED);
+        book.hop(id, Hop.CACHE_VERIFIED, HopRecord.seen(t0.plusMillis(40), "key absent"));
+        assertThat(model.titleProperty().get()).endsWith(": complete");
+    }
+
+    @Test
+    void aLateHopIsFlaggedWithItsReason() {
+        UUID id = UUID.randomUUID();
+        book.committed(id, "k:s:prod:v1", "deactivated", 2, t0, "");
+        model.follow(id);
+        assertThat(model.warningProperty().get()).isEmpty();
+        context.set(new OverdueHops.Context(t0.plusSeconds(8), false, 12, true));
+        model.tick();
+        assertThat(model.warningProperty().get()).isEqualTo("not published after 5 s: Kafka unreachable, backlog 12");
+    }
+
+    @Test
+    void latencyReadsInMillisecondsThenSeconds() {
+        assertThat(TraceViewModel.latency(Duration.ofMillis(7))).isEqualTo("+7 ms");
+        assertThat(TraceViewModel.latency(Duration.ofMillis(2_340))).isEqualTo("+2.3 s");
+    }
+}

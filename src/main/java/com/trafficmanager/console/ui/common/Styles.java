@@ -24,6 +24,7 @@ public final class Styles {
     public static final String ROUTES_TOOLBAR = "tc-routes-toolbar";
     public static final String FIELD_ERROR = "tc-field-error";
     public static final String STATUS_LINE = "tc-status-line";
+    public static final String TRACE_PANE = "tc-trace-pane";
     public static final String TRACE_WAITING = "tc-trace-waiting";
     public static final String TRACE_UNSEEN = "tc-trace-unseen";
     public static final String PANE_TITLE = "tc-pane-title";

@@ -113,7 +113,7 @@ public final class RoutesView extends BorderPane {
         details = new SplitPane(new HistoryPane(model.history()));
         SplitPane split = new SplitPane(tableArea, details);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.62);
 
         Label status = new Label();
         status.setId("routes-status");

@@ -3,19 +3,29 @@ package com.trafficmanager.console.ui.trace;
 import com.trafficmanager.console.ui.common.Styles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The timeline of one change: hop, time, latency from the previous hop, what happened; late hops flagged. */
+/**
+ * The timeline of one change, one compact line per hop: hop, time, latency from the previous hop, what
+ * happened. Hops still to come are muted, hops this console did not witness are in italics; a late hop
+ * is flagged above the timeline with its likely reason.
+ */
 public final class TraceView extends BorderPane {
+    private final GridPane grid = new GridPane();
     private final Timeline ticker;
 
     public TraceView(TraceViewModel model) {
+        getStyleClass().add(Styles.TRACE_PANE);
         Label title = new Label();
         title.setId("trace-title");
         title.getStyleClass().add(Styles.PANE_TITLE);
@@ -24,32 +34,25 @@ public final class TraceView extends BorderPane {
         Label warning = new Label();
         warning.setId("trace-warning");
         warning.setWrapText(true);
-        warning.getStyleClass().add(Styles.STATE_WARN);
+        warning.getStyleClass().addAll(Styles.SERVER_STATE, Styles.STATE_WARN);
         warning.textProperty().bind(model.warningProperty());
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
-        TableView<TraceRow> table = new TableView<>(model.rows());
-        table.setId("trace-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Hop", 190, TraceRow::hop));
-        table.getColumns().add(column("Time", 95, TraceRow::time));
-        table.getColumns().add(column("After", 70, TraceRow::latency));
-        table.getColumns().add(column("What happened", 260, TraceRow::detail));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(TraceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll(Styles.TRACE_WAITING, Styles.TRACE_UNSEEN);
-                if (!empty && row != null && row.state() != TraceRow.State.DONE) {
-                    getStyleClass().add(row.state() == TraceRow.State.WAITING ? Styles.TRACE_WAITING : Styles.TRACE_UNSEEN);
-                }
-            }
-        });
-        table.setPlaceholder(new Label("Make a change: its way through PostgreSQL, Kafka, the consumer and the cache shows here."));
+        grid.setId("trace-grid");
+        grid.setHgap(10);
+        grid.setVgap(3);
+        grid.setPadding(new Insets(4, 8, 4, 8));
+        ColumnConstraints detail = new ColumnConstraints();
+        detail.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), detail);
+        model.rows().addListener((ListChangeListener<TraceRow>) c -> render(model));
+        render(model);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
 
         setTop(new VBox(4, title, warning));
-        setCenter(table);
+        setCenter(scroll);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, old, scene) -> {
@@ -61,12 +64,42 @@ public final class TraceView extends BorderPane {
         });
     }
 
-    private static TableColumn<TraceRow, String> column(String name, double width,
-                                                        java.util.function.Function<TraceRow, String> value) {
-        TableColumn<TraceRow, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
+    private void render(TraceViewModel model) {
+        grid.getChildren().clear();
+        if (model.rows().isEmpty()) {
+            Label hint = new Label("Make a change: its way through PostgreSQL, Kafka, the consumer and the cache shows here.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add(Styles.MUTED);
+            grid.add(hint, 0, 0, 4, 1);
+            return;
+        }
+        int line = 0;
+        for (TraceRow row : model.rows()) {
+            Label mark = new Label(switch (row.state()) {
+                case DONE -> "\u2714 " + row.hop();
+                case NOT_WITNESSED -> "\u2713 " + row.hop();
+                case WAITING -> "\u2026 " + row.hop();
+            });
+            Label time = new Label(row.time());
+            time.getStyleClass().add(Styles.MONO);
+            Label latency = new Label(row.latency());
+            latency.getStyleClass().add(Styles.MONO);
+            Label detail = new Label(row.detail());
+            detail.setTooltip(new Tooltip(row.detail()));
+            String style = switch (row.state()) {
+                case DONE -> null;
+                case NOT_WITNESSED -> Styles.TRACE_UNSEEN;
+                case WAITING -> Styles.TRACE_WAITING;
+            };
+            if (style != null) {
+                for (Label l : new Label[] {mark, time, latency, detail}) {
+                    l.getStyleClass().add(style);
+                }
+            }
+            for (Label l : new Label[] {mark, time, latency}) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the detail column gives way, not these
+            }
+            grid.addRow(line++, mark, time, latency, detail);
+        }
     }
 }

@@ -36,12 +36,20 @@ import javafx.stage.FileChooser;
  */
 public final class AuditView extends BorderPane {
 
+
     public AuditView(AuditViewModel model) {
         this(model, id -> { });
     }
 
     /** @param showTrace where "Show trace" on an entry goes */
     public AuditView(AuditViewModel model, java.util.function.Consumer<java.util.UUID> showTrace) {
+        // Entries made since the tab last searched show up when the operator comes back to it.
+        // (the tab pane shows a tab's content by making it visible)
+        visibleProperty().addListener((obs, was, visible) -> {
+            if (visible) {
+                model.refresh();
+            }
+        });
         getStyleClass().add(Styles.AUDIT);
         setTop(filters(model));
         TableView<AuditRow> table = table(model);

@@ -251,8 +251,16 @@ public final class ConsoleApplication extends Application {
                 "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
                         + "a bounded live table per partition, details and filters."));
         tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
-        tabs.put("Audit log", AuditTab.create(session.database().dataSource(), traceWindow::show));
+        var audit = AuditTab.create(session.database().dataSource(), traceWindow::show);
+        tabs.put("Audit log", audit);
         MainView main = new MainView(tabs, statusBar);
+        // Entries made since the audit log last searched show up when the operator comes back to it.
+        main.tabs().getTabs().stream().filter(t -> t.getContent() == audit).findFirst()
+                .ifPresent(t -> t.selectedProperty().addListener((obs, was, selected) -> {
+                    if (selected) {
+                        audit.refresh();
+                    }
+                }));
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);

@@ -35,6 +35,13 @@ import javafx.stage.FileChooser;
  * decision is in {@link AuditViewModel}.
  */
 public final class AuditView extends BorderPane {
+    private final AuditViewModel model;
+
+    /** Searches again with the current filter; the console calls it when the tab is shown again. */
+    public void refresh() {
+        model.refresh();
+    }
+
 
 
     public AuditView(AuditViewModel model) {
@@ -43,13 +50,7 @@ public final class AuditView extends BorderPane {
 
     /** @param showTrace where "Show trace" on an entry goes */
     public AuditView(AuditViewModel model, java.util.function.Consumer<java.util.UUID> showTrace) {
-        // Entries made since the tab last searched show up when the operator comes back to it.
-        // (the tab pane shows a tab's content by making it visible)
-        visibleProperty().addListener((obs, was, visible) -> {
-            if (visible) {
-                model.refresh();
-            }
-        });
+        this.model = model;
         getStyleClass().add(Styles.AUDIT);
         setTop(filters(model));
         TableView<AuditRow> table = table(model);

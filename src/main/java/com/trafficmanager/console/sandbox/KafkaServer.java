@@ -25,8 +25,9 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Kafka broker (KRaft, broker and controller in one) running inside the console's
  * JVM. Its log survives restarts; the storage is formatted once, on first start.
  *
- * <p>Hazard: Kafka halts the JVM on some fatal storage errors. The sandbox keeps its log in its own
- * data directory, which only it writes.
+ * <p>Hazard: on a fatal fault (a port it cannot bind, a storage error) Kafka halts its process. Here
+ * that process is the console, so {@link #keepTheConsoleAlive()} turns Kafka's halt and exit into an
+ * exception: the broker fails, the console shows it and may start it again.
  */
 final class KafkaServer {
     static final String NAME = "Kafka";
@@ -56,7 +57,10 @@ final class KafkaServer {
                 restart();
                 break;
             } catch (RuntimeException | IOException e) {
-                if (attempt == PortAllocator.BIND_ATTEMPTS || !PortAllocator.isPortConflict(e)) {
+                // after a failed start the broker has closed its sockets: a port still taken is someone else's
+                boolean taken = PortAllocator.isPortConflict(e) || !PortAllocator.isFree(port)
+                        || !PortAllocator.isFree(controllerPort);
+                if (attempt == PortAllocator.BIND_ATTEMPTS || !taken) {
                     throw e;
                 }
                 port = PortAllocator.freePort();
@@ -68,8 +72,24 @@ final class KafkaServer {
         ensureTopic(topic);
     }
 
+    /**
+     * Kafka's fault handlers call {@code Exit.halt}/{@code Exit.exit}; in the console's JVM those must
+     * not end the console. Affects only Kafka's own calls: the console never uses Kafka's Exit.
+     */
+    static void keepTheConsoleAlive() {
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("the embedded Kafka broker failed fatally (it asked to halt with "
+                    + status + (message == null ? "" : ": " + message) + ")");
+        });
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("the embedded Kafka broker failed fatally (it asked to exit with "
+                    + status + (message == null ? "" : ": " + message) + ")");
+        });
+    }
+
     /** Starts the broker on the same ports (after {@link #stop}), so clients reconnect by themselves. */
     void restart() throws IOException, InterruptedException {
+        keepTheConsoleAlive();
         server = new KafkaRaftServer(KafkaConfig.fromProps(brokerProperties(), false), Time.SYSTEM);
         try {
             server.startup();

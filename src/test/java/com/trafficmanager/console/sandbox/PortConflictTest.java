@@ -32,6 +32,23 @@ class PortConflictTest {
     }
 
     @Test
+    void kafkaMovesToFreePortsInsteadOfHaltingTheConsole() throws Exception {
+        List<String> progress = new ArrayList<>();
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            KafkaServer kafka = new KafkaServer(dir);
+            try {
+                // the controller's port is taken: Kafka's fault handler would halt this JVM
+                kafka.start(PortAllocator.freePort(), taken.getLocalPort(), "conflict-topic",
+                        (server, state, detail) -> progress.add(detail));
+                assertThat(progress).anyMatch(p -> p.startsWith("port taken meanwhile"));
+                assertThat(kafka.bootstrap()).startsWith("127.0.0.1:");
+            } finally {
+                kafka.stop();
+            }
+        }
+    }
+
+    @Test
     void redisAndPostgresMoveToAFreePortWhenTheirsIsTaken() throws Exception {
         BinaryCache binaries = new BinaryCache(TestSandbox.cacheDir());
         List<String> progress = new ArrayList<>();

@@ -13,7 +13,11 @@ import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
 import com.trafficmanager.console.ui.picker.ConnectionPickerView;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
+import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
+import com.trafficmanager.console.ui.live.LiveEventsModel;
+import com.trafficmanager.console.ui.live.LiveEventsView;
+import com.trafficmanager.console.ui.live.LiveSource;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.shell.ConnectionDetails;
@@ -222,9 +226,9 @@ public final class ConsoleApplication extends Application {
         tabs.put("Routes", new PlaceholderPane("Routes",
                 "Find, create, activate and deactivate routes (tenant / service / env / version -> URL). "
                         + "Every change is committed to PostgreSQL and published to Kafka as a route_changed event."));
-        tabs.put("Live events", new PlaceholderPane("Live events",
-                "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
-                        + "a bounded live table per partition, details and filters."));
+        LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
+                PartitionBuffers.DEFAULT_CAPACITY));
+        tabs.put("Live events", live);
         tabs.put("Invalidation", new PlaceholderPane("Invalidation",
                 "The embedded cache-invalidation consumer: it deletes each changed route's Redis key. "
                         + "Counters (processed, deleted, duplicates, malformed), lag per partition and its trend."));
@@ -233,6 +237,11 @@ public final class ConsoleApplication extends Application {
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
             preferences = preferences.withDark(dark);
+        });
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null && tab.getContent() == live) {
+                live.start(); // the tail starts when the tab is first shown; the session stops it
+            }
         });
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);

@@ -12,6 +12,7 @@ import com.trafficmanager.console.outbox.OutboxRelay;
 import com.trafficmanager.console.outbox.OutboxRelayConfig;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.stream.LiveStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final Admin admin;
     private final JedisPooled redis;
     private final HealthMonitor health;
+    private LiveStream liveStream;
 
     private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis) {
         this.target = target;
@@ -117,8 +119,22 @@ public final class ConsoleSession implements AutoCloseable {
         return admin;
     }
 
+    /** The live tail of the topic for the Live events tab; made on first use, started by the tab. */
+    public synchronized LiveStream liveStream() {
+        if (liveStream == null) {
+            liveStream = LiveStream.create(target.kafkaBootstrap(), target.kafkaProperties(), target.topic(), admin,
+                    target.consumerGroup());
+        }
+        return liveStream;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (liveStream != null) {
+                liveStream.close();
+            }
+        }
         health.close();
         if (relay != null) {
             relay.close();

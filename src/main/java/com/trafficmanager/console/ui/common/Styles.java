@@ -17,6 +17,9 @@ public final class Styles {
     public static final String TITLE = "tc-title";
     public static final String MUTED = "tc-muted";
     public static final String MONO = "tc-mono";
+    public static final String LIVE_TOOLBAR = "tc-live-toolbar";
+    public static final String LIVE_MALFORMED = "tc-live-malformed";
+    public static final String LIVE_DETAILS = "tc-live-details";
 
     private Styles() {
     }

@@ -30,6 +30,7 @@ public final class BenchMain {
         REGISTRY.put("startup", StartupScenario::new);
         REGISTRY.put("write-latency", WriteLatencyScenario::new);
         REGISTRY.put("bulk-throughput", BulkThroughputScenario::new);
+        REGISTRY.put("viewer-ingest", ViewerIngestScenario::new);
     }
 
     public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());

@@ -47,12 +47,14 @@ import javafx.collections.ObservableList;
  */
 public final class LiveEventsModel {
     private static final long OVERVIEW_EVERY_NANOS = 250_000_000L;
+    /** The table changes at most this often: every change costs a layout and a render, which at 60 Hz
+     *  would take the CPU the tail needs, and nobody reads faster than this. */
+    static final long ROWS_EVERY_NANOS = 100_000_000L;
 
     private final LiveSource source;
     private final PartitionBuffers buffers;
     private final LiveFilterModel filter = new LiveFilterModel();
-    private final ObservableList<TailEvent> rows = FXCollections.observableArrayList();
-    private final ObservableList<TailEvent> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final EventRows rows = new EventRows();
     private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
     private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
     private final Map<Integer, RateMeter> rates = new HashMap<>();
@@ -70,6 +72,9 @@ public final class LiveEventsModel {
     private final ReadOnlyObjectWrapper<EventDetails> details = new ReadOnlyObjectWrapper<>();
     private EventFilter.Compiled compiled;
     private long lastOverview = Long.MIN_VALUE;
+    private long lastRows = Long.MIN_VALUE;
+    private final List<TailEvent> pendingRows = new ArrayList<>();
+    private boolean pendingRebuild;
 
     public LiveEventsModel(LiveSource source, int capacityPerPartition) {
         this.source = source;
@@ -93,14 +98,14 @@ public final class LiveEventsModel {
      */
     public void pulse(long nowNanos) {
         List<TailBatch> batches = source.queue().drain();
-        boolean rebuild = false;
         List<TailEvent> arrived = new ArrayList<>();
         for (TailBatch batch : batches) {
             for (int p : batch.resetPartitions()) {
                 buffers.clear(p);
                 arrived.removeIf(e -> e.partition() == p);
+                pendingRows.removeIf(e -> e.partition() == p);
                 Integer sel = selectedPartition.get();
-                rebuild |= sel == null || sel == p;
+                pendingRebuild |= sel == null || sel == p;
             }
             for (TailEvent e : batch.events()) {
                 buffers.add(e);
@@ -110,15 +115,31 @@ public final class LiveEventsModel {
         received.set(received.get() + arrived.size());
         if (paused.get()) {
             newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
-        } else if (rebuild) {
-            rebuildRows();
-        } else if (!arrived.isEmpty()) {
-            append(arrived);
+        } else {
+            pendingRows.addAll(arrived);
+            if (pendingRows.size() > 2 * buffers.capacity()) {
+                pendingRows.clear(); // more than the table can show: rebuild from the rings instead
+                pendingRebuild = true;
+            }
+            if (nowNanos - lastRows >= ROWS_EVERY_NANOS || lastRows == Long.MIN_VALUE) {
+                lastRows = nowNanos;
+                applyPending();
+            }
         }
         if (nowNanos - lastOverview >= OVERVIEW_EVERY_NANOS || lastOverview == Long.MIN_VALUE) {
             lastOverview = nowNanos;
             refreshOverview(nowNanos);
         }
+    }
+
+    private void applyPending() {
+        if (pendingRebuild) {
+            rebuildRows();
+        } else if (!pendingRows.isEmpty()) {
+            append(pendingRows);
+        }
+        pendingRows.clear();
+        pendingRebuild = false;
     }
 
     private long countShown(List<TailEvent> arrived) {
@@ -141,12 +162,8 @@ public final class LiveEventsModel {
             while (drop < rows.size() && rows.get(drop).offset() < oldest) {
                 drop++;
             }
-            if (drop > 0) {
-                rows.remove(0, drop);
-            }
-            if (!add.isEmpty()) {
-                rows.addAll(add);
-            }
+            rows.removeHead(drop);
+            rows.append(add);
             return;
         }
         List<TailEvent> add = new ArrayList<>();
@@ -166,20 +183,19 @@ public final class LiveEventsModel {
         // most arrivals are newer than everything shown: find where the first one goes from the end
         int at = Collections.binarySearch(rows, add.get(0), EventOrder.BY_TIMESTAMP);
         at = at < 0 ? -at - 1 : at;
+        List<TailEvent> tail = at < rows.size() ? merge(new ArrayList<>(rows.subList(at, rows.size())), add) : add;
+        int overflow = at + tail.size() - cap;
+        if (overflow >= at) {
+            // everything shown before the insertion point goes: show the newest cap of the merged tail
+            rows.replaceAll(tail.subList(Math.min(tail.size(), overflow - at), tail.size()));
+            return;
+        }
         if (at < rows.size()) {
-            List<TailEvent> tail = new ArrayList<>(rows.subList(at, rows.size()));
-            rows.remove(at, rows.size());
-            add = merge(tail, add);
+            rows.replaceFrom(at, tail);
+        } else {
+            rows.append(tail);
         }
-        int overflow = rows.size() + add.size() - cap;
-        if (overflow > 0) {
-            int fromRows = Math.min(overflow, rows.size());
-            rows.remove(0, fromRows);
-            if (overflow > fromRows) {
-                add = add.subList(overflow - fromRows, add.size());
-            }
-        }
-        rows.addAll(add);
+        rows.removeHead(overflow);
     }
 
     private static List<TailEvent> merge(List<TailEvent> a, List<TailEvent> b) {
@@ -195,6 +211,8 @@ public final class LiveEventsModel {
     }
 
     private void rebuildRows() {
+        pendingRows.clear();
+        pendingRebuild = false;
         Integer sel = selectedPartition.get();
         List<TailEvent> source = sel == null ? buffers.mergedByTimestamp() : buffers.events(sel);
         List<TailEvent> shown = new ArrayList<>();
@@ -206,7 +224,7 @@ public final class LiveEventsModel {
         if (sel == null && shown.size() > buffers.capacity()) {
             shown = shown.subList(shown.size() - buffers.capacity(), shown.size());
         }
-        rows.setAll(shown);
+        rows.replaceAll(shown);
     }
 
     private void refreshOverview(long nowNanos) {
@@ -279,7 +297,7 @@ public final class LiveEventsModel {
     public void clear() {
         buffers.clearAll();
         newWhilePaused.set(0);
-        rows.clear();
+        rows.replaceAll(List.of());
         details.set(null);
         refreshOverview(lastOverview == Long.MIN_VALUE ? 0 : lastOverview);
     }
@@ -321,7 +339,7 @@ public final class LiveEventsModel {
     }
 
     public ObservableList<TailEvent> rows() {
-        return rowsView;
+        return rows;
     }
 
     public ObservableList<PartitionRow> overview() {

@@ -25,11 +25,13 @@ import javafx.stage.FileChooser;
  * {@link #stop()} stops the timer.
  */
 public final class LiveEventsView extends BorderPane {
+    static final double ROW_HEIGHT = 26;
     private final LiveEventsModel model;
     private final TableView<TailEvent> table = new TableView<>();
     private final LiveToolbar toolbar;
     private final AnimationTimer timer;
     private boolean started;
+    private boolean rowsChanged;
 
     public LiveEventsView(LiveEventsModel model) {
         this.model = model;
@@ -40,14 +42,13 @@ public final class LiveEventsView extends BorderPane {
 
         table.setId("live-events-table");
         table.setItems(model.rows());
+        // Hazard: without a fixed cell size the VirtualFlow measures rows to estimate the table's
+        // height, and a table whose items change every pulse then spends seconds per frame laying out.
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setPlaceholder(new Label("No events yet: they appear here as they arrive."));
         EventColumns.install(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> model.showDetails(e));
-        model.rows().addListener((ListChangeListener<TailEvent>) c -> {
-            if (model.followLatestProperty().get() && !model.rows().isEmpty()) {
-                table.scrollTo(model.rows().size() - 1);
-            }
-        });
+        model.rows().addListener((ListChangeListener<TailEvent>) c -> rowsChanged = true);
         VBox tableBox = new VBox(4, new LiveFilterBar(model.filter()), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane center = new SplitPane(tableBox, new EventDetailsView(model));
@@ -78,6 +79,10 @@ public final class LiveEventsView extends BorderPane {
             @Override
             public void handle(long now) {
                 model.pulse(now);
+                if (rowsChanged && model.followLatestProperty().get() && !model.rows().isEmpty()) {
+                    table.scrollTo(model.rows().size() - 1); // once per pulse, not per change
+                }
+                rowsChanged = false;
             }
         };
     }

@@ -17,6 +17,7 @@ final class PartitionOverviewView extends TableView<PartitionRow> {
     PartitionOverviewView(LiveEventsModel model) {
         super(model.overview());
         setId("live-overview");
+        setFixedCellSize(LiveEventsView.ROW_HEIGHT);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("Partition", r -> Bindings.createStringBinding(r::label)));
         getColumns().add(column("End offset", r -> Bindings.createStringBinding(

@@ -48,8 +48,9 @@ class LiveEventsModelTest {
         source.queue.offer(TailBatch.events(List.of(events)), 0);
     }
 
+    /** A pulse late enough for the table to take what arrived (it changes at most every 100 ms). */
     private void pulse() {
-        now += 16_000_000L;
+        now += LiveEventsModel.ROWS_EVERY_NANOS;
         model.pulse(now);
     }
 
@@ -104,6 +105,19 @@ class LiveEventsModelTest {
                     .as("partition %d keeps the newest", p).endsWith(next[p] - 1).hasSize(100);
         }
         assertThat(model.rows()).isSortedAccordingTo(com.trafficmanager.console.stream.EventOrder.BY_TIMESTAMP);
+    }
+
+    @Test
+    void theTableTakesWhatArrivedAtMostEveryHundredMillisecondsButTheBuffersAtOnce() throws Exception {
+        arrive(valid(0, 0, T0, "a", Action.CREATED));
+        pulse();
+        arrive(valid(0, 1, T0 + 1, "a", Action.CREATED));
+        now += 16_000_000L;
+        model.pulse(now);
+        assertThat(model.buffers().buffered(0)).isEqualTo(2);
+        assertThat(model.rows()).hasSize(1);
+        pulse();
+        assertThat(model.rows()).hasSize(2);
     }
 
     @Test

@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One {@link EventRing} per partition, all with the same capacity, plus the count of malformed
- * records seen per partition (counted on arrival, so evicting a record does not uncount it).
+ * One {@link EventRing} per partition, all with the same capacity, and per partition the counts of
+ * records received, checked and found malformed.
+ *
+ * <p>Records arrive unchecked (the tail does not decode); {@link #checkSome} checks them in arrival
+ * order within a time budget, and a record about to be evicted is counted then. A record evicted
+ * before anyone checked it (a burst faster than the budget) is counted as unchecked, never guessed.
  *
  * <p>Not thread-safe: owned by the thread that drains the tail's queue (the JavaFX thread in the
  * console, the test thread in tests).
@@ -17,7 +21,14 @@ public final class PartitionBuffers {
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final Map<Integer, EventRing> rings = new TreeMap<>();
-    private final Map<Integer, long[]> counters = new TreeMap<>(); // [received, malformed]
+    private static final int RECEIVED = 0;
+    private static final int MALFORMED = 1;
+    private static final int CURSOR = 2; // sequence number of the first record not counted yet
+    private static final int UNCHECKED = 3;
+    /** At least this many records are checked per call, whatever the budget, so progress is certain. */
+    static final int MIN_CHECKS = 256;
+
+    private final Map<Integer, long[]> counters = new TreeMap<>(); // see the indexes above
     private int capacity;
 
     public PartitionBuffers(int capacity) {
@@ -34,11 +45,51 @@ public final class PartitionBuffers {
     /** Adds an event to its partition's ring; returns the event it pushed out, or null. */
     public TailEvent add(TailEvent e) {
         long[] c = counters(e.partition());
-        c[0]++;
-        if (e.malformed()) {
-            c[1]++;
+        EventRing ring = ring(e.partition());
+        if (ring.size() == ring.capacity()) {
+            long oldestSeq = c[RECEIVED] - ring.size();
+            if (oldestSeq >= c[CURSOR]) {
+                count(c, ring.oldest(), false);
+                c[CURSOR] = oldestSeq + 1;
+            }
         }
-        return ring(e.partition()).add(e);
+        c[RECEIVED]++;
+        return ring.add(e);
+    }
+
+    private static void count(long[] c, TailEvent e, boolean checkNow) {
+        if (checkNow || e.checked()) {
+            if (e.check()) {
+                c[MALFORMED]++;
+            }
+        } else {
+            c[UNCHECKED]++;
+        }
+    }
+
+    /**
+     * Checks buffered records not counted yet, oldest first, until {@code deadlineNanos} (at least
+     * {@link #MIN_CHECKS} of them). Returns how many are still waiting.
+     */
+    public long checkSome(long deadlineNanos) {
+        long waiting = 0;
+        int done = 0;
+        for (Map.Entry<Integer, EventRing> entry : rings.entrySet()) {
+            long[] c = counters(entry.getKey());
+            EventRing ring = entry.getValue();
+            long firstSeq = c[RECEIVED] - ring.size();
+            c[CURSOR] = Math.max(c[CURSOR], firstSeq);
+            while (c[CURSOR] < c[RECEIVED]) {
+                if (done >= MIN_CHECKS && (done & 31) == 0 && System.nanoTime() > deadlineNanos) {
+                    break;
+                }
+                count(c, ring.get((int) (c[CURSOR] - firstSeq)), true);
+                c[CURSOR]++;
+                done++;
+            }
+            waiting += c[RECEIVED] - c[CURSOR];
+        }
+        return waiting;
     }
 
     public EventRing ring(int partition) {
@@ -65,15 +116,25 @@ public final class PartitionBuffers {
     }
 
     public long received(int partition) {
-        return counters(partition)[0];
+        return counters(partition)[RECEIVED];
     }
 
+    /** Malformed records found so far (checked ones only). */
     public long malformed(int partition) {
-        return counters(partition)[1];
+        return counters(partition)[MALFORMED];
     }
 
     public long malformedTotal() {
-        return counters.values().stream().mapToLong(c -> c[1]).sum();
+        return counters.values().stream().mapToLong(c -> c[MALFORMED]).sum();
+    }
+
+    /** Records that left the buffer before they could be checked (bursts beyond the check budget). */
+    public long unchecked(int partition) {
+        return counters(partition)[UNCHECKED];
+    }
+
+    public long uncheckedTotal() {
+        return counters.values().stream().mapToLong(c -> c[UNCHECKED]).sum();
     }
 
     /** Clears one partition's events and counters. */
@@ -84,8 +145,7 @@ public final class PartitionBuffers {
         }
         long[] c = counters.get(partition);
         if (c != null) {
-            c[0] = 0;
-            c[1] = 0;
+            java.util.Arrays.fill(c, 0);
         }
     }
 
@@ -98,6 +158,7 @@ public final class PartitionBuffers {
             throw new IllegalArgumentException("capacity must be positive, got " + newCapacity);
         }
         capacity = newCapacity;
+        checkSome(Long.MAX_VALUE); // count what a smaller ring is about to drop
         rings.values().forEach(r -> r.resize(newCapacity));
     }
 
@@ -123,6 +184,6 @@ public final class PartitionBuffers {
     }
 
     private long[] counters(int partition) {
-        return counters.computeIfAbsent(partition, p -> new long[2]);
+        return counters.computeIfAbsent(partition, p -> new long[4]);
     }
 }

@@ -8,17 +8,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * One record as the live tail keeps it: where it sits, its raw bytes, and what {@link EventCodec}
- * made of it, decoded once on the tail thread. Either {@link #event()} or {@link #problem()} is set:
- * a record that is not a readable {@code route_changed} event (not JSON, a field missing, an unknown
- * major version, a null value, binary junk) keeps its raw bytes and the reason, so it can be shown.
+ * One record as the live tail keeps it: where it sits, its raw bytes, and, once checked, whether
+ * {@link EventCodec} reads it as a {@code route_changed} event or why not (not JSON, a field missing,
+ * an unknown major version, a null value, binary junk). Malformed records keep their raw bytes and
+ * the reason, so they can be shown.
  *
- * <p>Kept compact because tens of thousands are buffered: no copy of the consumer record, headers
- * as the record's own array, the value's text made only when a filter or the details ask for it.
- * Immutable; safe to hand between threads.
+ * <p>Kept compact because tens of thousands are buffered and hundreds of thousands pass per second:
+ * the tail only wraps the consumer record (no decoding on its thread); the check runs once, later,
+ * on the thread that shows the events, and only its verdict is kept. {@link #event()} decodes again
+ * on each call (it is asked for the few rows on screen and the selected one), so no decoded copy of
+ * every buffered event sits in memory.
+ *
+ * <p>Threading: the verdict is one reference to an immutable value, written idempotently, so two
+ * threads that check the same record at once agree and see a complete value.
  */
 public final class TailEvent {
     private static final Header[] NO_HEADERS = new Header[0];
+    private static final Object VALID = new Object();
 
     private final int partition;
     private final long offset;
@@ -26,8 +32,7 @@ public final class TailEvent {
     private final String key;
     private final byte[] value;
     private final Header[] headers;
-    private final RouteChangedEvent event;
-    private final String problem;
+    private Object verdict; // null: not checked yet; VALID; or the problem (a String)
 
     public TailEvent(int partition, long offset, long timestamp, String key, byte[] value, Header[] headers) {
         this.partition = partition;
@@ -36,25 +41,42 @@ public final class TailEvent {
         this.key = key;
         this.value = value;
         this.headers = headers == null || headers.length == 0 ? NO_HEADERS : headers;
-        RouteChangedEvent decoded = null;
-        String reason = null;
-        if (value == null) {
-            reason = "null value (a tombstone, not an event)";
-        } else {
-            try {
-                decoded = EventCodec.decode(value);
-            } catch (MalformedEventException e) {
-                reason = e.getMessage();
-            } catch (RuntimeException e) {
-                reason = "unreadable: " + e;
-            }
-        }
-        this.event = decoded;
-        this.problem = reason;
     }
 
     public static TailEvent of(ConsumerRecord<String, byte[]> r) {
         return new TailEvent(r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), r.headers().toArray());
+    }
+
+    /** Whether the record was checked already. */
+    public boolean checked() {
+        return verdict != null;
+    }
+
+    /** Checks the record once (later calls are free); returns whether it is malformed. */
+    public boolean check() {
+        Object v = verdict;
+        if (v == null) {
+            Decoded d = decode();
+            v = d.event != null ? VALID : d.problem;
+            verdict = v;
+        }
+        return v != VALID;
+    }
+
+    private record Decoded(RouteChangedEvent event, String problem) {
+    }
+
+    private Decoded decode() {
+        if (value == null) {
+            return new Decoded(null, "null value (a tombstone, not an event)");
+        }
+        try {
+            return new Decoded(EventCodec.decode(value), null);
+        } catch (MalformedEventException e) {
+            return new Decoded(null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Decoded(null, "unreadable: " + e);
+        }
     }
 
     public int partition() {
@@ -84,18 +106,26 @@ public final class TailEvent {
         return headers.clone();
     }
 
-    /** The decoded event, or null when the record is malformed. */
+    /** The decoded event (decoded on each call), or null when the record is malformed. */
     public RouteChangedEvent event() {
-        return event;
+        Object v = verdict;
+        if (v != null && v != VALID) {
+            return null;
+        }
+        Decoded d = decode();
+        if (v == null) {
+            verdict = d.event != null ? VALID : d.problem;
+        }
+        return d.event;
     }
 
     /** Why the record is not a readable event, or null when it is one. */
     public String problem() {
-        return problem;
+        return check() ? (String) verdict : null;
     }
 
     public boolean malformed() {
-        return event == null;
+        return check();
     }
 
     /** The value's size in bytes (0 for a tombstone). */
@@ -110,6 +140,6 @@ public final class TailEvent {
 
     @Override
     public String toString() {
-        return "TailEvent[" + partition + "@" + offset + (event == null ? " malformed: " + problem : " " + event.eventId()) + "]";
+        return "TailEvent[" + partition + "@" + offset + (verdict == null ? " unchecked" : check() ? " malformed: " + verdict : "") + "]";
     }
 }

@@ -31,6 +31,28 @@ class EventRingTest {
     }
 
     @Test
+    void recordsAreCountedOnceCheckedOrAtEvictionAndNeverGuessed() {
+        PartitionBuffers buffers = new PartitionBuffers(3);
+        byte[] junk = "junk".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (long i = 0; i < 10; i++) {
+            TailEvent e = new TailEvent(2, i, i, "k", junk, null);
+            if (i == 1) {
+                e.check(); // shown on screen before it was pushed out: its verdict is known
+            }
+            buffers.add(e);
+            assertThat(buffers.buffered(2)).isLessThanOrEqualTo(3);
+        }
+        assertThat(buffers.checkSome(Long.MAX_VALUE)).isZero();
+        assertThat(buffers.malformed(2)).as("offset 1 and the three still buffered").isEqualTo(4);
+        assertThat(buffers.unchecked(2)).as("pushed out by the burst before anyone checked them").isEqualTo(6);
+        buffers.add(new TailEvent(2, 10, 10, "k", junk, null));
+        assertThat(buffers.malformed(2)).as("a counted record is not counted again when evicted").isEqualTo(4);
+        buffers.checkSome(Long.MAX_VALUE);
+        assertThat(buffers.malformed(2)).isEqualTo(5);
+        assertThat(buffers.received(2)).isEqualTo(11);
+    }
+
+    @Test
     void theQueueMakesTheTailWaitWhenFullButTakesOneOversizedBatch() throws Exception {
         TailQueue q = new TailQueue(3);
         TailBatch four = TailBatch.events(java.util.List.of(e(0), e(1), e(2), e(3)));

@@ -16,6 +16,7 @@ final class Tails {
             b.resetPartitions().forEach(buffers::clear);
             b.events().forEach(buffers::add);
         }
+        buffers.checkSome(Long.MAX_VALUE);
     }
 
     static void until(String what, TailQueue queue, PartitionBuffers buffers, BooleanSupplier done) {

@@ -50,6 +50,8 @@ public final class LiveEventsModel {
     /** The table changes at most this often: every change costs a layout and a render, which at 60 Hz
      *  would take the CPU the tail needs, and nobody reads faster than this. */
     static final long ROWS_EVERY_NANOS = 100_000_000L;
+    /** Time per pulse for checking arrived records (decoding them) on this thread. */
+    private static final long CHECK_BUDGET_NANOS = 3_000_000L;
 
     private final LiveSource source;
     private final PartitionBuffers buffers;
@@ -113,6 +115,7 @@ public final class LiveEventsModel {
             arrived.addAll(batch.events());
         }
         received.set(received.get() + arrived.size());
+        buffers.checkSome(System.nanoTime() + CHECK_BUDGET_NANOS);
         if (paused.get()) {
             newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
         } else {
@@ -264,10 +267,11 @@ public final class LiveEventsModel {
                 anyCommitted = true;
                 committedSum += committed;
             }
-            row.update(end == null ? -1 : end, rate, buffers.buffered(p), buffers.malformed(p), committed);
+            row.update(end == null ? -1 : end, rate, buffers.buffered(p), buffers.malformed(p), buffers.unchecked(p),
+                    committed);
         }
         allRow.update(allEnds ? endSum : -1, rateSum, buffers.bufferedTotal(), buffers.malformedTotal(),
-                anyCommitted ? committedSum : null);
+                buffers.uncheckedTotal(), anyCommitted ? committedSum : null);
         malformedTotal.set(buffers.malformedTotal());
         TailStatus s = source.status();
         String groupNote = group.error() == null ? "" : "; group " + source.consumerGroup() + ": " + group.error();

@@ -25,7 +25,9 @@ final class PartitionOverviewView extends TableView<PartitionRow> {
         getColumns().add(column("Events/s", r -> Bindings.createStringBinding(() -> rate(r.rateProperty().get()),
                 r.rateProperty())));
         getColumns().add(column("Buffered", r -> r.bufferedProperty().asString()));
-        getColumns().add(column("Malformed", r -> r.malformedProperty().asString()));
+        getColumns().add(column("Malformed", r -> Bindings.createStringBinding(() -> r.malformedProperty().get()
+                + (r.uncheckedProperty().get() > 0 ? " (" + r.uncheckedProperty().get() + " unchecked)" : ""),
+                r.malformedProperty(), r.uncheckedProperty())));
         getColumns().add(column("Committed", r -> Bindings.createStringBinding(() -> dash(r.committedProperty().get()),
                 r.committedProperty())));
         getColumns().add(column("Lag", r -> Bindings.createStringBinding(() -> dash(r.lagProperty().get()), r.lagProperty())));

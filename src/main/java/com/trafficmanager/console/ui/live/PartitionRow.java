@@ -22,6 +22,7 @@ public final class PartitionRow {
     private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyIntegerWrapper buffered = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper malformed = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper unchecked = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Long> committed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> lag = new ReadOnlyObjectWrapper<>();
 
@@ -41,7 +42,8 @@ public final class PartitionRow {
         return isAll() ? "All partitions" : "Partition " + partition;
     }
 
-    void update(long end, double perSecond, int bufferedNow, long malformedNow, Long committedNow) {
+    void update(long end, double perSecond, int bufferedNow, long malformedNow, long uncheckedNow, Long committedNow) {
+        unchecked.set(uncheckedNow);
         endOffset.set(end);
         rate.set(perSecond);
         buffered.set(bufferedNow);
@@ -64,6 +66,11 @@ public final class PartitionRow {
 
     public ReadOnlyLongProperty malformedProperty() {
         return malformed.getReadOnlyProperty();
+    }
+
+    /** Records that passed through a burst too fast to be checked for being malformed. */
+    public ReadOnlyLongProperty uncheckedProperty() {
+        return unchecked.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Long> committedProperty() {

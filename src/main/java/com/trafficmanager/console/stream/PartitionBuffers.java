@@ -169,18 +169,35 @@ public final class PartitionBuffers {
     }
 
     /**
-     * Every buffered event of all partitions merged by timestamp (ties by partition, then offset),
-     * oldest first.
+     * The newest {@code limit} buffered events of all partitions that match, merged by timestamp,
+     * oldest first. Walks the rings from their newest ends, so it costs about {@code limit} steps,
+     * not the whole buffer.
      */
-    public List<TailEvent> mergedByTimestamp() {
-        List<TailEvent> all = new ArrayList<>(bufferedTotal());
-        rings.values().forEach(r -> {
-            for (int i = 0; i < r.size(); i++) {
-                all.add(r.get(i));
+    public List<TailEvent> newestByTimestamp(int limit, java.util.function.Predicate<TailEvent> matching) {
+        List<EventRing> list = new ArrayList<>(rings.values());
+        int[] next = new int[list.size()];
+        java.util.PriorityQueue<Integer> heads = new java.util.PriorityQueue<>(
+                (a, b) -> EventOrder.BY_TIMESTAMP.compare(list.get(b).get(next[b]), list.get(a).get(next[a])));
+        for (int i = 0; i < list.size(); i++) {
+            next[i] = list.get(i).size() - 1;
+            if (next[i] >= 0) {
+                heads.add(i);
             }
-        });
-        all.sort(EventOrder.BY_TIMESTAMP);
-        return all;
+        }
+        List<TailEvent> out = new ArrayList<>(Math.min(limit, bufferedTotal()));
+        while (out.size() < limit && !heads.isEmpty()) {
+            int i = heads.poll();
+            TailEvent e = list.get(i).get(next[i]);
+            if (matching.test(e)) {
+                out.add(e);
+            }
+            if (--next[i] >= 0) {
+                heads.add(i);
+            }
+        }
+        Collections.reverse(out);
+        out.sort(EventOrder.BY_TIMESTAMP); // a partition's timestamps may go back a little; keep the order exact
+        return out;
     }
 
     private long[] counters(int partition) {

@@ -38,18 +38,19 @@ import javafx.collections.ObservableList;
  *
  * <p>Threading: everything here runs on one thread (the JavaFX thread in the console). The view's
  * AnimationTimer calls {@link #pulse(long)} once per frame; a pulse takes everything the tail queued,
- * adds it to the per-partition rings and changes the shown rows in at most a few list changes. The
- * overview is refreshed four times a second. There is no {@code runLater} per record, or at all.
+ * adds it to the per-partition rings, checks a time-boxed share of the new records (see
+ * {@link PartitionBuffers#checkSome}); at most five times a second it changes the shown rows, in a
+ * few bulk list changes, and twice a second the overview. There is no {@code runLater} at all.
  *
  * <p>Rows: for one partition, the filtered events of its ring, oldest first; for "All partitions",
  * the newest events (up to one ring's capacity) of every partition merged by timestamp. Rows hold
  * references only, so the memory budget is the rings' capacity.
  */
 public final class LiveEventsModel {
-    private static final long OVERVIEW_EVERY_NANOS = 250_000_000L;
-    /** The table changes at most this often: every change costs a layout and a render, which at 60 Hz
-     *  would take the CPU the tail needs, and nobody reads faster than this. */
-    static final long ROWS_EVERY_NANOS = 100_000_000L;
+    private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
+    /** The table changes at most this often: every change costs a layout and a (software) render,
+     *  which at 60 Hz takes the CPU the tail and the broker need; nobody reads a table faster. */
+    static final long ROWS_EVERY_NANOS = 200_000_000L;
     /** Time per pulse for checking arrived records (decoding them) on this thread. */
     private static final long CHECK_BUDGET_NANOS = 3_000_000L;
 
@@ -93,6 +94,17 @@ public final class LiveEventsModel {
     /** Starts the tail (the view calls it when the tab is first shown). */
     public void start() {
         source.start();
+        Thread warm = new Thread(LiveEventsModel::warmUp, "live-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** Loads the JSON reader before the first event needs it, so the first frame with events has no hitch. */
+    private static void warmUp() {
+        new TailEvent(0, 0, 0, "k", "{\"event_type\":\"route_changed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null).check();
+        com.trafficmanager.console.stream.EventDetails.of(
+                new TailEvent(0, 0, 0, "k", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null), 1);
     }
 
     /**
@@ -217,15 +229,15 @@ public final class LiveEventsModel {
         pendingRows.clear();
         pendingRebuild = false;
         Integer sel = selectedPartition.get();
-        List<TailEvent> source = sel == null ? buffers.mergedByTimestamp() : buffers.events(sel);
+        if (sel == null) {
+            rows.replaceAll(buffers.newestByTimestamp(buffers.capacity(), compiled::test));
+            return;
+        }
         List<TailEvent> shown = new ArrayList<>();
-        for (TailEvent e : source) {
+        for (TailEvent e : buffers.events(sel)) {
             if (compiled.test(e)) {
                 shown.add(e);
             }
-        }
-        if (sel == null && shown.size() > buffers.capacity()) {
-            shown = shown.subList(shown.size() - buffers.capacity(), shown.size());
         }
         rows.replaceAll(shown);
     }

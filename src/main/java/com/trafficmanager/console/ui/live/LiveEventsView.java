@@ -38,7 +38,7 @@ public final class LiveEventsView extends BorderPane {
         setId("live-events");
         toolbar = new LiveToolbar(model);
         PartitionOverviewView overview = new PartitionOverviewView(model);
-        overview.setPrefWidth(470);
+        overview.setPrefWidth(540);
 
         table.setId("live-events-table");
         table.setItems(model.rows());
@@ -55,7 +55,7 @@ public final class LiveEventsView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.68);
         SplitPane body = new SplitPane(overview, center);
-        body.setDividerPositions(0.3);
+        body.setDividerPositions(0.38);
 
         Label status = new Label();
         status.setId("live-status");

@@ -9,7 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -113,8 +112,8 @@ final class LiveToolbar extends FlowPane {
         exportProgress.setPrefWidth(100);
         exportMessage.getStyleClass().add(Styles.MUTED);
 
-        getChildren().addAll(new Label("Start at"), kind, value, apply, positionError, new Separator(),
-                pause, clear, follow, new Label("Keep per partition"), cap, new Separator(), export, exportProgress,
+        getChildren().addAll(new Label("Start at"), kind, value, apply, positionError,
+                pause, clear, follow, new Label("Keep per partition"), cap, export, exportProgress,
                 exportMessage);
     }
 }

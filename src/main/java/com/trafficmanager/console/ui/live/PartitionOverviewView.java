@@ -20,7 +20,7 @@ final class PartitionOverviewView extends TableView<PartitionRow> {
         setFixedCellSize(LiveEventsView.ROW_HEIGHT);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("Partition", r -> Bindings.createStringBinding(r::label)));
-        getColumns().add(column("End offset", r -> Bindings.createStringBinding(
+        getColumns().add(column("End", r -> Bindings.createStringBinding(
                 () -> r.endOffsetProperty().get() < 0 ? "-" : Long.toString(r.endOffsetProperty().get()), r.endOffsetProperty())));
         getColumns().add(column("Events/s", r -> Bindings.createStringBinding(() -> rate(r.rateProperty().get()),
                 r.rateProperty())));

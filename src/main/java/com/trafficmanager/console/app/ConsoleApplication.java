@@ -15,7 +15,11 @@ import com.trafficmanager.console.ui.profiles.ProfileEditorDialog;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
 import com.trafficmanager.console.ui.audit.AuditTab;
+import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
+import com.trafficmanager.console.ui.live.LiveEventsModel;
+import com.trafficmanager.console.ui.live.LiveEventsView;
+import com.trafficmanager.console.ui.live.LiveSource;
 import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.invalidation.InvalidationTab;
@@ -247,9 +251,9 @@ public final class ConsoleApplication extends Application {
                 session.traces()), () -> traceContext(session, statusBar), command -> background("trace-lookup", command));
         Map<String, Node> tabs = new LinkedHashMap<>();
         tabs.put("Routes", routesTab(session, statusBar));
-        tabs.put("Live events", new PlaceholderPane("Live events",
-                "The route_changed events flowing through Kafka, live, per partition: offsets, rates, "
-                        + "a bounded live table per partition, details and filters."));
+        LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
+                PartitionBuffers.DEFAULT_CAPACITY));
+        tabs.put("Live events", live);
         tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
         var audit = AuditTab.create(session.database().dataSource(), traceWindow::show);
         tabs.put("Audit log", audit);
@@ -268,6 +272,11 @@ public final class ConsoleApplication extends Application {
         });
         main.profilesButton().setOnAction(e -> ProfileEditorDialog.show(stage,
                 new SettingsStore(context.dirs().settingsFile()), () -> { }));
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null && tab.getContent() == live) {
+                live.start(); // the tail starts when the tab is first shown; the session stops it
+            }
+        });
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
         if (FirstFrameProbe.enabled()) {

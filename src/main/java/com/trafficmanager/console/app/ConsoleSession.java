@@ -17,6 +17,7 @@ import com.trafficmanager.console.outbox.OutboxRelayConfig;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.trace.TraceBook;
+import com.trafficmanager.console.stream.LiveStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final TraceBook traces = new TraceBook(TraceBook.DEFAULT_CAPACITY, Clock.systemUTC());
     private final SessionTracing tracing;
     private final InvalidationService invalidation;
+    private LiveStream liveStream;
 
     private ConsoleSession(ConnectionTarget target, Database database, OutboxRelay relay, Admin admin, JedisPooled redis,
                            FaultInjector.RedisSwitch sandboxRedis) {
@@ -166,9 +168,24 @@ public final class ConsoleSession implements AutoCloseable {
         return invalidation;
     }
 
+    /** The live tail of the topic for the Live events tab; made on first use, started by the tab. */
+    public synchronized LiveStream liveStream() {
+        if (liveStream == null) {
+            liveStream = LiveStream.create(target.kafkaBootstrap(), target.kafkaProperties(), target.topic(), admin,
+                    target.consumerGroup());
+            tracing.follow(liveStream.tail());
+        }
+        return liveStream;
+    }
+
     @Override
     public void close() {
         tracing.close();
+        synchronized (this) {
+            if (liveStream != null) {
+                liveStream.close();
+            }
+        }
         health.close();
         invalidation.close();
         if (relay != null) {

@@ -6,6 +6,7 @@ import com.trafficmanager.console.invalidation.InvalidationConsumer;
 import com.trafficmanager.console.invalidation.ProcessedEvent;
 import com.trafficmanager.console.outbox.OutboxRelay;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.stream.EventTail;
 import com.trafficmanager.console.trace.CacheState;
 import com.trafficmanager.console.trace.ChangeTracer;
 import com.trafficmanager.console.trace.Hop;
@@ -19,12 +20,13 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Connects the change trace to the parts of a session that witness a change's hops: the route service
- * (committed), the relay (published), the invalidation consumer (processed) and the route cache
- * (verified). The live tail reports its own hop to the book.
+ * (committed), the relay (published), the live tail (seen), the invalidation consumer (processed) and
+ * the route cache (verified).
  */
 final class SessionTracing implements AutoCloseable {
     private final TraceBook book;
     private final TraceWatcher watcher;
+    private volatile EventTail tail;
 
     SessionTracing(TraceBook book, RouteService routes, OutboxRelay relay, InvalidationConsumer consumer,
                    JedisPooled redis) {
@@ -37,8 +39,20 @@ final class SessionTracing implements AutoCloseable {
         consumer.addListener((events, redisDoneNanos) -> processed(events));
         this.watcher = new TraceWatcher(book, routes::publishState, routeKey -> cacheState(redis, routeKey),
                 partition -> consumer.running() && consumer.assignedPartitions().contains(partition),
-                Clock.systemUTC());
+                () -> tail != null && tail.started(), Clock.systemUTC());
         watcher.start();
+    }
+
+    /** The live tail, once the Live events tab made it: its reads become the "seen by the live tail" hop. */
+    void follow(EventTail liveTail) {
+        this.tail = liveTail;
+        liveTail.onSeen((eventId, partition, offset) -> {
+            try {
+                book.hop(UUID.fromString(eventId), Hop.SEEN_BY_TAIL, "partition " + partition + ", offset " + offset);
+            } catch (IllegalArgumentException notAUuid) {
+                // another writer's id format: not one of this console's changes
+            }
+        });
     }
 
     private void processed(List<ProcessedEvent> events) {

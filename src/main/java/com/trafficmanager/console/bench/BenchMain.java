@@ -33,6 +33,7 @@ public final class BenchMain {
         REGISTRY.put("routes-ui", RoutesUiScenario::new);
         REGISTRY.put(InvalidationDrainScenario.NAME, InvalidationDrainScenario::new);
         REGISTRY.put(E2eLatencyScenario.NAME, E2eLatencyScenario::new);
+        REGISTRY.put("viewer-ingest", ViewerIngestScenario::new);
     }
 
     public static final List<String> SCENARIOS = List.copyOf(REGISTRY.keySet());

@@ -36,6 +36,7 @@ public final class TraceWatcher implements AutoCloseable {
     private final Function<UUID, PublishState> publishState;
     private final CacheReader cache;
     private final IntPredicate consumerOwnsPartition;
+    private final java.util.function.BooleanSupplier tailRunning;
     private final Clock clock;
     /** Touched only by the watcher's thread (and by tests driving {@link #sweep} alone). */
     private final java.util.Map<UUID, Instant> firstSeen = new java.util.LinkedHashMap<>(16, 0.75f, false) {
@@ -53,13 +54,16 @@ public final class TraceWatcher implements AutoCloseable {
     /**
      * @param consumerOwnsPartition whether this console's invalidation consumer runs and is assigned a
      *                              partition; if not, its processing of that partition cannot be witnessed here
+     * @param tailRunning           whether the live tail runs (it starts with the Live events tab)
      */
     public TraceWatcher(TraceBook book, Function<UUID, PublishState> publishState, CacheReader cache,
-                        IntPredicate consumerOwnsPartition, Clock clock) {
+                        IntPredicate consumerOwnsPartition, java.util.function.BooleanSupplier tailRunning,
+                        Clock clock) {
         this.book = book;
         this.publishState = publishState;
         this.cache = cache;
         this.consumerOwnsPartition = consumerOwnsPartition;
+        this.tailRunning = tailRunning;
         this.clock = clock;
     }
 
@@ -91,6 +95,12 @@ public final class TraceWatcher implements AutoCloseable {
             book.published(trace.eventId(), state.partition(), new HopRecord(state.publishedAt(), "partition "
                     + state.partition() + ", offset " + state.offset() + " (published by another console's relay)", false));
             trace = book.find(trace.eventId()).orElse(trace);
+        }
+        Instant published = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);
+        if (trace.hop(Hop.SEEN_BY_TAIL).isEmpty() && !tailRunning.getAsBoolean() && published != null
+                && Duration.between(published, now).compareTo(UNWITNESSED_GRACE) >= 0) {
+            book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
+                    "not witnessed: the live tail is not running (open the Live events tab)"));
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
             Instant publishedAt = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);

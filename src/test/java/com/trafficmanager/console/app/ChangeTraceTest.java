@@ -7,6 +7,7 @@ import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.stream.TailStatus;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
 import com.trafficmanager.console.testing.WritePathFixture;
@@ -36,6 +37,9 @@ class ChangeTraceTest {
         session = ConsoleSession.open(new ConnectionTarget("sandbox", true, e.jdbcUrl(), e.jdbcUser(), "",
                 e.kafkaBootstrap(), Map.of(), e.redisUri(), null, null, e.topic(), "trace-test-invalidator",
                 Set.of("prod"), false, "tracer"));
+        session.liveStream().start();
+        Eventually.await("the live tail to read every partition", Duration.ofSeconds(60),
+                () -> session.liveStream().tail().status().state() == TailStatus.State.LIVE);
     }
 
     @AfterAll
@@ -51,6 +55,8 @@ class ChangeTraceTest {
         assertThat(trace.hop(Hop.COMMITTED).orElseThrow().detail()).isEqualTo("row_version 1");
         assertThat(trace.hop(Hop.PUBLISHED).orElseThrow().detail()).matches("partition \\d, offset \\d+.*");
         assertThat(trace.partition()).isBetween(0, 5);
+        assertThat(trace.hop(Hop.SEEN_BY_TAIL).orElseThrow().detail())
+                .isEqualTo(trace.hop(Hop.PUBLISHED).orElseThrow().detail().replaceAll(" \\(.*", ""));
         assertThat(trace.hop(Hop.PROCESSED).orElseThrow().detail()).matches("(deleted|absent) \\(partition \\d, offset \\d+\\)|not witnessed.*");
         assertThat(trace.hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isIn("key absent", "key holds row_version 1");
         assertThat(trace.latencyTo(Hop.PUBLISHED)).isPresent();

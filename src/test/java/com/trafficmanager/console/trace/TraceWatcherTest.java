@@ -36,7 +36,7 @@ class TraceWatcherTest {
 
     @Test
     void aPublishByAnotherRelayAndAnUnseenConsumerAreMarkedNotWitnessedThenTheCacheIsChecked() {
-        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> false, clock);
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> false, () -> false, clock);
         UUID id = UUID.randomUUID();
         book.committed(id, "team-a:payments:prod:v2", "activated", 3, t0, "row_version 3");
 
@@ -63,7 +63,7 @@ class TraceWatcherTest {
 
     @Test
     void whenThisConsolesConsumerOwnsTheKeyItsReportIsAwaited() {
-        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> true, clock);
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> true, () -> true, clock);
         UUID id = UUID.randomUUID();
         book.committed(id, "k", "updated", 5, t0, "");
         book.published(id, 0, HopRecord.seen(t0, "partition 0, offset 1"));

@@ -38,6 +38,10 @@ public final class Styles {
     public static final String INVAL_TILE_VALUE = "tc-inval-tile-value";
     public static final String INVAL_SECTION = "tc-inval-section";
 
+    public static final String LIVE_TOOLBAR = "tc-live-toolbar";
+    public static final String LIVE_MALFORMED = "tc-live-malformed";
+    public static final String LIVE_DETAILS = "tc-live-details";
+
     private Styles() {
     }
 

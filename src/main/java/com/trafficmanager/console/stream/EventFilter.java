@@ -1,0 +1,93 @@
+package com.trafficmanager.console.stream;
+
+import com.trafficmanager.console.event.RouteChangedEvent;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What the operator filters the live table by; blank criteria match everything. Action, tenant,
+ * service and env match exactly; the event id matches by prefix (ids are long, operators paste the
+ * start); free text is a case-insensitive substring of the key or the raw value; the regular
+ * expression is searched for in the raw value. Malformed records match only the text, the regex and
+ * "malformed only", never a field they do not have.
+ *
+ * <p>A regular expression that does not compile filters nothing (it is ignored) and its error is in
+ * {@link Compiled#error()}, for the view to show.
+ */
+public record EventFilter(String action, String tenant, String service, String env, String eventId,
+                          String text, String regex, boolean malformedOnly) {
+
+    /** A compiled filter: the predicate and, when the regex is bad, why. */
+    public record Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll) {
+        public boolean test(TailEvent e) {
+            return predicate.test(e);
+        }
+    }
+
+    public static EventFilter none() {
+        return new EventFilter("", "", "", "", "", "", "", false);
+    }
+
+    public EventFilter {
+        action = trim(action);
+        tenant = trim(tenant);
+        service = trim(service);
+        env = trim(env);
+        eventId = trim(eventId).toLowerCase(Locale.ROOT);
+        text = trim(text);
+        regex = regex == null ? "" : regex;
+    }
+
+    public Compiled compile() {
+        Pattern pattern = null;
+        String error = null;
+        if (!regex.isEmpty()) {
+            try {
+                pattern = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                error = "regular expression: " + e.getDescription() + " near index " + e.getIndex()
+                        + "; it filters nothing until fixed";
+            }
+        }
+        boolean fields = !action.isEmpty() || !tenant.isEmpty() || !service.isEmpty() || !env.isEmpty()
+                || !eventId.isEmpty();
+        String needle = text.toLowerCase(Locale.ROOT);
+        Pattern p = pattern;
+        boolean all = !fields && needle.isEmpty() && p == null && !malformedOnly;
+        Predicate<TailEvent> predicate = all ? e -> true : e -> {
+            if (malformedOnly && !e.malformed()) {
+                return false;
+            }
+            if (fields && !fieldsMatch(e.event())) {
+                return false;
+            }
+            String raw = null;
+            if (!needle.isEmpty()) {
+                raw = e.valueText();
+                boolean inKey = e.key() != null && e.key().toLowerCase(Locale.ROOT).contains(needle);
+                if (!inKey && !raw.toLowerCase(Locale.ROOT).contains(needle)) {
+                    return false;
+                }
+            }
+            return p == null || p.matcher(raw != null ? raw : e.valueText()).find();
+        };
+        return new Compiled(predicate, error, all);
+    }
+
+    private boolean fieldsMatch(RouteChangedEvent ev) {
+        if (ev == null) {
+            return false;
+        }
+        return (action.isEmpty() || action.equals(ev.action().wireName()))
+                && (tenant.isEmpty() || tenant.equals(ev.tenant()))
+                && (service.isEmpty() || service.equals(ev.service()))
+                && (env.isEmpty() || env.equals(ev.env()))
+                && (eventId.isEmpty() || ev.eventId().toString().startsWith(eventId));
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

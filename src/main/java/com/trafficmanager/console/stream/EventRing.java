@@ -1,0 +1,103 @@
+package com.trafficmanager.console.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fixed-capacity ring of the newest events of one partition: adding to a full ring drops the
+ * oldest. It never holds more than its capacity, whatever arrives, so a partition's memory is bounded.
+ *
+ * <p>Not thread-safe: one thread (the one that drains the tail's queue) owns it.
+ */
+public final class EventRing {
+    private TailEvent[] slots;
+    private int head; // index of the oldest
+    private int size;
+    private long evicted;
+
+    public EventRing(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+        }
+        slots = new TailEvent[capacity];
+    }
+
+    public int capacity() {
+        return slots.length;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** How many events were dropped to make room since the ring was made or cleared. */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** Adds the newest event; returns the one it pushed out, or null. */
+    public TailEvent add(TailEvent e) {
+        if (size < slots.length) {
+            slots[(head + size) % slots.length] = e;
+            size++;
+            return null;
+        }
+        TailEvent dropped = slots[head];
+        slots[head] = e;
+        head = (head + 1) % slots.length;
+        evicted++;
+        return dropped;
+    }
+
+    /** The i-th event, 0 being the oldest held. */
+    public TailEvent get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i + " of " + size);
+        }
+        return slots[(head + i) % slots.length];
+    }
+
+    /** The oldest event held, or null. */
+    public TailEvent oldest() {
+        return size == 0 ? null : slots[head];
+    }
+
+    public TailEvent newest() {
+        return size == 0 ? null : get(size - 1);
+    }
+
+    public void clear() {
+        java.util.Arrays.fill(slots, null);
+        head = 0;
+        size = 0;
+        evicted = 0;
+    }
+
+    /** Changes the capacity, keeping the newest events that fit. */
+    public void resize(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+        }
+        List<TailEvent> keep = toList();
+        int from = Math.max(0, keep.size() - capacity);
+        slots = new TailEvent[capacity];
+        head = 0;
+        size = 0;
+        for (int i = from; i < keep.size(); i++) {
+            slots[size++] = keep.get(i);
+        }
+    }
+
+    /** The events held, oldest first (a copy). */
+    public List<TailEvent> toList() {
+        List<TailEvent> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(get(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package com.trafficmanager.console.stream;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads, every few seconds on its own thread, the offsets the cache-invalidation consumer group has
+ * committed on the topic (Admin {@code listConsumerGroupOffsets}): read-only, it joins no group. The
+ * latest snapshot is there to take at any time; a partition the group has not committed is absent.
+ */
+public final class GroupOffsetsReader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupOffsetsReader.class);
+
+    /** Committed offsets per partition (empty when the group has none), and the last error if reading failed. */
+    public record Snapshot(Map<Integer, Long> committed, String error) {
+        public static final Snapshot NONE = new Snapshot(Map.of(), null);
+
+        public Snapshot {
+            committed = Map.copyOf(committed);
+        }
+    }
+
+    private final Admin admin;
+    private final String group;
+    private final String topic;
+    private final Duration interval;
+    private volatile Snapshot snapshot = Snapshot.NONE;
+    private ScheduledExecutorService executor;
+
+    public GroupOffsetsReader(Admin admin, String group, String topic, Duration interval) {
+        this.admin = admin;
+        this.group = group;
+        this.topic = topic;
+        this.interval = interval;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "group-offsets-" + group);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::readOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** One read; the scheduler calls it, tests may too. */
+    public void readOnce() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            Map<Integer, Long> committed = new HashMap<>();
+            offsets.forEach((tp, om) -> {
+                if (om != null && tp.topic().equals(topic)) {
+                    committed.put(tp.partition(), om.offset());
+                }
+            });
+            snapshot = new Snapshot(committed, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (snapshot.error() == null) {
+                LOG.warn("reading the committed offsets of group {}: {}", group, reason);
+            }
+            snapshot = new Snapshot(snapshot.committed(), reason);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}

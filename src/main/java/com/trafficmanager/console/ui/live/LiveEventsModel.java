@@ -1,0 +1,414 @@
+package com.trafficmanager.console.ui.live;
+
+import com.trafficmanager.console.stream.EventDetails;
+import com.trafficmanager.console.stream.EventFilter;
+import com.trafficmanager.console.stream.EventOrder;
+import com.trafficmanager.console.stream.EventRing;
+import com.trafficmanager.console.stream.GroupOffsetsReader;
+import com.trafficmanager.console.stream.PartitionBuffers;
+import com.trafficmanager.console.stream.RateMeter;
+import com.trafficmanager.console.stream.StartPosition;
+import com.trafficmanager.console.stream.TailBatch;
+import com.trafficmanager.console.stream.TailEvent;
+import com.trafficmanager.console.stream.TailStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of the Live events tab. Plain Java with JavaFX properties: it never touches a
+ * Node, and the tests drive it without a toolkit by calling {@link #pulse(long)} themselves.
+ *
+ * <p>Threading: everything here runs on one thread (the JavaFX thread in the console). The view's
+ * AnimationTimer calls {@link #pulse(long)} once per frame; a pulse takes everything the tail queued,
+ * adds it to the per-partition rings, checks a time-boxed share of the new records (see
+ * {@link PartitionBuffers#checkSome}); at most five times a second it changes the shown rows, in a
+ * few bulk list changes, and twice a second the overview. There is no {@code runLater} at all.
+ *
+ * <p>Rows: for one partition, the filtered events of its ring, oldest first; for "All partitions",
+ * the newest events (up to one ring's capacity) of every partition merged by timestamp. Rows hold
+ * references only, so the memory budget is the rings' capacity.
+ */
+public final class LiveEventsModel {
+    private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
+    /** The table changes at most this often: every change costs a layout and a (software) render,
+     *  which at 60 Hz takes the CPU the tail and the broker need; nobody reads a table faster. */
+    static final long ROWS_EVERY_NANOS = 200_000_000L;
+    /** Time per pulse for checking arrived records (decoding them) on this thread. */
+    private static final long CHECK_BUDGET_NANOS = 3_000_000L;
+
+    private final LiveSource source;
+    private final PartitionBuffers buffers;
+    private final LiveFilterModel filter = new LiveFilterModel();
+    private final EventRows rows = new EventRows();
+    private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
+    private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
+    private final Map<Integer, RateMeter> rates = new HashMap<>();
+    private final PartitionRow allRow = new PartitionRow(PartitionRow.ALL);
+    private final ReadOnlyObjectWrapper<Integer> selectedPartition = new ReadOnlyObjectWrapper<>(); // null: all
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper newWhilePaused = new ReadOnlyLongWrapper();
+    private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
+    private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper malformedTotal = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper capacity = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper positionError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<EventDetails> details = new ReadOnlyObjectWrapper<>();
+    private EventFilter.Compiled compiled;
+    private long lastOverview = Long.MIN_VALUE;
+    private long lastRows = Long.MIN_VALUE;
+    private final List<TailEvent> pendingRows = new ArrayList<>();
+    private boolean pendingRebuild;
+
+    public LiveEventsModel(LiveSource source, int capacityPerPartition) {
+        this.source = source;
+        this.buffers = new PartitionBuffers(capacityPerPartition);
+        this.capacity.set(capacityPerPartition);
+        this.compiled = filter.compiledProperty().get();
+        overview.add(allRow);
+        filter.compiledProperty().addListener((obs, old, now) -> {
+            compiled = now;
+            rebuildRows();
+        });
+    }
+
+    /** Starts the tail (the view calls it when the tab is first shown). */
+    public void start() {
+        source.start();
+        Thread warm = new Thread(LiveEventsModel::warmUp, "live-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** Loads the JSON reader before the first event needs it, so the first frame with events has no hitch. */
+    private static void warmUp() {
+        new TailEvent(0, 0, 0, "k", "{\"event_type\":\"route_changed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null).check();
+        com.trafficmanager.console.stream.EventDetails.of(
+                new TailEvent(0, 0, 0, "k", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null), 1);
+    }
+
+    /**
+     * One frame: takes everything queued and shows it. Call once per pulse with the pulse's time.
+     */
+    public void pulse(long nowNanos) {
+        List<TailBatch> batches = source.queue().drain();
+        List<TailEvent> arrived = new ArrayList<>();
+        for (TailBatch batch : batches) {
+            for (int p : batch.resetPartitions()) {
+                buffers.clear(p);
+                arrived.removeIf(e -> e.partition() == p);
+                pendingRows.removeIf(e -> e.partition() == p);
+                Integer sel = selectedPartition.get();
+                pendingRebuild |= sel == null || sel == p;
+            }
+            for (TailEvent e : batch.events()) {
+                buffers.add(e);
+            }
+            arrived.addAll(batch.events());
+        }
+        received.set(received.get() + arrived.size());
+        buffers.checkSome(System.nanoTime() + CHECK_BUDGET_NANOS);
+        if (paused.get()) {
+            newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
+        } else {
+            pendingRows.addAll(arrived);
+            if (pendingRows.size() > 2 * buffers.capacity()) {
+                pendingRows.clear(); // more than the table can show: rebuild from the rings instead
+                pendingRebuild = true;
+            }
+            if (nowNanos - lastRows >= ROWS_EVERY_NANOS || lastRows == Long.MIN_VALUE) {
+                lastRows = nowNanos;
+                applyPending();
+            }
+        }
+        if (nowNanos - lastOverview >= OVERVIEW_EVERY_NANOS || lastOverview == Long.MIN_VALUE) {
+            lastOverview = nowNanos;
+            refreshOverview(nowNanos);
+        }
+    }
+
+    private void applyPending() {
+        if (pendingRebuild) {
+            rebuildRows();
+        } else if (!pendingRows.isEmpty()) {
+            append(pendingRows);
+        }
+        pendingRows.clear();
+        pendingRebuild = false;
+    }
+
+    private long countShown(List<TailEvent> arrived) {
+        Integer sel = selectedPartition.get();
+        return arrived.stream().filter(e -> (sel == null || e.partition() == sel) && compiled.test(e)).count();
+    }
+
+    private void append(List<TailEvent> arrived) {
+        Integer sel = selectedPartition.get();
+        if (sel != null) {
+            EventRing ring = buffers.ring(sel);
+            long oldest = ring.isEmpty() ? Long.MAX_VALUE : ring.oldest().offset();
+            List<TailEvent> add = new ArrayList<>();
+            for (TailEvent e : arrived) {
+                if (e.partition() == sel && e.offset() >= oldest && compiled.test(e)) {
+                    add.add(e);
+                }
+            }
+            int drop = 0;
+            while (drop < rows.size() && rows.get(drop).offset() < oldest) {
+                drop++;
+            }
+            rows.removeHead(drop);
+            rows.append(add);
+            return;
+        }
+        List<TailEvent> add = new ArrayList<>();
+        for (TailEvent e : arrived) {
+            if (compiled.test(e)) {
+                add.add(e);
+            }
+        }
+        if (add.isEmpty()) {
+            return;
+        }
+        add.sort(EventOrder.BY_TIMESTAMP);
+        int cap = buffers.capacity();
+        if (add.size() > cap) {
+            add = new ArrayList<>(add.subList(add.size() - cap, add.size()));
+        }
+        // most arrivals are newer than everything shown: find where the first one goes from the end
+        int at = Collections.binarySearch(rows, add.get(0), EventOrder.BY_TIMESTAMP);
+        at = at < 0 ? -at - 1 : at;
+        List<TailEvent> tail = at < rows.size() ? merge(new ArrayList<>(rows.subList(at, rows.size())), add) : add;
+        int overflow = at + tail.size() - cap;
+        if (overflow >= at) {
+            // everything shown before the insertion point goes: show the newest cap of the merged tail
+            rows.replaceAll(tail.subList(Math.min(tail.size(), overflow - at), tail.size()));
+            return;
+        }
+        if (at < rows.size()) {
+            rows.replaceFrom(at, tail);
+        } else {
+            rows.append(tail);
+        }
+        rows.removeHead(overflow);
+    }
+
+    private static List<TailEvent> merge(List<TailEvent> a, List<TailEvent> b) {
+        List<TailEvent> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            out.add(EventOrder.BY_TIMESTAMP.compare(a.get(i), b.get(j)) <= 0 ? a.get(i++) : b.get(j++));
+        }
+        out.addAll(a.subList(i, a.size()));
+        out.addAll(b.subList(j, b.size()));
+        return out;
+    }
+
+    private void rebuildRows() {
+        pendingRows.clear();
+        pendingRebuild = false;
+        Integer sel = selectedPartition.get();
+        if (sel == null) {
+            rows.replaceAll(buffers.newestByTimestamp(buffers.capacity(), compiled::test));
+            return;
+        }
+        List<TailEvent> shown = new ArrayList<>();
+        for (TailEvent e : buffers.events(sel)) {
+            if (compiled.test(e)) {
+                shown.add(e);
+            }
+        }
+        rows.replaceAll(shown);
+    }
+
+    private void refreshOverview(long nowNanos) {
+        for (int p : source.partitions()) {
+            if (!overviewRows.containsKey(p)) {
+                buffers.know(p);
+                PartitionRow row = new PartitionRow(p);
+                overviewRows.put(p, row);
+                int at = 1;
+                while (at < overview.size() && overview.get(at).partition() < p) {
+                    at++;
+                }
+                overview.add(at, row);
+            }
+        }
+        Map<Integer, Long> ends = source.endOffsets();
+        GroupOffsetsReader.Snapshot group = source.groupOffsets();
+        long endSum = 0;
+        double rateSum = 0;
+        long committedSum = 0;
+        boolean anyCommitted = false;
+        boolean allEnds = !overviewRows.isEmpty();
+        for (PartitionRow row : overviewRows.values()) {
+            int p = row.partition();
+            Long end = ends.get(p);
+            RateMeter meter = rates.computeIfAbsent(p, x -> new RateMeter(Duration.ofSeconds(5)));
+            if (end != null) {
+                meter.sample(nowNanos, end);
+                endSum += end;
+            } else {
+                allEnds = false;
+            }
+            double rate = meter.perSecond();
+            rateSum += Double.isNaN(rate) ? 0 : rate;
+            Long committed = group.committed().get(p);
+            if (committed != null) {
+                anyCommitted = true;
+                committedSum += committed;
+            }
+            row.update(end == null ? -1 : end, rate, buffers.buffered(p), buffers.malformed(p), buffers.unchecked(p),
+                    committed);
+        }
+        allRow.update(allEnds ? endSum : -1, rateSum, buffers.bufferedTotal(), buffers.malformedTotal(),
+                buffers.uncheckedTotal(), anyCommitted ? committedSum : null);
+        malformedTotal.set(buffers.malformedTotal());
+        TailStatus s = source.status();
+        String groupNote = group.error() == null ? "" : "; group " + source.consumerGroup() + ": " + group.error();
+        status.set(s.message() + groupNote);
+        statusProblem.set(s.isProblem());
+    }
+
+    /** Shows one partition, or all of them ({@code null}). */
+    public void select(Integer partition) {
+        selectedPartition.set(partition);
+        newWhilePaused.set(0);
+        rebuildRows();
+    }
+
+    public void pause() {
+        paused.set(true);
+    }
+
+    /** Resumes: the rows catch up with everything buffered meanwhile. */
+    public void resume() {
+        paused.set(false);
+        newWhilePaused.set(0);
+        rebuildRows();
+    }
+
+    /** Empties every buffer and the table; the tail reads on from where it is. */
+    public void clear() {
+        buffers.clearAll();
+        newWhilePaused.set(0);
+        rows.replaceAll(List.of());
+        details.set(null);
+        refreshOverview(lastOverview == Long.MIN_VALUE ? 0 : lastOverview);
+    }
+
+    /** Changes how many events each partition keeps, keeping the newest. */
+    public void setCapacity(int perPartition) {
+        buffers.resize(perPartition);
+        capacity.set(perPartition);
+        rebuildRows();
+    }
+
+    /**
+     * Re-seeks one partition (or all, {@code partition} null) at once; the inputs are checked first and
+     * a problem is left in {@link #positionErrorProperty()}. Returns whether the seek was sent.
+     */
+    public boolean applyStartPosition(Integer partition, StartPosition.Kind kind, String value) {
+        StartPositionForm.Result r = StartPositionForm.parse(kind, value);
+        if (r.error() != null) {
+            positionError.set(r.error());
+            return false;
+        }
+        positionError.set("");
+        source.seek(partition, r.position());
+        return true;
+    }
+
+    /** Shows the details of one event (null clears them). */
+    public void showDetails(TailEvent e) {
+        details.set(e == null ? null : EventDetails.of(e, source.partitions().size()));
+    }
+
+    /** The rows shown now, for an export: a copy, safe to hand to another thread. */
+    public List<TailEvent> exportSnapshot() {
+        return List.copyOf(rows);
+    }
+
+    public LiveFilterModel filter() {
+        return filter;
+    }
+
+    public ObservableList<TailEvent> rows() {
+        return rows;
+    }
+
+    public ObservableList<PartitionRow> overview() {
+        return FXCollections.unmodifiableObservableList(overview);
+    }
+
+    public ReadOnlyObjectProperty<Integer> selectedPartitionProperty() {
+        return selectedPartition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty newWhilePausedProperty() {
+        return newWhilePaused.getReadOnlyProperty();
+    }
+
+    public BooleanProperty followLatestProperty() {
+        return followLatest;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusProblemProperty() {
+        return statusProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty malformedTotalProperty() {
+        return malformedTotal.getReadOnlyProperty();
+    }
+
+    /** Events taken from the tail since the model was made. */
+    public ReadOnlyLongProperty receivedProperty() {
+        return received.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty capacityProperty() {
+        return capacity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty positionErrorProperty() {
+        return positionError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EventDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The rings, for tests and the benchmark to check their bounds. */
+    public PartitionBuffers buffers() {
+        return buffers;
+    }
+}

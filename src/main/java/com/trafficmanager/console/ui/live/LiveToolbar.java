@@ -1,0 +1,119 @@
+package com.trafficmanager.console.ui.live;
+
+import com.trafficmanager.console.stream.StartPosition;
+import com.trafficmanager.console.ui.common.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.util.StringConverter;
+
+/**
+ * The tab's controls: where to start reading (for the partition selected in the overview, or all),
+ * pause/resume with the count of events that arrived meanwhile, clear, follow-latest, the buffer
+ * size per partition and the export.
+ */
+final class LiveToolbar extends FlowPane {
+    final Button export = new Button("Export...");
+    final ProgressBar exportProgress = new ProgressBar(0);
+    final Label exportMessage = new Label();
+
+    LiveToolbar(LiveEventsModel model) {
+        super(8, 6);
+        getStyleClass().add(Styles.LIVE_TOOLBAR);
+        setAlignment(Pos.CENTER_LEFT);
+
+        ChoiceBox<StartPosition.Kind> kind = new ChoiceBox<>();
+        kind.setId("live-start-kind");
+        kind.getItems().addAll(StartPosition.Kind.values());
+        kind.setValue(StartPosition.Kind.LATEST);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StartPosition.Kind k) {
+                return k == null ? "" : switch (k) {
+                    case LATEST -> "Latest";
+                    case BEGINNING -> "Beginning";
+                    case OFFSET -> "Offset";
+                    case TIMESTAMP -> "Time (UTC)";
+                };
+            }
+
+            @Override
+            public StartPosition.Kind fromString(String s) {
+                return null;
+            }
+        });
+        TextField value = new TextField();
+        value.setId("live-start-value");
+        value.setPrefColumnCount(16);
+        value.setPromptText("offset or 2024-01-14T10:30:00Z");
+        value.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> kind.getValue() == StartPosition.Kind.LATEST || kind.getValue() == StartPosition.Kind.BEGINNING,
+                kind.valueProperty()));
+        Button apply = new Button();
+        apply.setId("live-start-apply");
+        apply.textProperty().bind(Bindings.createStringBinding(() -> model.selectedPartitionProperty().get() == null
+                ? "Read all partitions from here" : "Read partition " + model.selectedPartitionProperty().get()
+                + " from here", model.selectedPartitionProperty()));
+        apply.setOnAction(e -> model.applyStartPosition(model.selectedPartitionProperty().get(), kind.getValue(),
+                value.getText()));
+        value.setOnAction(e -> apply.fire());
+        Label positionError = new Label();
+        positionError.setId("live-start-error");
+        positionError.getStyleClass().add(Styles.STATE_BAD);
+        positionError.textProperty().bind(model.positionErrorProperty());
+        positionError.visibleProperty().bind(model.positionErrorProperty().isNotEmpty());
+        positionError.managedProperty().bind(positionError.visibleProperty());
+
+        ToggleButton pause = new ToggleButton();
+        pause.setId("live-pause");
+        pause.textProperty().bind(Bindings.createStringBinding(() -> model.pausedProperty().get()
+                ? "Resume (" + model.newWhilePausedProperty().get() + " new)" : "Pause",
+                model.pausedProperty(), model.newWhilePausedProperty()));
+        pause.setOnAction(e -> {
+            if (pause.isSelected()) {
+                model.pause();
+            } else {
+                model.resume();
+            }
+        });
+        Button clear = new Button("Clear");
+        clear.setId("live-clear");
+        clear.setTooltip(new Tooltip("Empty the buffers; reading goes on from where it is"));
+        clear.setOnAction(e -> model.clear());
+        CheckBox follow = new CheckBox("Follow latest");
+        follow.setId("live-follow");
+        follow.selectedProperty().bindBidirectional(model.followLatestProperty());
+
+        ChoiceBox<Integer> cap = new ChoiceBox<>();
+        cap.setId("live-capacity");
+        cap.getItems().addAll(1_000, 10_000, 20_000, 50_000);
+        if (!cap.getItems().contains(model.capacityProperty().get())) {
+            cap.getItems().add(model.capacityProperty().get());
+        }
+        cap.setValue(model.capacityProperty().get());
+        cap.setTooltip(new Tooltip("Events kept per partition (the oldest go first)"));
+        cap.valueProperty().addListener((obs, old, n) -> {
+            if (n != null && n != model.capacityProperty().get()) {
+                model.setCapacity(n);
+            }
+        });
+
+        export.setId("live-export");
+        export.setTooltip(new Tooltip("Write the events shown (filtered) to a JSON Lines file"));
+        exportProgress.setVisible(false);
+        exportProgress.setPrefWidth(100);
+        exportMessage.getStyleClass().add(Styles.MUTED);
+
+        getChildren().addAll(new Label("Start at"), kind, value, apply, positionError,
+                pause, clear, follow, new Label("Keep per partition"), cap, export, exportProgress,
+                exportMessage);
+    }
+}

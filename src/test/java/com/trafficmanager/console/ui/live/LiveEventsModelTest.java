@@ -1,0 +1,276 @@
+package com.trafficmanager.console.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventIds;
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.stream.GroupOffsetsReader;
+import com.trafficmanager.console.stream.JsonLinesExporter;
+import com.trafficmanager.console.stream.StartPosition;
+import com.trafficmanager.console.stream.TailBatch;
+import com.trafficmanager.console.stream.TailEvent;
+import com.trafficmanager.console.stream.TailStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Live events view model without a JavaFX toolkit: the test plays the tail (filling the queue)
+ * and the pulse (calling {@code pulse} itself), then checks what the table and overview would show.
+ */
+class LiveEventsModelTest {
+    private static final long T0 = Instant.parse("2025-05-01T08:00:00Z").toEpochMilli();
+    private final FakeSource source = new FakeSource();
+    private long now = 1_000_000_000L;
+
+    private static TailEvent valid(int partition, long offset, long ts, String tenant, Action action) {
+        RouteChangedEvent e = RouteChangedEvent.of(EventIds.next(), action, tenant, "svc-" + offset, "prod", "v1",
+                "https://svc.example.com", Instant.ofEpochMilli(ts), "u", "r", 1L);
+        return new TailEvent(partition, offset, ts, e.key(), EventCodec.encode(e), null);
+    }
+
+    private static TailEvent junk(int partition, long offset, long ts, String text) {
+        return new TailEvent(partition, offset, ts, "k", text.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private void arrive(TailEvent... events) throws InterruptedException {
+        source.queue.offer(TailBatch.events(List.of(events)), 0);
+    }
+
+    /** A pulse late enough for the table to take what arrived (it changes at most every 200 ms). */
+    private void pulse() {
+        now += LiveEventsModel.ROWS_EVERY_NANOS;
+        model.pulse(now);
+    }
+
+    private LiveEventsModel model = new LiveEventsModel(source, 100);
+
+    @Test
+    void onePartitionShowsItsEventsInOffsetOrderAndAllMergesByTimestamp() throws Exception {
+        arrive(valid(1, 0, T0 + 30, "a", Action.CREATED), valid(1, 1, T0 + 40, "a", Action.ACTIVATED),
+                valid(2, 0, T0 + 10, "b", Action.CREATED), valid(2, 1, T0 + 35, "b", Action.UPDATED));
+        pulse();
+        assertThat(model.rows()).extracting(e -> e.partition() + "@" + e.offset()).containsExactly("2@0", "1@0", "2@1", "1@1");
+        arrive(valid(3, 0, T0 + 20, "c", Action.DELETED), valid(1, 2, T0 + 50, "a", Action.DEACTIVATED));
+        pulse();
+        assertThat(model.rows()).extracting(e -> e.partition() + "@" + e.offset())
+                .containsExactly("2@0", "3@0", "1@0", "2@1", "1@1", "1@2");
+
+        model.select(1);
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 1L, 2L);
+        arrive(valid(1, 3, T0 + 60, "a", Action.CREATED), valid(2, 2, T0 + 61, "b", Action.CREATED));
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(model.rows()).allMatch(e -> e.partition() == 1);
+    }
+
+    @Test
+    void noBufferOrTableEverExceedsItsCapWhateverArrives() throws Exception {
+        Random random = new Random(7);
+        long[] next = new long[6];
+        for (int round = 0; round < 200; round++) {
+            List<TailEvent> batch = new ArrayList<>();
+            int n = random.nextInt(400);
+            for (int i = 0; i < n; i++) {
+                int p = random.nextInt(6);
+                batch.add(i % 13 == 0 ? junk(p, next[p]++, T0 + random.nextInt(100_000), "junk")
+                        : valid(p, next[p]++, T0 + random.nextInt(100_000), "t", Action.CREATED));
+            }
+            source.queue.offer(TailBatch.events(batch), 0);
+            if (round == 50) {
+                model.select(3);
+            }
+            if (round == 120) {
+                model.select(null);
+            }
+            pulse();
+            for (int p = 0; p < 6; p++) {
+                assertThat(model.buffers().buffered(p)).isLessThanOrEqualTo(100);
+            }
+            assertThat(model.rows().size()).isLessThanOrEqualTo(100);
+        }
+        for (int p = 0; p < 6; p++) {
+            assertThat(model.buffers().events(p)).extracting(TailEvent::offset)
+                    .as("partition %d keeps the newest", p).endsWith(next[p] - 1).hasSize(100);
+        }
+        assertThat(model.rows()).isSortedAccordingTo(com.trafficmanager.console.stream.EventOrder.BY_TIMESTAMP);
+    }
+
+    @Test
+    void theTableTakesWhatArrivedAtMostFiveTimesASecondButTheBuffersAtOnce() throws Exception {
+        arrive(valid(0, 0, T0, "a", Action.CREATED));
+        pulse();
+        arrive(valid(0, 1, T0 + 1, "a", Action.CREATED));
+        now += 16_000_000L;
+        model.pulse(now);
+        assertThat(model.buffers().buffered(0)).isEqualTo(2);
+        assertThat(model.rows()).hasSize(1);
+        pulse();
+        assertThat(model.rows()).hasSize(2);
+    }
+
+    @Test
+    void pauseHoldsTheTableStillAndCountsWhatArrivesResumeCatchesUp() throws Exception {
+        arrive(valid(0, 0, T0, "a", Action.CREATED));
+        pulse();
+        model.pause();
+        arrive(valid(0, 1, T0 + 1, "a", Action.CREATED), valid(4, 0, T0 + 2, "a", Action.CREATED));
+        pulse();
+        arrive(valid(0, 2, T0 + 3, "a", Action.CREATED));
+        pulse();
+        assertThat(model.rows()).hasSize(1);
+        assertThat(model.newWhilePausedProperty().get()).isEqualTo(3);
+        model.resume();
+        assertThat(model.rows()).hasSize(4);
+        assertThat(model.newWhilePausedProperty().get()).isZero();
+
+        model.clear();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.buffers().bufferedTotal()).isZero();
+    }
+
+    @Test
+    void aReseekEmptiesThatPartitionsBufferBeforeTheNewEvents() throws Exception {
+        arrive(valid(2, 10, T0, "a", Action.CREATED), valid(2, 11, T0 + 1, "a", Action.CREATED),
+                valid(5, 3, T0 + 2, "a", Action.CREATED));
+        pulse();
+        assertThat(model.applyStartPosition(2, StartPosition.Kind.OFFSET, "4")).isTrue();
+        assertThat(source.seeks).containsExactly("p2 offset 4");
+        source.queue.offer(new TailBatch(List.of(2), List.of(valid(2, 4, T0 + 5, "a", Action.CREATED))), 0);
+        pulse();
+        assertThat(model.rows()).extracting(e -> e.partition() + "@" + e.offset()).containsExactly("5@3", "2@4");
+
+        assertThat(model.applyStartPosition(null, StartPosition.Kind.OFFSET, "-3")).isFalse();
+        assertThat(model.positionErrorProperty().get()).isEqualTo("offset: must be 0 or more, got -3");
+        assertThat(model.applyStartPosition(null, StartPosition.Kind.TIMESTAMP, "yesterday")).isFalse();
+        assertThat(model.positionErrorProperty().get()).startsWith("time: must be like");
+        assertThat(model.applyStartPosition(null, StartPosition.Kind.TIMESTAMP, "2025-05-01 08:00:00")).isTrue();
+        assertThat(source.seeks).last().isEqualTo("all time 2025-05-01T08:00:00Z");
+        assertThat(model.positionErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void filtersApplyToBufferedAndArrivingEventsAndABadRegexFiltersNothing() throws Exception {
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.ACTIVATED),
+                junk(0, 2, T0 + 2, "garbage alpha"));
+        pulse();
+        model.filter().tenantProperty().set("alpha");
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L);
+        arrive(valid(0, 3, T0 + 3, "alpha", Action.DELETED), valid(0, 4, T0 + 4, "beta", Action.DELETED));
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 3L);
+
+        model.filter().tenantProperty().set("");
+        model.filter().textProperty().set("ALPHA");
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 2L, 3L);
+        model.filter().textProperty().set("");
+        model.filter().actionProperty().set("deleted");
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(3L, 4L);
+        model.filter().actionProperty().set("");
+        model.filter().malformedOnlyProperty().set(true);
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(2L);
+        model.filter().malformedOnlyProperty().set(false);
+
+        model.filter().regexProperty().set("\"tenant\":\"b[e]ta\"");
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L, 4L);
+        model.filter().regexProperty().set("tenant\":\"(beta");
+        assertThat(model.filter().errorProperty().get()).startsWith("regular expression: Unclosed group");
+        assertThat(model.rows()).as("a bad regex filters nothing").hasSize(5);
+        model.filter().regexProperty().set("");
+        assertThat(model.filter().errorProperty().get()).isEmpty();
+
+        String id = model.rows().get(1).event().eventId().toString();
+        model.filter().eventIdProperty().set(id.substring(0, 30).toUpperCase()); // a prefix, as pasted (ids made in one millisecond share their first 13 characters)
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
+    }
+
+    @Test
+    void theExportHoldsExactlyTheRowsShown(@TempDir Path dir) throws Exception {
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), junk(0, 1, T0 + 1, "not json"),
+                valid(1, 0, T0 + 2, "alpha", Action.UPDATED), valid(1, 1, T0 + 3, "beta", Action.UPDATED));
+        pulse();
+        model.filter().textProperty().set("alpha");
+        List<TailEvent> shown = model.exportSnapshot();
+        assertThat(shown).hasSize(2);
+        Path file = dir.resolve("out.jsonl");
+        long[] last = new long[2];
+        long n = JsonLinesExporter.export(shown, file, (done, total) -> { last[0] = done; last[1] = total; }, () -> false);
+        assertThat(n).isEqualTo(2);
+        assertThat(last).containsExactly(2, 2);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = json.readTree(lines.get(i));
+            TailEvent e = shown.get(i);
+            assertThat(line.get("partition").asInt()).isEqualTo(e.partition());
+            assertThat(line.get("offset").asLong()).isEqualTo(e.offset());
+            assertThat(line.get("key").asText()).isEqualTo(e.key());
+            assertThat(line.get("value")).isEqualTo(json.readTree(e.rawValue()));
+            assertThat(line.has("malformed")).isFalse();
+        }
+
+        model.filter().textProperty().set("");
+        model.filter().malformedOnlyProperty().set(true);
+        Path bad = dir.resolve("bad.jsonl");
+        JsonLinesExporter.export(model.exportSnapshot(), bad, (d, t) -> { }, () -> false);
+        JsonNode line = json.readTree(Files.readAllLines(bad).get(0));
+        assertThat(line.get("value_text").asText()).isEqualTo("not json");
+        assertThat(line.get("malformed").asText()).startsWith("not JSON");
+    }
+
+    @Test
+    void theOverviewShowsEndOffsetsRatesBufferedMalformedAndTheGroupsLag() throws Exception {
+        source.ends.put(0, 100L);
+        source.ends.put(1, 50L);
+        source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), null);
+        arrive(valid(0, 99, T0, "a", Action.CREATED), junk(1, 49, T0, "x"));
+        pulse();
+        PartitionRow p0 = model.overview().stream().filter(r -> r.partition() == 0).findFirst().orElseThrow();
+        PartitionRow p1 = model.overview().stream().filter(r -> r.partition() == 1).findFirst().orElseThrow();
+        assertThat(model.overview()).hasSize(7);
+        assertThat(model.overview().get(0).isAll()).isTrue();
+        assertThat(p0.endOffsetProperty().get()).isEqualTo(100);
+        assertThat(p0.committedProperty().get()).isEqualTo(90L);
+        assertThat(p0.lagProperty().get()).isEqualTo(10L);
+        assertThat(p1.committedProperty().get()).as("no commit there: shown as -").isNull();
+        assertThat(p1.lagProperty().get()).isNull();
+        assertThat(p1.malformedProperty().get()).isEqualTo(1);
+        assertThat(model.malformedTotalProperty().get()).isEqualTo(1);
+
+        now += 2_000_000_000L; // two seconds later, 400 more on partition 0
+        source.ends.put(0, 500L);
+        model.pulse(now);
+        assertThat(p0.rateProperty().get()).isEqualTo(200.0);
+        assertThat(model.overview().get(0).bufferedProperty().get()).isEqualTo(2);
+
+        source.status = TailStatus.of(TailStatus.State.UNREACHABLE, "Kafka unreachable: timeout; retrying in 500 ms");
+        now += 1_000_000_000L;
+        model.pulse(now);
+        assertThat(model.statusProperty().get()).startsWith("Kafka unreachable");
+        assertThat(model.statusProblemProperty().get()).isTrue();
+    }
+
+    @Test
+    void detailsShowThePrettyValueAndFlagAKeyInTheWrongPartition() throws Exception {
+        TailEvent e = valid(0, 0, T0, "a", Action.CREATED);
+        int right = com.trafficmanager.console.event.EventKeys.partitionFor(e.key(), 6);
+        TailEvent misplaced = new TailEvent((right + 1) % 6, 0, T0, e.key(), e.rawValue(), null);
+        model.showDetails(misplaced);
+        assertThat(model.detailsProperty().get().keyMismatch()).isTrue();
+        assertThat(model.detailsProperty().get().value()).contains("\n  \"tenant\" : \"a\"");
+        model.showDetails(new TailEvent(right, 0, T0, e.key(), e.rawValue(), null));
+        assertThat(model.detailsProperty().get().keyMismatch()).isFalse();
+    }
+}

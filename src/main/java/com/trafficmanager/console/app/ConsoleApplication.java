@@ -253,6 +253,7 @@ public final class ConsoleApplication extends Application {
         tabs.put("Routes", routesTab(session, statusBar));
         LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
                 PartitionBuffers.DEFAULT_CAPACITY));
+        live.setTraceOpener(traceWindow::show);
         tabs.put("Live events", live);
         tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
         var audit = AuditTab.create(session.database().dataSource(), traceWindow::show);

@@ -33,6 +33,12 @@ public final class LiveEventsView extends BorderPane {
     private boolean started;
     private boolean rowsChanged;
 
+    /** "Show trace" on an event opens its change trace (set by the console; nothing until then). */
+    public void setTraceOpener(java.util.function.Consumer<java.util.UUID> showTrace) {
+        com.trafficmanager.console.ui.trace.TraceMenu.install(table,
+                e -> e.malformed() ? "" : e.event().eventId().toString(), showTrace);
+    }
+
     public LiveEventsView(LiveEventsModel model) {
         this.model = model;
         setId("live-events");
@@ -47,6 +53,9 @@ public final class LiveEventsView extends BorderPane {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setPlaceholder(new Label("No events yet: they appear here as they arrive."));
         EventColumns.install(table);
+        if (table.getId() == null) {
+            table.setId("live-events");
+        }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> model.showDetails(e));
         model.rows().addListener((ListChangeListener<TailEvent>) c -> rowsChanged = true);
         VBox tableBox = new VBox(4, new LiveFilterBar(model.filter()), table);

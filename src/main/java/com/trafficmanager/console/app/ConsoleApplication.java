@@ -20,7 +20,6 @@ import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.live.LiveEventsModel;
 import com.trafficmanager.console.ui.live.LiveEventsView;
 import com.trafficmanager.console.ui.live.LiveSource;
-import com.trafficmanager.console.ui.common.PlaceholderPane;
 import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.invalidation.InvalidationTab;
 import com.trafficmanager.console.ui.shell.ConnectionDetails;
@@ -46,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
@@ -249,23 +249,18 @@ public final class ConsoleApplication extends Application {
         StatusBarModel statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
         traceWindow = new TraceWindow(stage, session.traces(), new TraceLookup(session.database().dataSource(),
                 session.traces()), () -> traceContext(session, statusBar), command -> background("trace-lookup", command));
-        Map<String, Node> tabs = new LinkedHashMap<>();
-        tabs.put("Routes", routesTab(session, statusBar));
-        LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
-                PartitionBuffers.DEFAULT_CAPACITY));
-        live.setTraceOpener(traceWindow::show);
-        tabs.put("Live events", live);
-        tabs.put("Invalidation", InvalidationTab.create(session.invalidation()));
-        var audit = AuditTab.create(session.database().dataSource(), traceWindow::show);
-        tabs.put("Audit log", audit);
+        Map<String, Supplier<Node>> tabs = new LinkedHashMap<>();
+        tabs.put("Routes", () -> routesTab(session, statusBar));
+        tabs.put("Live events", () -> {
+            LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
+                    PartitionBuffers.DEFAULT_CAPACITY));
+            live.setTraceOpener(traceWindow::show);
+            live.start(); // the tail starts when the tab is first shown; the session stops it
+            return live;
+        });
+        tabs.put("Invalidation", () -> InvalidationTab.create(session.invalidation()));
+        tabs.put("Audit log", () -> AuditTab.create(session.database().dataSource(), traceWindow::show));
         MainView main = new MainView(tabs, statusBar);
-        // Entries made since the audit log last searched show up when the operator comes back to it.
-        main.tabs().getTabs().stream().filter(t -> t.getContent() == audit).findFirst()
-                .ifPresent(t -> t.selectedProperty().addListener((obs, was, selected) -> {
-                    if (selected) {
-                        audit.refresh();
-                    }
-                }));
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
@@ -273,11 +268,6 @@ public final class ConsoleApplication extends Application {
         });
         main.profilesButton().setOnAction(e -> ProfileEditorDialog.show(stage,
                 new SettingsStore(context.dirs().settingsFile()), () -> { }));
-        main.tabs().getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (tab != null && tab.getContent() == live) {
-                live.start(); // the tail starts when the tab is first shown; the session stops it
-            }
-        });
         main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
         if (FirstFrameProbe.enabled()) {

@@ -34,11 +34,12 @@ import javafx.stage.FileChooser;
  * entry's details below, and the status, "Load older" and CSV export at the bottom. Thin: every
  * decision is in {@link AuditViewModel}.
  */
-public final class AuditView extends BorderPane {
+public final class AuditView extends BorderPane implements com.trafficmanager.console.ui.common.ShownAgain {
     private final AuditViewModel model;
 
-    /** Searches again with the current filter; the console calls it when the tab is shown again. */
-    public void refresh() {
+    /** Entries made since the last search show up when the operator comes back to the tab. */
+    @Override
+    public void shownAgain() {
         model.refresh();
     }
 

@@ -1,8 +1,10 @@
 package com.trafficmanager.console.ui.shell;
 
+import com.trafficmanager.console.ui.common.ShownAgain;
 import com.trafficmanager.console.ui.common.Styles;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,7 +29,11 @@ public final class MainView extends BorderPane {
     private final Button details = new Button("Connection details");
     private final Button profiles = new Button("Profiles...");
 
-    public MainView(Map<String, Node> tabContents, StatusBarModel statusBar) {
+    /**
+     * @param tabContents each tab's content, built when the tab is first shown (the first tab at once),
+     *                    so the window's first frame does not wait for tabs nobody looked at yet
+     */
+    public MainView(Map<String, Supplier<Node>> tabContents, StatusBarModel statusBar) {
         Label title = new Label("Traffic Manager Console");
         title.getStyleClass().add(Styles.TITLE);
         Region spacer = new Region();
@@ -45,10 +51,24 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         new LinkedHashMap<>(tabContents).forEach((name, content) -> {
-            Tab tab = new Tab(name, content);
+            Tab tab = new Tab(name);
             tab.setId("tab-" + name.toLowerCase().replace(' ', '-'));
+            tab.selectedProperty().addListener((obs, was, selected) -> {
+                if (!selected) {
+                    return;
+                }
+                if (tab.getContent() == null) {
+                    tab.setContent(content.get());
+                } else if (tab.getContent() instanceof ShownAgain again) {
+                    again.shownAgain();
+                }
+            });
             tabs.getTabs().add(tab);
         });
+        Tab first = tabs.getTabs().isEmpty() ? null : tabs.getTabs().get(0);
+        if (first != null && first.getContent() == null) {
+            first.setContent(tabContents.values().iterator().next().get());
+        }
 
         setTop(header);
         setCenter(tabs);

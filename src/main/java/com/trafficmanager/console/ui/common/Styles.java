@@ -12,7 +12,6 @@ public final class Styles {
     public static final String STATE_IDLE = "tc-state-idle";
     public static final String BADGE = "tc-badge";
     public static final String BADGE_READ_ONLY = "tc-badge-read-only";
-    public static final String PLACEHOLDER = "tc-placeholder";
     public static final String STARTUP = "tc-startup";
     public static final String TITLE = "tc-title";
     public static final String MUTED = "tc-muted";

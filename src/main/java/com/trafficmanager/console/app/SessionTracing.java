@@ -36,11 +36,11 @@ final class SessionTracing implements AutoCloseable {
         if (relay != null) {
             relay.addListener(tracer::published);
         }
-        consumer.addListener((events, redisDoneNanos) -> processed(events));
         this.watcher = new TraceWatcher(book, routes::publishState, routeKey -> cacheState(redis, routeKey),
                 partition -> consumer.running() && consumer.assignedPartitions().contains(partition),
                 () -> tail != null && tail.started(), Clock.systemUTC());
         watcher.start();
+        consumer.addListener((events, redisDoneNanos) -> processed(events)); // after the watcher exists
     }
 
     /** The live tail, once the Live events tab made it: its reads become the "seen by the live tail" hop. */
@@ -56,17 +56,23 @@ final class SessionTracing implements AutoCloseable {
     }
 
     private void processed(List<ProcessedEvent> events) {
+        boolean followed = false;
         for (ProcessedEvent e : events) {
             if (e.eventId() == null) {
                 continue;
             }
             try {
-                book.hop(UUID.fromString(e.eventId()), Hop.PROCESSED, HopRecord.seen(e.at(),
+                UUID id = UUID.fromString(e.eventId());
+                followed |= book.find(id).isPresent();
+                book.hop(id, Hop.PROCESSED, HopRecord.seen(e.at(),
                         e.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (partition " + e.partition()
                                 + ", offset " + e.offset() + ")"));
             } catch (IllegalArgumentException notAUuid) {
                 // an event id another writer formatted differently: not one of this console's changes
             }
+        }
+        if (followed) {
+            watcher.nudge(); // the cache check of a followed change need not wait for the next tick
         }
     }
 

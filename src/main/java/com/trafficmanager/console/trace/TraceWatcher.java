@@ -71,6 +71,13 @@ public final class TraceWatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** A sweep now rather than at the next tick (a hop arrived that the cache check waits for). */
+    public void nudge() {
+        if (!scheduler.isShutdown()) {
+            scheduler.execute(this::sweep);
+        }
+    }
+
     /** One pass over the incomplete traces; public so tests can drive it without waiting. */
     public void sweep() {
         Instant now = clock.instant();

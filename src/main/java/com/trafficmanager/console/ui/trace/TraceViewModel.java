@@ -113,9 +113,15 @@ public final class TraceViewModel implements AutoCloseable {
         warning.set(OverdueHops.check(trace, context.get()).orElse(""));
     }
 
+    /**
+     * Negative when two witnesses raced: the tail can read an event before the relay's acknowledgement
+     * callback has run, so "seen" may be a few milliseconds before "published".
+     */
     static String latency(Duration d) {
         long ms = d.toMillis();
-        return ms < 1000 ? "+" + ms + " ms" : String.format(java.util.Locale.ROOT, "+%.1f s", ms / 1000.0);
+        String sign = ms < 0 ? "-" : "+";
+        long abs = Math.abs(ms);
+        return abs < 1000 ? sign + abs + " ms" : String.format(java.util.Locale.ROOT, "%s%.1f s", sign, abs / 1000.0);
     }
 
     @Override

@@ -220,6 +220,10 @@ public final class ConsoleApplication extends Application {
                 started = profile.isSandbox()
                         ? SessionStarter.startSandbox(profile, context.sandboxOptions().withTopic(profile.topic()), progress)
                         : SessionStarter.connect(profile, System.getenv(), progress);
+                if (started.sandbox() != null) {
+                    // from now on the console's hook stops it, after the session's consumers left their group
+                    started.sandbox().handOverShutdown();
+                }
                 long serversUp = System.nanoTime();
                 Platform.runLater(() -> showMain(serversUp));
             } catch (Exception e) {

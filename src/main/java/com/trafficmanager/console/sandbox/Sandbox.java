@@ -147,6 +147,19 @@ public final class Sandbox implements AutoCloseable {
         }, pool);
     }
 
+    /**
+     * The caller stops the sandbox itself on exit from now on, after its own clients (a console closes its
+     * consumers first, so they leave their group cleanly instead of being found dead 45 s later). Until
+     * this is called the sandbox's own shutdown hook stops it, also in the middle of starting.
+     */
+    public void handOverShutdown() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException jvmAlreadyStopping) {
+            // the hook runs anyway; close() is idempotent
+        }
+    }
+
     public SandboxEndpoints endpoints() {
         return endpoints;
     }

@@ -64,7 +64,7 @@ public final class LiveEventsView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.68);
         SplitPane body = new SplitPane(overview, center);
-        body.setDividerPositions(0.38);
+        body.setDividerPositions(0.41);
 
         Label status = new Label();
         status.setId("live-status");

@@ -52,20 +52,11 @@ final class PostgresServer {
         }
         port = preferredPort;
         listener.onProgress(NAME, ServerState.STARTING, "starting on port " + port);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                startPostmaster();
-                awaitReady();
-                break;
-            } catch (IOException e) {
-                process.kill();
-                if (attempt == PortAllocator.BIND_ATTEMPTS || !PortAllocator.isPortConflict(e)) {
-                    throw e;
-                }
-                port = PortAllocator.freePort();
-                listener.onProgress(NAME, ServerState.STARTING, "port taken meanwhile; starting on port " + port);
-            }
-        }
+        port = PortRetry.start(NAME, port, process, listener, p -> {
+            port = p;
+            startPostmaster();
+            awaitReady();
+        });
         ensureDatabase();
     }
 

@@ -38,19 +38,10 @@ final class RedisServer {
         ManagedProcess.killStale(sandboxDir.resolve("redis.console.pid"), "redis-server", NAME);
         port = preferredPort;
         listener.onProgress(NAME, ServerState.STARTING, "starting on port " + port);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                restart();
-                break;
-            } catch (IOException e) {
-                process.kill();
-                if (attempt == PortAllocator.BIND_ATTEMPTS || !PortAllocator.isPortConflict(e)) {
-                    throw e;
-                }
-                port = PortAllocator.freePort();
-                listener.onProgress(NAME, ServerState.STARTING, "port taken meanwhile; starting on port " + port);
-            }
-        }
+        port = PortRetry.start(NAME, port, process, listener, p -> {
+            port = p;
+            restart();
+        });
     }
 
     void restart() throws IOException, InterruptedException {

@@ -13,13 +13,11 @@ import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TopicProbe;
+import com.trafficmanager.console.testing.SettableClock;
 import com.trafficmanager.console.testing.WritePathFixture;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +30,7 @@ class AuditLogTest {
     private static final OperatorContext BOB = new OperatorContext("bob-audit", "ws-bob", false);
 
     private static OutboxRelay relay;
-    private static final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private static final SettableClock now = new SettableClock(T0);
     private static RouteService service;
     private static final AuditLog audit = new AuditLog(WritePathFixture.database().dataSource());
     private static String tenant;
@@ -43,23 +41,7 @@ class AuditLogTest {
     static void history() {
         relay = new OutboxRelay(WritePathFixture.database(), WritePathFixture.relayConfig());
         relay.start();
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        service = new RouteService(WritePathFixture.database().dataSource(), relay::wake, clock);
+        service = new RouteService(WritePathFixture.database().dataSource(), relay::wake, now);
         tenant = WritePathFixture.uniqueTenant("audit");
         payments = new RouteKey(tenant, "payments", "prod", "v1");
         search = new RouteKey(tenant, "search", "staging", "v2");

@@ -3,33 +3,16 @@ package com.trafficmanager.console.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficmanager.console.outbox.PublishState;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import com.trafficmanager.console.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 /** What the watcher fills in for hops the console cannot witness, and when the cache counts as verified. */
 class TraceWatcherTest {
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
-    private final AtomicReference<Instant> now = new AtomicReference<>(t0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(t0);
     private final TraceBook book = new TraceBook(10, clock);
     private final AtomicReference<PublishState> publish = new AtomicReference<>(PublishState.UNKNOWN);
     private final AtomicReference<CacheState> cache = new AtomicReference<>(CacheState.holding(2));
@@ -50,7 +33,7 @@ class TraceWatcherTest {
         assertThat(published.detail()).startsWith("partition 4, offset 17");
         assertThat(book.find(id).orElseThrow().hop(Hop.PROCESSED)).as("within the grace period").isEmpty();
 
-        now.set(t0.plusSeconds(5));
+        clock.set(t0.plusSeconds(5));
         watcher.sweep();
         ChangeTrace trace = book.find(id).orElseThrow();
         assertThat(trace.hop(Hop.PROCESSED).orElseThrow().witnessed()).isFalse();
@@ -67,7 +50,7 @@ class TraceWatcherTest {
         UUID id = UUID.randomUUID();
         book.committed(id, "k", "updated", 5, t0, "");
         book.published(id, 0, HopRecord.seen(t0, "partition 0, offset 1"));
-        now.set(t0.plusSeconds(30));
+        clock.set(t0.plusSeconds(30));
         watcher.sweep();
         assertThat(book.find(id).orElseThrow().hop(Hop.PROCESSED)).isEmpty();
         book.hop(id, Hop.PROCESSED, "deleted");

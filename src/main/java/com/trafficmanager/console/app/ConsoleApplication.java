@@ -7,52 +7,29 @@ import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
 import com.trafficmanager.console.config.SettingsStore;
-import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
 import com.trafficmanager.console.ui.picker.ConnectionPickerView;
 import com.trafficmanager.console.ui.profiles.ProfileEditorDialog;
 import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
-import com.trafficmanager.console.ui.audit.AuditTab;
-import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
-import com.trafficmanager.console.ui.live.LiveEventsModel;
-import com.trafficmanager.console.ui.live.LiveEventsView;
-import com.trafficmanager.console.ui.live.LiveSource;
 import com.trafficmanager.console.ui.common.Styles;
-import com.trafficmanager.console.ui.invalidation.InvalidationTab;
-import com.trafficmanager.console.ui.shell.ConnectionDetails;
-import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
-import com.trafficmanager.console.ui.routes.RoutesSettings;
-import com.trafficmanager.console.ui.routes.RoutesView;
-import com.trafficmanager.console.ui.trace.TraceView;
-import com.trafficmanager.console.ui.trace.TraceWindow;
-import com.trafficmanager.console.trace.TraceLookup;
-import com.trafficmanager.console.ui.trace.TraceViewModel;
-import com.trafficmanager.console.trace.OverdueHops;
-import com.trafficmanager.console.connect.ServerHealth;
-import com.trafficmanager.console.ui.routes.RoutesViewModel;
 import com.trafficmanager.console.ui.shell.MainView;
 import com.trafficmanager.console.ui.shell.StatusBarModel;
 import com.trafficmanager.console.ui.startup.ServerRowModel;
 import com.trafficmanager.console.ui.startup.StartupModel;
 import com.trafficmanager.console.ui.startup.StartupView;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -61,9 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: shows the start-up screen at once, brings the session up in the background,
- * then swaps in the main view. The composition root of the window: it wires services to view models
- * and view models to views; it holds no feature logic itself.
+ * The JavaFX application and the window's life: shows the start-up screen at once, chooses the profile,
+ * brings the session up in the background, swaps in the main view ({@link SessionWindow} wires the
+ * session to the tabs), runs the smoke check, and stops everything on close. Theme and window placement
+ * are remembered here. It holds no feature logic.
  */
 public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
@@ -80,9 +58,7 @@ public final class ConsoleApplication extends Application {
     private volatile SessionStarter.Started started;
     private Stage stage;
     private UiPreferences preferences;
-    private RoutesViewModel routesModel;
-    private TraceViewModel traceModel;
-    private TraceWindow traceWindow;
+    private SessionWindow window;
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
@@ -249,22 +225,8 @@ public final class ConsoleApplication extends Application {
         if (shuttingDown.get()) {
             return;
         }
-        ConsoleSession session = started.session();
-        StatusBarModel statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
-        traceWindow = new TraceWindow(stage, session.traces(), new TraceLookup(session.database().dataSource(),
-                session.traces()), () -> traceContext(session, statusBar), command -> background("trace-lookup", command));
-        Map<String, Supplier<Node>> tabs = new LinkedHashMap<>();
-        tabs.put("Routes", () -> routesTab(session, statusBar));
-        tabs.put("Live events", () -> {
-            LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
-                    PartitionBuffers.DEFAULT_CAPACITY));
-            live.setTraceOpener(traceWindow::show);
-            live.start(); // the tail starts when the tab is first shown; the session stops it
-            return live;
-        });
-        tabs.put("Invalidation", () -> InvalidationTab.create(session.invalidation()));
-        tabs.put("Audit log", () -> AuditTab.create(session.database().dataSource(), traceWindow::show));
-        MainView main = new MainView(tabs, statusBar);
+        window = new SessionWindow(stage, started, command -> background("session-window", command));
+        MainView main = window.view();
         main.darkThemeToggle().setSelected(preferences.dark());
         main.darkThemeToggle().selectedProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
@@ -272,52 +234,17 @@ public final class ConsoleApplication extends Application {
         });
         main.profilesButton().setOnAction(e -> ProfileEditorDialog.show(stage,
                 new SettingsStore(context.dirs().settingsFile()), () -> { }));
-        main.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
         stage.getScene().setRoot(main);
         if (FirstFrameProbe.enabled()) {
             reportFirstFrame(serversUpNanos);
         }
-
+        ConsoleSession session = started.session();
+        StatusBarModel statusBar = window.statusBar();
         session.health().onChange(round -> Platform.runLater(() -> statusBar.apply(round)));
         session.health().start();
         if (context.smoke()) {
             awaitSmoke(statusBar);
         }
-    }
-
-    /** The Routes tab on this session; its backlog feeds the status bar. */
-    private Node routesTab(ConsoleSession session, StatusBarModel statusBar) {
-        var target = session.target();
-        routesModel = new RoutesViewModel(session.routes(), session.operator(), new RoutesSettings(target.profileName(),
-                target.protectedEnvs(), target.sandbox(), RoutesSettings.DEFAULT_POLL), Platform::runLater);
-        routesModel.backlogProperty().addListener((obs, old, backlog) -> statusBar.applyBacklog(backlog));
-        RoutesView view = new RoutesView(routesModel);
-        traceModel = new TraceViewModel(session.traces(), () -> traceContext(session, statusBar), Platform::runLater);
-        routesModel.lastChangeProperty().addListener((obs, old, eventId) -> traceModel.follow(eventId));
-        routesModel.history().setTraceOpener(traceWindow::show);
-        view.showTrace(new TraceView(traceModel));
-        view.start();
-        RoutesViewModel model = routesModel;
-        background("topic-partitions", () -> {
-            try {
-                int partitions = session.admin().describeTopics(List.of(target.topic())).allTopicNames()
-                        .get(10, java.util.concurrent.TimeUnit.SECONDS).get(target.topic()).partitions().size();
-                Platform.runLater(() -> model.setPartitions(partitions));
-            } catch (Exception e) {
-                LOG.warn("could not read the partition count of {}: {}", target.topic(), e.toString());
-            }
-        });
-        return view;
-    }
-
-    /** What the trace's lateness check needs, from what the status bar and the tab already know. */
-    private OverdueHops.Context traceContext(ConsoleSession session, StatusBarModel statusBar) {
-        boolean kafka = statusBar.servers().stream().filter(s -> s.server().equals("Kafka"))
-                .anyMatch(s -> s.statusProperty().get() == ServerHealth.Status.CONNECTED);
-        long backlog = routesModel == null || routesModel.backlogProperty().get() == null ? 0
-                : routesModel.backlogProperty().get().pendingCount();
-        return new OverdueHops.Context(java.time.Instant.now(), kafka, backlog,
-                session.invalidation().consumer().running());
     }
 
     private void reportFirstFrame(long serversUpNanos) {
@@ -331,26 +258,6 @@ public final class ConsoleApplication extends Application {
             action.run();
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
-    }
-
-    private ConnectionDetails connectionDetails() {
-        List<ConnectionDetails.Entry> entries = new ArrayList<>();
-        var target = started.session().target();
-        entries.add(new ConnectionDetails.Entry("Profile", target.profileName()));
-        entries.add(new ConnectionDetails.Entry("JDBC URL", target.jdbcUrl()));
-        entries.add(new ConnectionDetails.Entry("JDBC user", target.jdbcUser()));
-        entries.add(new ConnectionDetails.Entry("Kafka bootstrap", target.kafkaBootstrap()));
-        entries.add(new ConnectionDetails.Entry("Redis URI", target.redisUri()));
-        entries.add(new ConnectionDetails.Entry("Topic", target.topic()));
-        if (started.sandbox() != null) {
-            SandboxEndpoints endpoints = started.sandbox().endpoints();
-            entries.add(new ConnectionDetails.Entry("psql", endpoints.psqlCommand()));
-            entries.add(new ConnectionDetails.Entry("kcat", endpoints.kcatCommand()));
-            entries.add(new ConnectionDetails.Entry("redis-cli", endpoints.redisCliCommand()));
-            entries.add(new ConnectionDetails.Entry("Endpoints file",
-                    started.sandbox().dataDir().resolve(SandboxEndpoints.FILE_NAME).toString()));
-        }
-        return new ConnectionDetails(entries);
     }
 
     private void awaitSmoke(StatusBarModel statusBar) {
@@ -391,11 +298,8 @@ public final class ConsoleApplication extends Application {
         }
         rememberPlacement();
         stage.hide();
-        if (traceModel != null) {
-            traceModel.close();
-        }
-        if (routesModel != null) {
-            routesModel.close();
+        if (window != null) {
+            window.close();
         }
         Thread stopper = new Thread(() -> {
             closeSession();

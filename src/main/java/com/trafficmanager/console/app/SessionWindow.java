@@ -1,0 +1,148 @@
+package com.trafficmanager.console.app;
+
+import com.trafficmanager.console.connect.ServerHealth;
+import com.trafficmanager.console.sandbox.SandboxEndpoints;
+import com.trafficmanager.console.stream.PartitionBuffers;
+import com.trafficmanager.console.trace.OverdueHops;
+import com.trafficmanager.console.trace.TraceLookup;
+import com.trafficmanager.console.ui.audit.AuditTab;
+import com.trafficmanager.console.ui.invalidation.InvalidationTab;
+import com.trafficmanager.console.ui.live.LiveEventsModel;
+import com.trafficmanager.console.ui.live.LiveEventsView;
+import com.trafficmanager.console.ui.live.LiveSource;
+import com.trafficmanager.console.ui.routes.RoutesSettings;
+import com.trafficmanager.console.ui.routes.RoutesView;
+import com.trafficmanager.console.ui.routes.RoutesViewModel;
+import com.trafficmanager.console.ui.shell.ConnectionDetails;
+import com.trafficmanager.console.ui.shell.ConnectionDetailsView;
+import com.trafficmanager.console.ui.shell.MainView;
+import com.trafficmanager.console.ui.shell.StatusBarModel;
+import com.trafficmanager.console.ui.trace.TraceView;
+import com.trafficmanager.console.ui.trace.TraceViewModel;
+import com.trafficmanager.console.ui.trace.TraceWindow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's content for one started session: the status bar, the four tabs (each built when
+ * first shown), the trace of the latest change and the trace window, and the connection details. Wires
+ * the session's services to the tabs' view models; holds no feature logic itself. Used on the JavaFX
+ * thread; slow lookups go to {@code background}.
+ */
+final class SessionWindow implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWindow.class);
+
+    private final SessionStarter.Started started;
+    private final ConsoleSession session;
+    private final Executor background;
+    private final StatusBarModel statusBar;
+    private final TraceWindow traceWindow;
+    private final MainView view;
+    private RoutesViewModel routesModel;
+    private TraceViewModel traceModel;
+
+    SessionWindow(Stage stage, SessionStarter.Started started, Executor background) {
+        this.started = started;
+        this.session = started.session();
+        this.background = background;
+        this.statusBar = new StatusBarModel(session.target().profileName(), session.target().readOnly());
+        this.traceWindow = new TraceWindow(stage, session.traces(), new TraceLookup(session.database().dataSource(),
+                session.traces()), this::traceContext, background);
+        Map<String, Supplier<Node>> tabs = new LinkedHashMap<>();
+        tabs.put("Routes", this::routesTab);
+        tabs.put("Live events", () -> {
+            LiveEventsView live = new LiveEventsView(new LiveEventsModel(LiveSource.of(session.liveStream()),
+                    PartitionBuffers.DEFAULT_CAPACITY));
+            live.setTraceOpener(traceWindow::show);
+            live.start(); // the tail starts when the tab is first shown; the session stops it
+            return live;
+        });
+        tabs.put("Invalidation", () -> InvalidationTab.create(session.invalidation()));
+        tabs.put("Audit log", () -> AuditTab.create(session.database().dataSource(), traceWindow::show));
+        this.view = new MainView(tabs, statusBar);
+        view.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    StatusBarModel statusBar() {
+        return statusBar;
+    }
+
+    /** The Routes tab on this session; its backlog feeds the status bar. */
+    private Node routesTab() {
+        var target = session.target();
+        routesModel = new RoutesViewModel(session.routes(), session.operator(), new RoutesSettings(target.profileName(),
+                target.protectedEnvs(), target.sandbox(), RoutesSettings.DEFAULT_POLL), Platform::runLater);
+        routesModel.backlogProperty().addListener((obs, old, backlog) -> statusBar.applyBacklog(backlog));
+        RoutesView view = new RoutesView(routesModel);
+        traceModel = new TraceViewModel(session.traces(), this::traceContext, Platform::runLater);
+        routesModel.lastChangeProperty().addListener((obs, old, eventId) -> traceModel.follow(eventId));
+        routesModel.history().setTraceOpener(traceWindow::show);
+        view.showTrace(new TraceView(traceModel));
+        view.start();
+        RoutesViewModel model = routesModel;
+        background.execute(() -> {
+            try {
+                int partitions = session.admin().describeTopics(List.of(target.topic())).allTopicNames()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS).get(target.topic()).partitions().size();
+                Platform.runLater(() -> model.setPartitions(partitions));
+            } catch (Exception e) {
+                LOG.warn("could not read the partition count of {}: {}", target.topic(), e.toString());
+            }
+        });
+        return view;
+    }
+
+    /** What the trace's lateness check needs, from what the status bar and the tab already know. */
+    private OverdueHops.Context traceContext() {
+        boolean kafka = statusBar.servers().stream().filter(s -> s.server().equals("Kafka"))
+                .anyMatch(s -> s.statusProperty().get() == ServerHealth.Status.CONNECTED);
+        long backlog = routesModel == null || routesModel.backlogProperty().get() == null ? 0
+                : routesModel.backlogProperty().get().pendingCount();
+        return new OverdueHops.Context(java.time.Instant.now(), kafka, backlog,
+                session.invalidation().consumer().running());
+    }
+
+    private ConnectionDetails connectionDetails() {
+        List<ConnectionDetails.Entry> entries = new ArrayList<>();
+        var target = session.target();
+        entries.add(new ConnectionDetails.Entry("Profile", target.profileName()));
+        entries.add(new ConnectionDetails.Entry("JDBC URL", target.jdbcUrl()));
+        entries.add(new ConnectionDetails.Entry("JDBC user", target.jdbcUser()));
+        entries.add(new ConnectionDetails.Entry("Kafka bootstrap", target.kafkaBootstrap()));
+        entries.add(new ConnectionDetails.Entry("Redis URI", target.redisUri()));
+        entries.add(new ConnectionDetails.Entry("Topic", target.topic()));
+        if (started.sandbox() != null) {
+            SandboxEndpoints endpoints = started.sandbox().endpoints();
+            entries.add(new ConnectionDetails.Entry("psql", endpoints.psqlCommand()));
+            entries.add(new ConnectionDetails.Entry("kcat", endpoints.kcatCommand()));
+            entries.add(new ConnectionDetails.Entry("redis-cli", endpoints.redisCliCommand()));
+            entries.add(new ConnectionDetails.Entry("Endpoints file",
+                    started.sandbox().dataDir().resolve(SandboxEndpoints.FILE_NAME).toString()));
+        }
+        return new ConnectionDetails(entries);
+    }
+
+    /** Stops the tabs' own watchers; the session itself is closed by its owner. */
+    @Override
+    public void close() {
+        if (traceModel != null) {
+            traceModel.close();
+        }
+        if (routesModel != null) {
+            routesModel.close();
+        }
+    }
+}

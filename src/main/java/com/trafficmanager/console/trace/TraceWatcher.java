@@ -24,6 +24,8 @@ public final class TraceWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceWatcher.class);
     /** How long after publishing a consumer this console does not run is given before the cache check. */
     static final Duration UNWITNESSED_GRACE = Duration.ofSeconds(3);
+    /** How long a running live tail is given to read an event before the hop is marked as not seen. */
+    static final Duration TAIL_WITHIN = Duration.ofSeconds(10);
     /** Traces older than this are no longer followed. */
     static final Duration FOLLOW_FOR = Duration.ofMinutes(10);
 
@@ -82,7 +84,8 @@ public final class TraceWatcher implements AutoCloseable {
     public void sweep() {
         Instant now = clock.instant();
         for (ChangeTrace trace : book.recent()) {
-            if (trace.complete() || trace.routeKey() == null || tooOld(trace, now)) {
+            boolean settled = trace.complete() && trace.hop(Hop.SEEN_BY_TAIL).isPresent();
+            if (settled || trace.routeKey() == null || tooOld(trace, now)) {
                 continue;
             }
             try {
@@ -104,13 +107,22 @@ public final class TraceWatcher implements AutoCloseable {
             trace = book.find(trace.eventId()).orElse(trace);
         }
         Instant published = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);
-        if (trace.hop(Hop.SEEN_BY_TAIL).isEmpty() && !tailRunning.getAsBoolean() && published != null
-                && Duration.between(published, now).compareTo(UNWITNESSED_GRACE) >= 0) {
-            book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
-                    "not witnessed: the live tail is not running (open the Live events tab)"));
+        if (trace.hop(Hop.SEEN_BY_TAIL).isEmpty() && published != null) {
+            boolean running = tailRunning.getAsBoolean();
+            Duration since = Duration.between(published, now);
+            if (!running && since.compareTo(UNWITNESSED_GRACE) >= 0) {
+                book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
+                        "not witnessed: the live tail is not running (open the Live events tab)"));
+            } else if (running && since.compareTo(TAIL_WITHIN) >= 0) {
+                book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
+                        "not seen: the live tail started after this event, or is paused"));
+            }
+        }
+        if (trace.complete()) {
+            return;
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
-            Instant publishedAt = trace.hop(Hop.PUBLISHED).map(HopRecord::at).orElse(null);
+            Instant publishedAt = published;
             boolean witnessable = trace.partition() != ChangeTrace.UNKNOWN_PARTITION
                     && consumerOwnsPartition.test(trace.partition());
             if (witnessable || publishedAt == null

@@ -42,6 +42,8 @@ class TraceWatcherTest {
         cache.set(CacheState.ABSENT);
         watcher.sweep();
         assertThat(book.find(id).orElseThrow().hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isEqualTo("key absent");
+        assertThat(book.find(id).orElseThrow().hop(Hop.SEEN_BY_TAIL).orElseThrow().detail())
+                .startsWith("not witnessed: the live tail is not running");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class ConsoleApplication extends Application {
     private Stage stage;
     private UiPreferences preferences;
     private SessionWindow window;
+    private boolean errorShowing; // JavaFX thread only
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
@@ -322,13 +323,21 @@ public final class ConsoleApplication extends Application {
         }
     }
 
+    /**
+     * Logs every uncaught exception and shows one dialog at a time: a failure that repeats (a thread
+     * retrying) fills the log, not the screen.
+     */
     private void onUncaught(Throwable error) {
-        LOG.error("uncaught exception", error);
-        if (Platform.isFxApplicationThread()) {
-            ErrorDialogs.unexpected(stage, error, context.dirs().logs().resolve("console.log").toString()).show();
-        } else {
-            Platform.runLater(() -> onUncaught(error));
-        }
+        LOG.error("uncaught exception in {}", Thread.currentThread().getName(), error);
+        Platform.runLater(() -> {
+            if (errorShowing || shuttingDown.get()) {
+                return;
+            }
+            errorShowing = true;
+            var dialog = ErrorDialogs.unexpected(stage, error, context.dirs().logs().resolve("console.log").toString());
+            dialog.setOnHidden(e -> errorShowing = false);
+            dialog.show();
+        });
     }
 
     private void applyTheme(boolean dark) {

@@ -7,8 +7,9 @@ import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.sandbox.SandboxOptions;
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.SettingsException;
-import com.trafficmanager.console.connect.ServerHealth;
+import com.trafficmanager.console.connect.ConnectionTester;
 import com.trafficmanager.console.sandbox.ServerState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +54,26 @@ final class SessionStarter {
      * Connects to an external installation and checks each server once, each within the monitor's
      * timeout. Fails naming every server that did not answer and why; nothing is left open then.
      */
+    /** How long each server of an external profile may take to answer before the console says it is down. */
+    static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
+
     static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
             throws SettingsException, UnreachableException {
         ConnectionTarget target = ConnectionTargets.external(profile, env);
-        try (ReachabilityCheck check = new ReachabilityCheck(target)) {
-            check.monitor().probes().forEach(p -> listener.onProgress(p, ServerState.STARTING, "connecting"));
-            List<String> failures = new ArrayList<>();
-            for (ServerHealth health : check.monitor().checkOnce()) {
-                if (health.status() == ServerHealth.Status.CONNECTED) {
-                    listener.onProgress(health.server(), ServerState.SERVING, "connected");
-                } else {
-                    String reason = health.lastError().orElse("no answer");
-                    listener.onProgress(health.server(), ServerState.FAILED, reason);
-                    failures.add(health.server() + ": " + reason);
-                }
+        // the profile editor's "Test connection" check, before the session opens pools that would wait out
+        // their own, longer timeouts on the first server that is down
+        List.of("PostgreSQL", "Kafka", "Redis").forEach(s -> listener.onProgress(s, ServerState.STARTING, "connecting"));
+        List<String> failures = new ArrayList<>();
+        for (ConnectionTester.Result result : new ConnectionTester(REACH_TIMEOUT).test(profile, env)) {
+            if (result.ok()) {
+                listener.onProgress(result.server(), ServerState.SERVING, "connected");
+            } else {
+                listener.onProgress(result.server(), ServerState.FAILED, result.detail());
+                failures.add(result.server() + ": " + result.detail());
             }
-            if (!failures.isEmpty()) {
-                throw new UnreachableException("could not reach " + String.join("; ", failures));
-            }
+        }
+        if (!failures.isEmpty()) {
+            throw new UnreachableException("could not reach " + String.join("; ", failures));
         }
         listener.onProgress("PostgreSQL", ServerState.STARTING, profile.readOnly()
                 ? "opening the connection pool" : "applying the schema migrations");

@@ -133,7 +133,8 @@ public final class ConnectionTester {
         Map<String, String> extra = p.kafkaClientProperties(env);
         KafkaSettingsErrors.check(p.name(), c.kafka().bootstrap(), extra);
         Map<String, Object> props = KafkaClients.adminProperties(c.kafka().bootstrap(), extra);
-        int millis = (int) timeout.toMillis();
+        // inside the overall deadline, so the answer names the bootstrap servers instead of "no answer"
+        int millis = (int) (timeout.toMillis() * 4 / 5);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "traffic-console-test");
@@ -156,12 +157,21 @@ public final class ConnectionTester {
                 throw e;
             }
             return brokers + " broker(s); topic '" + p.topic() + "' has " + topic.partitions().size() + " partitions";
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no broker answered at " + c.kafka().bootstrap() + " within "
-                    + timeout.toSeconds() + " s", e);
+        } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
+            throw noBroker(c, millis, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw noBroker(c, millis, e); // the admin client's own deadline ran out first
+            }
+            throw e;
         } finally {
             admin.close(Duration.ofSeconds(2));
         }
+    }
+
+    private static IllegalStateException noBroker(ExternalConnection c, int millis, Exception cause) {
+        return new IllegalStateException("no broker answered at " + c.kafka().bootstrap() + " within "
+                + millis / 1000.0 + " s", cause);
     }
 
     private String redis(Profile p, ExternalConnection c, Map<String, String> env) throws Exception {

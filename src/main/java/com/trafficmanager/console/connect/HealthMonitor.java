@@ -58,17 +58,7 @@ public final class HealthMonitor implements AutoCloseable {
         return trackers.stream().map(HealthTracker::current).toList();
     }
 
-    /** The servers checked, in the order of each round's list. */
-    public List<String> probes() {
-        return probes.stream().map(ServerProbe::server).toList();
-    }
-
-    /** One round now, on the caller's thread (never the UI's): each probe within the timeout. */
-    public List<ServerHealth> checkOnce() {
-        return round();
-    }
-
-    private List<ServerHealth> round() {
+    private void round() {
         List<Future<?>> running = new ArrayList<>();
         for (ServerProbe probe : probes) {
             running.add(checks.submit(() -> {
@@ -90,7 +80,7 @@ public final class HealthMonitor implements AutoCloseable {
                     tracker.failure(reason(e.getCause()), clock.instant());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return current();
+                    return;
                 }
                 snapshot.add(tracker.current());
             }
@@ -100,7 +90,6 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("health listener failed", e);
         }
-        return List.copyOf(snapshot);
     }
 
     static String reason(Throwable t) {

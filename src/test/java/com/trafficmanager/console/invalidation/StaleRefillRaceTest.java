@@ -59,21 +59,14 @@ class StaleRefillRaceTest {
         ChangeResult created = routes.create(key, "https://old.example.com", OP);
         awaitMarker(key, "1");
 
-        CacheResolver resolver = new CacheResolver(fx.redis, routes::find, Duration.ofMinutes(5), Duration.ofSeconds(60));
-        CountDownLatch read = new CountDownLatch(1);
-        CountDownLatch proceed = new CountDownLatch(1);
-        resolver.setFillHook((k, route) -> {
-            read.countDown();
-            await(proceed);
-        });
-        CompletableFuture<Resolution> held = CompletableFuture.supplyAsync(() -> resolver.resolve(key));
-        assertThat(read.await(30, TimeUnit.SECONDS)).as("the fill read the database").isTrue();
+        CacheResolver resolver = resolver();
+        HeldFill fill = holdFill(resolver, key);
 
         routes.updateUrl(key, "https://new.example.com", created.after().rowVersion(), OP);
         awaitMarker(key, "2"); // the invalidation of revision 2 has passed
-        proceed.countDown();
+        fill.proceed().countDown();
 
-        Resolution stale = held.get(30, TimeUnit.SECONDS);
+        Resolution stale = fill.resolution().get(30, TimeUnit.SECONDS);
         assertThat(stale.kind()).isEqualTo(Resolution.Kind.MISS_REFUSED_STALE);
         assertThat(stale.value().url()).isEqualTo("https://old.example.com");
         assertThat(fx.redis.get(CacheKeys.route(key))).as("no stale value in the cache").isNull();
@@ -92,7 +85,29 @@ class StaleRefillRaceTest {
         RouteKey key = new RouteKey(fx.tenant, "search", "prod", "v1");
         routes.create(key, "https://search.example.com", OP);
         awaitMarker(key, "1");
-        CacheResolver resolver = new CacheResolver(fx.redis, routes::find, Duration.ofMinutes(5), Duration.ofSeconds(60));
+        CacheResolver resolver = resolver();
+        HeldFill fill = holdFill(resolver, key);
+        // a V1 writer's event: no revision field
+        RouteChangedEvent v1 = RouteChangedEvent.of(EventIds.next(), Action.ACTIVATED, key.tenant(), key.service(),
+                key.env(), key.version(), "https://search.example.com", Instant.now(), "legacy", "req", null);
+        fx.send(v1);
+        awaitMarker(key, "?" + v1.eventId());
+        fill.proceed().countDown();
+        assertThat(fill.resolution().get(30, TimeUnit.SECONDS).kind()).isEqualTo(Resolution.Kind.MISS_REFUSED_STALE);
+        assertThat(fx.redis.get(CacheKeys.route(key))).isNull();
+        resolver.setFillHook(null);
+        assertThat(resolver.resolve(key).kind()).as("a read after the marker may fill").isEqualTo(Resolution.Kind.MISS_FILLED);
+    }
+
+    /** A resolve whose fill has read the database and waits, before its SET, until {@code proceed} opens. */
+    private record HeldFill(CompletableFuture<Resolution> resolution, CountDownLatch proceed) {
+    }
+
+    private CacheResolver resolver() {
+        return new CacheResolver(fx.redis, routes::find, Duration.ofMinutes(5), Duration.ofSeconds(60));
+    }
+
+    private static HeldFill holdFill(CacheResolver resolver, RouteKey key) throws InterruptedException {
         CountDownLatch read = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         resolver.setFillHook((k, route) -> {
@@ -100,17 +115,8 @@ class StaleRefillRaceTest {
             await(proceed);
         });
         CompletableFuture<Resolution> held = CompletableFuture.supplyAsync(() -> resolver.resolve(key));
-        assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
-        // a V1 writer's event: no revision field
-        RouteChangedEvent v1 = RouteChangedEvent.of(EventIds.next(), Action.ACTIVATED, key.tenant(), key.service(),
-                key.env(), key.version(), "https://search.example.com", Instant.now(), "legacy", "req", null);
-        fx.send(v1);
-        awaitMarker(key, "?" + v1.eventId());
-        proceed.countDown();
-        assertThat(held.get(30, TimeUnit.SECONDS).kind()).isEqualTo(Resolution.Kind.MISS_REFUSED_STALE);
-        assertThat(fx.redis.get(CacheKeys.route(key))).isNull();
-        resolver.setFillHook(null);
-        assertThat(resolver.resolve(key).kind()).as("a read after the marker may fill").isEqualTo(Resolution.Kind.MISS_FILLED);
+        assertThat(read.await(30, TimeUnit.SECONDS)).as("the fill read the database").isTrue();
+        return new HeldFill(held, proceed);
     }
 
     private void awaitMarker(RouteKey key, String value) {

@@ -48,7 +48,8 @@ final class SessionTracing implements AutoCloseable {
         this.tail = liveTail;
         liveTail.onSeen((eventId, partition, offset) -> {
             try {
-                book.hop(UUID.fromString(eventId), Hop.SEEN_BY_TAIL, "partition " + partition + ", offset " + offset);
+                book.hopIfFollowed(UUID.fromString(eventId), Hop.SEEN_BY_TAIL,
+                        "partition " + partition + ", offset " + offset);
             } catch (IllegalArgumentException notAUuid) {
                 // another writer's id format: not one of this console's changes
             }

@@ -87,6 +87,25 @@ public final class TraceBook {
         change(eventId, t -> t.with(hop, record));
     }
 
+    /**
+     * Records a hop only for a change this console follows, without keeping it for later: for witnesses
+     * that see every event on the topic (the live tail reads them all, mostly other consoles' events, at
+     * up to hundreds of thousands a second) and cannot beat the commit's record, which is taken right
+     * after the commit while the event still has a database read and a Kafka round trip ahead of it.
+     */
+    public void hopIfFollowed(UUID eventId, Hop hop, String detail) {
+        ChangeTrace next;
+        synchronized (traces) {
+            ChangeTrace existing = traces.get(eventId);
+            if (existing == null) {
+                return;
+            }
+            next = existing.with(hop, HopRecord.seen(clock.instant(), detail));
+            traces.put(eventId, next);
+        }
+        listeners.forEach(l -> l.accept(next));
+    }
+
     private void change(UUID eventId, java.util.function.UnaryOperator<ChangeTrace> step) {
         ChangeTrace next;
         synchronized (traces) {

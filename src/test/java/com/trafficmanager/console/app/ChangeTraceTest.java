@@ -51,7 +51,10 @@ class ChangeTraceTest {
     void aChangeIsTracedThroughEveryHop() {
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace"), "payments", "prod", "v2");
         ChangeResult created = session.routes().create(key, "https://pay.example.com/v2", session.operator());
-        ChangeTrace trace = awaitComplete(created);
+        awaitComplete(created);
+        Eventually.await("the live tail's hop", Duration.ofSeconds(30),
+                () -> session.traces().find(created.eventId()).flatMap(t -> t.hop(Hop.SEEN_BY_TAIL)).isPresent());
+        ChangeTrace trace = session.traces().find(created.eventId()).orElseThrow();
         assertThat(trace.hop(Hop.COMMITTED).orElseThrow().detail()).isEqualTo("row_version 1");
         assertThat(trace.hop(Hop.PUBLISHED).orElseThrow().detail()).matches("partition \\d, offset \\d+.*");
         assertThat(trace.partition()).isBetween(0, 5);

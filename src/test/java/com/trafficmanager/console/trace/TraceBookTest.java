@@ -40,6 +40,17 @@ class TraceBookTest {
     }
 
     @Test
+    void aWitnessOfEveryEventRecordsOnlyForFollowedChanges() {
+        UUID other = UUID.randomUUID();
+        book.hopIfFollowed(other, Hop.SEEN_BY_TAIL, "partition 2, offset 9");
+        book.committed(other, "k", "created", 1, t0, "");
+        assertThat(book.find(other).orElseThrow().hop(Hop.SEEN_BY_TAIL)).as("not kept for later").isEmpty();
+        book.hopIfFollowed(other, Hop.SEEN_BY_TAIL, "partition 2, offset 9");
+        assertThat(book.find(other).orElseThrow().hop(Hop.SEEN_BY_TAIL).orElseThrow().detail())
+                .isEqualTo("partition 2, offset 9");
+    }
+
+    @Test
     void theBookIsBoundedAndListenersSeeEachVersion() {
         List<ChangeTrace> seen = new ArrayList<>();
         book.addListener(seen::add);

@@ -49,10 +49,6 @@ public final class HealthMonitor implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Checks now, outside the schedule (the Retry button). */
-    public void checkNow() {
-        scheduler.execute(this::round);
-    }
 
     public synchronized List<ServerHealth> current() {
         return trackers.stream().map(HealthTracker::current).toList();

@@ -60,13 +60,6 @@ final class PostgresServer {
         ensureDatabase();
     }
 
-    /** Starts again on the same port after {@link #stop} or {@link #kill}. */
-    void restart() throws IOException, InterruptedException {
-        removeStalePostmasterPid();
-        startPostmaster();
-        awaitReady();
-    }
-
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
@@ -78,10 +71,6 @@ final class PostgresServer {
     /** Fast shutdown: rolls back open transactions, checkpoints, exits. */
     void stop() {
         process.stop("INT", Duration.ofSeconds(20));
-    }
-
-    void kill() {
-        process.kill();
     }
 
     private void initdb() throws IOException, InterruptedException {

@@ -68,10 +68,6 @@ final class RedisServer {
         process.stop("TERM", Duration.ofSeconds(10));
     }
 
-    void kill() {
-        process.kill();
-    }
-
     private void awaitPong() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         IOException last = null;

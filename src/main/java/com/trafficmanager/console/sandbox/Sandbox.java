@@ -185,13 +185,6 @@ public final class Sandbox implements AutoCloseable {
         redis.restart();
     }
 
-    public void stopPostgres() {
-        postgres.stop();
-    }
-
-    public void startPostgres() throws IOException, InterruptedException {
-        postgres.restart();
-    }
 
     /** Stops all three in parallel; safe to call twice (window close and shutdown hook both do). */
     @Override

@@ -5,7 +5,6 @@ import com.trafficmanager.console.trace.Hop;
 import com.trafficmanager.console.trace.HopRecord;
 import com.trafficmanager.console.trace.OverdueHops;
 import com.trafficmanager.console.trace.TraceBook;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -127,10 +126,5 @@ public final class TraceViewModel implements AutoCloseable {
     @Override
     public void close() {
         book.removeListener(listener);
-    }
-
-    /** The clock the view model's times are shown in; system time. */
-    static Clock clock() {
-        return Clock.systemDefaultZone();
     }
 }

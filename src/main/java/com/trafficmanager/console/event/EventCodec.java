@@ -2,8 +2,9 @@ package com.trafficmanager.console.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,60 +62,62 @@ public final class EventCodec {
     }
 
     public static RouteChangedEvent decode(byte[] json) throws MalformedEventException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        EventFields f;
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                f = null;
+            } else {
+                f = EventFields.read(p);
+            }
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MalformedEventException("not JSON: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (f == null) {
             throw new MalformedEventException("not a JSON object");
         }
-        String type = text(root, "event_type");
+        String type = text(f.eventType, "event_type");
         if (!RouteChangedEvent.EVENT_TYPE.equals(type)) {
             throw new MalformedEventException("event_type must be '" + RouteChangedEvent.EVENT_TYPE + "', got '"
                     + type + "'");
         }
-        String eventVersion = text(root, "event_version");
+        String eventVersion = text(f.eventVersion, "event_version");
         if (!eventVersion.startsWith("1.") && !eventVersion.equals("1")) {
             throw new MalformedEventException("unknown major event_version '" + eventVersion + "' (this reader knows 1.x)");
         }
-        String actionName = text(root, "action");
+        String actionName = text(f.action, "action");
         Action action = Action.fromWire(actionName)
                 .orElseThrow(() -> new MalformedEventException("unknown action '" + actionName + "'"));
-        JsonNode metadata = root.get("metadata");
-        if (metadata == null || !metadata.isObject()) {
+        if (!f.metadataObject) {
             throw new MalformedEventException("metadata is missing or not an object");
         }
-        JsonNode revision = root.get("revision");
-        if (revision != null && !revision.isNull() && !revision.canConvertToLong()) {
-            throw new MalformedEventException("revision must be an integer, got " + revision);
+        if (f.revision instanceof EventFields.Other other) {
+            throw new MalformedEventException("revision must be an integer, got " + other.value);
         }
-        return new RouteChangedEvent(uuid(root, "event_id"), eventVersion, action, text(root, "tenant"),
-                text(root, "service"), text(root, "env"), text(root, "version"), text(root, "url"),
-                time(root, "occurred_at"), text(metadata, "user_id"), text(metadata, "request_id"),
-                revision == null || revision.isNull() ? null : revision.asLong());
+        return new RouteChangedEvent(uuid(f.eventId, "event_id"), eventVersion, action, text(f.tenant, "tenant"),
+                text(f.service, "service"), text(f.env, "env"), text(f.version, "version"), text(f.url, "url"),
+                time(f.occurredAt, "occurred_at"), text(f.userId, "user_id"), text(f.requestId, "request_id"),
+                (Long) f.revision);
     }
 
     public static String formatTime(Instant instant) {
         return OCCURRED_AT.format(instant);
     }
 
-    private static String text(JsonNode node, String field) throws MalformedEventException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    private static String text(Object value, String field) throws MalformedEventException {
+        if (value == null) {
             throw new MalformedEventException(field + " is missing");
         }
-        if (!value.isTextual()) {
-            throw new MalformedEventException(field + " must be a string, got " + value);
+        if (value instanceof EventFields.Other other) {
+            throw new MalformedEventException(field + " must be a string, got " + other.value);
         }
-        return value.asText();
+        return (String) value;
     }
 
-    private static UUID uuid(JsonNode node, String field) throws MalformedEventException {
-        String value = text(node, field);
+    private static UUID uuid(Object raw, String field) throws MalformedEventException {
+        String value = text(raw, field);
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
@@ -122,8 +125,12 @@ public final class EventCodec {
         }
     }
 
-    private static Instant time(JsonNode node, String field) throws MalformedEventException {
-        String value = text(node, field);
+    private static Instant time(Object raw, String field) throws MalformedEventException {
+        String value = text(raw, field);
+        Instant fast = Rfc3339.parseUtcMillis(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

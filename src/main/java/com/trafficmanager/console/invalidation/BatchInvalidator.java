@@ -7,18 +7,23 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * Runs the invalidate script for a whole poll batch in ONE pipelined round trip, in record order (so
- * one route's events apply in partition order). Each event is still one atomic step in Redis.
+ * one route's events apply in partition order), {@value #CHUNK} events per script call. Each event is
+ * still one atomic step in Redis. A {@link Round} sends each chunk as soon as it is full, so Redis
+ * works on the first chunks while the consumer is still decoding the rest of the batch.
  *
  * <p>Hazard: when the connection breaks mid-round some scripts may have run and others not; the caller
  * treats the whole batch as unprocessed and sends it again later. The ones that did run come back as
  * duplicates, which is what at-least-once means.
  */
 final class BatchInvalidator {
+    /** Events per script call: large enough that the call's overhead vanishes, small enough that one
+     *  call holds Redis for about a millisecond, not the whole batch's time. */
+    static final int CHUNK = 200;
     private final JedisPooled redis;
     private final String dedupeTtlMs;
     private final String markerTtlMs;
@@ -29,21 +34,18 @@ final class BatchInvalidator {
         this.markerTtlMs = Long.toString(config.markerTtl().toMillis());
     }
 
-    /** One result per event: {@link Outcome#DELETED}, {@link Outcome#ABSENT}, {@link Outcome#DUPLICATE} or null
-     *  with the error message in {@code errors} at the same index. */
+    /** A round for one batch; add its events in record order, then {@link Round#finish}. */
+    Round begin() {
+        return new Round();
+    }
+
+    /** One round with all of {@code events}; see {@link Round#finish}. */
     Result invalidate(List<RouteChangedEvent> events) throws RedisUnavailableException {
-        if (events.isEmpty()) {
-            return new Result(List.of(), List.of());
-        }
-        try {
-            try {
-                return round(events);
-            } catch (JedisNoScriptException e) {
-                Scripts.INVALIDATE.load(redis); // Redis restarted and lost its script cache
-                return round(events);
+        try (Round round = begin()) {
+            for (RouteChangedEvent e : events) {
+                round.add(e);
             }
-        } catch (JedisConnectionException e) {
-            throw new RedisUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+            return round.finish();
         }
     }
 
@@ -52,35 +54,119 @@ final class BatchInvalidator {
             redis.ping();
             Scripts.INVALIDATE.load(redis);
         } catch (JedisConnectionException e) {
-            throw new RedisUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+            throw unavailable(e);
         }
     }
 
-    private Result round(List<RouteChangedEvent> events) {
-        List<Response<Object>> responses = new ArrayList<>(events.size());
-        try (Pipeline p = redis.pipelined()) {
-            for (RouteChangedEvent e : events) {
-                String eventKey = e.key();
-                responses.add(p.evalsha(Scripts.INVALIDATE.sha(),
-                        List.of(CacheKeys.seen(e.eventId()), CacheKeys.route(eventKey), CacheKeys.marker(eventKey)),
-                        List.of(dedupeTtlMs, e.revision() == null ? "" : e.revision().toString(), markerTtlMs,
-                                e.eventId().toString())));
-            }
-            p.sync();
+    private static RedisUnavailableException unavailable(JedisConnectionException e) {
+        return new RedisUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+    }
+
+    /** The events of one poll batch on their way through one pipeline. Used by one thread. */
+    final class Round implements AutoCloseable {
+        private final List<RouteChangedEvent> events = new ArrayList<>();
+        private final List<Response<Object>> responses = new ArrayList<>();
+        /** Opened with the first chunk: a batch of malformed records only needs no Redis at all. */
+        private Pipeline pipeline;
+        private int sent;
+
+        private Round() {
         }
-        List<Outcome> outcomes = new ArrayList<>(events.size());
-        List<String> errors = new ArrayList<>(events.size());
-        for (Response<Object> r : responses) {
+
+        void add(RouteChangedEvent event) throws RedisUnavailableException {
+            events.add(event);
+            if (events.size() - sent == CHUNK) {
+                send();
+            }
+        }
+
+        /**
+         * Waits for every answer. One result per event: {@link Outcome#DELETED}, {@link Outcome#ABSENT},
+         * {@link Outcome#DUPLICATE} or null with the error message in {@code errors} at the same index.
+         */
+        Result finish() throws RedisUnavailableException {
+            if (events.isEmpty()) {
+                return new Result(List.of(), List.of());
+            }
             try {
-                long code = (Long) r.get();
-                outcomes.add(code == Scripts.DUPLICATE ? Outcome.DUPLICATE
-                        : code == Scripts.DELETED ? Outcome.DELETED : Outcome.ABSENT);
-                errors.add(null);
-            } catch (JedisNoScriptException e) {
-                throw e;
-            } catch (JedisDataException e) {
-                outcomes.add(null); // this record's script failed in Redis (e.g. a key of the wrong type)
-                errors.add(e.getMessage());
+                send();
+                pipeline.sync();
+                try {
+                    return results(responses, events.size());
+                } catch (JedisNoScriptException e) {
+                    // Redis restarted and lost its script cache: no chunk ran, so the whole round goes again
+                    Scripts.INVALIDATE.load(redis);
+                    try (Pipeline again = redis.pipelined()) {
+                        List<Response<Object>> retried = new ArrayList<>();
+                        for (int from = 0; from < events.size(); from += CHUNK) {
+                            retried.add(call(again, events.subList(from, Math.min(events.size(), from + CHUNK))));
+                        }
+                        again.sync();
+                        return results(retried, events.size());
+                    }
+                }
+            } catch (JedisConnectionException e) {
+                throw unavailable(e);
+            }
+        }
+
+        private void send() throws RedisUnavailableException {
+            if (sent == events.size()) {
+                return;
+            }
+            try {
+                if (pipeline == null) {
+                    pipeline = redis.pipelined();
+                }
+                responses.add(call(pipeline, events.subList(sent, events.size())));
+                sent = events.size();
+            } catch (JedisConnectionException e) {
+                throw unavailable(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pipeline == null) {
+                return;
+            }
+            try {
+                pipeline.close();
+            } catch (JedisConnectionException e) {
+                // the round already failed and said so; the broken connection is dropped from the pool
+            }
+        }
+    }
+
+    private Response<Object> call(Pipeline p, List<RouteChangedEvent> chunk) {
+        List<String> keys = new ArrayList<>(chunk.size() * 3);
+        List<String> args = new ArrayList<>(chunk.size() * 2 + 2);
+        args.add(dedupeTtlMs);
+        args.add(markerTtlMs);
+        for (RouteChangedEvent e : chunk) {
+            String eventKey = e.key();
+            keys.add(CacheKeys.seen(e.eventId()));
+            keys.add(CacheKeys.route(eventKey));
+            keys.add(CacheKeys.marker(eventKey));
+            args.add(e.revision() == null ? "" : e.revision().toString());
+            args.add(e.eventId().toString());
+        }
+        return p.evalsha(Scripts.INVALIDATE.sha(), keys, args);
+    }
+
+    private static Result results(List<Response<Object>> responses, int events) {
+        List<Outcome> outcomes = new ArrayList<>(events);
+        List<String> errors = new ArrayList<>(events);
+        for (Response<Object> r : responses) {
+            for (Object code : (List<?>) r.get()) { // NOSCRIPT surfaces here, from the first chunk
+                if (code instanceof Long c) {
+                    outcomes.add(c == Scripts.DUPLICATE ? Outcome.DUPLICATE
+                            : c == Scripts.DELETED ? Outcome.DELETED : Outcome.ABSENT);
+                    errors.add(null);
+                } else { // this event's step failed in Redis (e.g. a key of the wrong type)
+                    outcomes.add(null);
+                    errors.add(code instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(code));
+                }
             }
         }
         return new Result(outcomes, errors);

@@ -4,12 +4,16 @@ package com.trafficmanager.console.invalidation;
  * The two Lua scripts that keep the cache true to the database. Each runs atomically in Redis, which is
  * the whole point: no other client's command lands between its reads and its writes.
  *
- * <p><b>invalidate</b> (one per event): KEYS = seen key, route key, marker key; ARGV = dedupe TTL ms,
- * revision ('' when the event has none), marker TTL ms, event id. Remembers the event id with
- * {@code SET NX PX}; if it was already there the event is a duplicate and nothing else happens (returns
- * 2). Otherwise deletes the route key (returns 1 if it existed, 0 if not) and leaves the marker: the
- * highest revision invalidated so far, or {@code ?<event id>} for an event without a revision (V1
- * writers), which a fill can only match by having seen that exact marker before its database read.
+ * <p><b>invalidate</b> (a chunk of events, in record order; each event is the same step as if it ran
+ * alone, and the chunk as a whole is atomic too): per event, KEYS = seen key, route key, marker key;
+ * ARGV = dedupe TTL ms, marker TTL ms, then per event the revision ('' when the event has none) and the
+ * event id. For each event: remembers the event id with {@code SET NX PX}; if it was already there the
+ * event is a duplicate and nothing else happens (2). Otherwise deletes the route key (1 if it existed,
+ * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
+ * an event without a revision (V1 writers), which a fill can only match by having seen that exact
+ * marker before its database read. Returns one code per event, or Redis's refusal for that event as a
+ * string (e.g. a key of the wrong type); one event's refusal does not stop the others. A chunk instead
+ * of one script call per event: the per-call overhead in Redis was the larger part of the cost.
  *
  * <p><b>fill</b> (cache-aside refill): KEYS = route key, marker key; ARGV = value, row_version read,
  * marker seen before the database read ('' if none), value TTL ms. Writes the value only if no
@@ -23,22 +27,36 @@ final class Scripts {
     static final int ABSENT = 0;
 
     static final RedisScript INVALIDATE = new RedisScript("""
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
-              return 2
-            end
-            local deleted = redis.call('DEL', KEYS[2])
-            local rev = tonumber(ARGV[2])
-            if rev then
-              local current = tonumber(redis.call('GET', KEYS[3]))
-              if current == nil or rev > current then
-                redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3])
-              else
-                redis.call('PEXPIRE', KEYS[3], ARGV[3])
+            local dedupeTtl, markerTtl = ARGV[1], ARGV[2]
+            local function invalidate(seen, route, marker, revision, eventId)
+              if not redis.call('SET', seen, '1', 'NX', 'PX', dedupeTtl) then
+                return 2
               end
-            else
-              redis.call('SET', KEYS[3], '?' .. ARGV[4], 'PX', ARGV[3])
+              local deleted = redis.call('DEL', route)
+              local rev = tonumber(revision)
+              if rev then
+                local current = tonumber(redis.call('GET', marker))
+                if current == nil or rev > current then
+                  redis.call('SET', marker, revision, 'PX', markerTtl)
+                else
+                  redis.call('PEXPIRE', marker, markerTtl)
+                end
+              else
+                redis.call('SET', marker, '?' .. eventId, 'PX', markerTtl)
+              end
+              return deleted
             end
-            return deleted
+            local codes = {}
+            for i = 1, #KEYS / 3 do
+              local ok, code = pcall(invalidate, KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i], ARGV[2 * i + 1],
+                                     ARGV[2 * i + 2])
+              if ok then
+                codes[i] = code
+              else
+                codes[i] = type(code) == 'table' and (code.err or 'error') or tostring(code)
+              end
+            end
+            return codes
             """);
 
     static final RedisScript FILL = new RedisScript("""

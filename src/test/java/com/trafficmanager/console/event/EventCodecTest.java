@@ -88,6 +88,32 @@ class EventCodecTest {
         assertMalformed(ok.replace("\"revision\":1", "\"revision\":\"one\""), "revision must be an integer");
     }
 
+    @Test
+    void namesWhatAFieldCarriesInsteadOfAString() {
+        String ok = new String(EventCodec.encode(event(Action.CREATED, 1L)), StandardCharsets.UTF_8);
+        assertMalformed(ok.replace("\"tenant\":\"team-a\"", "\"tenant\":42"), "tenant must be a string, got 42");
+        assertMalformed(ok.replace("\"user_id\":\"alice\"", "\"user_id\":[1]"), "user_id must be a string, got [1]");
+        assertMalformed(ok.replace("\"tenant\":\"team-a\"", "\"tenant\":null"), "tenant is missing");
+        assertMalformed(ok.replace("{\"user_id\":\"alice\",\"request_id\":\"req-456\"}", "null"),
+                "metadata is missing or not an object");
+        assertMalformed(ok.replace("\"revision\":1", "\"revision\":true"), "revision must be an integer, got true");
+        assertMalformed(ok.replace("\"revision\":1", "\"revision\":99999999999999999999"),
+                "revision must be an integer, got 99999999999999999999");
+        assertMalformed(ok.substring(0, ok.length() - 1), "not JSON");
+    }
+
+    @Test
+    void readsRepeatedFieldsAsTheirLastValueAndTreatsNullRevisionAsNone() throws Exception {
+        String ok = new String(EventCodec.encode(event(Action.CREATED, 1L)), StandardCharsets.UTF_8);
+        RouteChangedEvent e = EventCodec.decode(ok.replace("\"tenant\":\"team-a\"",
+                "\"tenant\":\"first\",\"nested\":{\"tenant\":\"x\"},\"tenant\":\"team-b\"")
+                .replace("\"revision\":1", "\"revision\":null").getBytes(StandardCharsets.UTF_8));
+        assertThat(e.tenant()).isEqualTo("team-b");
+        assertThat(e.revision()).isNull();
+        assertThat(EventCodec.decode(ok.replace("\"revision\":1", "\"revision\":4.0")
+                .getBytes(StandardCharsets.UTF_8)).revision()).isEqualTo(4L);
+    }
+
     private static void assertMalformed(String json, String message) {
         assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining(message);

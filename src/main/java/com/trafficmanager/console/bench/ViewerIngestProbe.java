@@ -9,6 +9,8 @@ import com.trafficmanager.console.ui.live.LiveEventsModel;
 import com.trafficmanager.console.ui.live.LiveEventsView;
 import com.trafficmanager.console.ui.live.LiveSource;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The viewer side of {@code viewer-ingest}, run in a JVM of its own: opens the Live events view in a
- * window, tails the topic from the beginning, and prints one line {@code result ingest_per_s=...
+ * window, tails the live end for a warm-up that is not measured, then re-seeks every partition to the
+ * beginning (as the Start position form does) and measures from there; prints one line {@code result ingest_per_s=...
  * max_pulse_gap_ms=... heap_mb_300k=... heap_mb_1m=... buffered=...} on stdout.
  *
  * <p>Arguments: bootstrap servers, topic, events for the first measurement, events for the second.
@@ -32,6 +35,7 @@ import org.apache.kafka.clients.admin.Admin;
 public final class ViewerIngestProbe {
     static final String RESULT = "result ";
     private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final long WARM_UP_MILLIS = 3_000;
 
     private ViewerIngestProbe() {
     }
@@ -44,22 +48,33 @@ public final class ViewerIngestProbe {
         startToolkit();
         Admin admin = Admin.create(KafkaClients.adminProperties(bootstrap, Map.of()));
         LiveStream stream = LiveStream.create(bootstrap, Map.of(), topic, admin, "route-cache-invalidator");
-        stream.tail().startAt(StartPosition.beginning());
+        stream.tail().startAt(StartPosition.latest()); // the warm-up reads the live producer's events
         LiveEventsModel model = new LiveEventsModel(LiveSource.of(stream), PartitionBuffers.DEFAULT_CAPACITY);
-        AtomicLong ingested = new AtomicLong();
+        AtomicLong ingested = new AtomicLong(); // since the re-seek to the beginning
+        AtomicLong receivedAtSeek = new AtomicLong(-1);
+        AtomicBoolean warming = new AtomicBoolean(true);
         AtomicLong maxGap = new AtomicLong();
         AtomicLong lastPulse = new AtomicLong();
         AtomicLong buffered = new AtomicLong();
         AtomicLong firstCount = new AtomicLong();
         AtomicLong firstAt = new AtomicLong();
-        AtomicBoolean gcByTheBench = new AtomicBoolean();
+        // odd while this probe forces full GCs: a gap that spans one is the probe's, not the viewer's
+        AtomicLong gcEpoch = new AtomicLong();
+        long[] lastEpoch = {0}; // touched on the JavaFX thread only
         AnimationTimer probe = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                long got = model.receivedProperty().get();
+                if (warming.get()) {
+                    return;
+                }
+                long got = model.receivedProperty().get() - receivedAtSeek.get();
                 // gaps count while events flow, except around the full GCs this probe itself forces
-                long last = lastPulse.getAndSet(got > 0 && !gcByTheBench.get() ? now : 0);
-                if (last != 0 && !gcByTheBench.get()) {
+                long epoch = gcEpoch.get();
+                boolean counts = got > 0 && (epoch & 1) == 0;
+                long last = lastPulse.getAndSet(counts ? now : 0);
+                boolean sameEpoch = lastEpoch[0] == epoch;
+                lastEpoch[0] = epoch;
+                if (last != 0 && counts && sameEpoch) {
                     maxGap.accumulateAndGet(now - last, Math::max);
                 }
                 if (firstAt.get() == 0 && got > 0) {
@@ -84,14 +99,26 @@ public final class ViewerIngestProbe {
             shown.complete(stage);
         });
         shown.get(60, TimeUnit.SECONDS);
+        Thread.sleep(WARM_UP_MILLIS); // not measured: an open console has compiled its code and laid out its window
+        CompletableFuture<Void> sought = new CompletableFuture<>();
+        Platform.runLater(() -> { // as an operator would: Start position "beginning" for all partitions, Apply
+            receivedAtSeek.set(model.receivedProperty().get());
+            if (!model.applyStartPosition(null, StartPosition.Kind.BEGINNING, "")) {
+                sought.completeExceptionally(new IllegalStateException(model.positionErrorProperty().get()));
+                return;
+            }
+            warming.set(false);
+            sought.complete(null);
+        });
+        sought.get(60, TimeUnit.SECONDS);
         awaitIngested(ingested, first);
         // from the first events on, as for the bare consumer: the window's and the consumer's start-up are not ingest
         double rate = (ingested.get() - firstCount.get()) * 1e9 / (System.nanoTime() - firstAt.get());
-        gcByTheBench.set(true);
+        gcEpoch.incrementAndGet();
         double heapFirst = heapAfterGcMb();
-        gcByTheBench.set(false);
+        gcEpoch.incrementAndGet();
         awaitIngested(ingested, second);
-        gcByTheBench.set(true);
+        gcEpoch.incrementAndGet();
         long gap = maxGap.get();
         double heapSecond = heapAfterGcMb();
         System.out.println(String.format(Locale.ROOT,
@@ -114,12 +141,21 @@ public final class ViewerIngestProbe {
         }
     }
 
+    /**
+     * The heap the full collection left, as the collector reports it per pool: reading the heap's usage
+     * afterwards would also count what the tail allocated since (hundreds of MB/s at full rate).
+     */
     private static double heapAfterGcMb() {
-        var memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used / (1024.0 * 1024.0);
     }
 
     private static void startToolkit() throws Exception {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code viewer-ingest}: 300,000 events pre-filled over 6 partitions plus a live producer at full
  * rate; the Live events tab (the real view, in a real window, in a JVM of its own as on an operator's
- * workstation: see {@link ViewerIngestProbe}) tails from the beginning. Measures its
- * ingest rate over the first 300,000 events (from the first one on, for both) against a bare
+ * workstation: see {@link ViewerIngestProbe}) tails from the beginning, after a warm-up at the live
+ * end that is not measured. Measures its ingest rate over the first 300,000 events (from the first
+ * one on, for both; the bare consumer also reads them once before the measured read) against a bare
  * KafkaConsumer poll loop reading the same topic under the same load in the same run (the floor), the longest gap between JavaFX pulses while
  * it ingests, and the heap after 300,000 and after 1,000,000 events with the default caps.
  *
@@ -32,6 +34,14 @@ public final class ViewerIngestScenario implements BenchScenario {
     static final int PREFILL = 300_000;
     static final int LONG_RUN = 1_000_000;
     private static final Duration LIMIT = Duration.ofMinutes(10);
+    /**
+     * The installed console's JVM options (the {@code --java-options} of packaging/&lt;os&gt;/jpackage.args;
+     * PackagingArgsTest keeps them equal), so the viewer is measured as operators run it. G1 with a
+     * 50 ms pause goal: the tail's garbage at full rate made the serial collector's pauses the
+     * longest gaps between frames.
+     */
+    static final List<String> CONSOLE_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=50");
 
     @Override
     public String name() {
@@ -48,6 +58,7 @@ public final class ViewerIngestScenario implements BenchScenario {
                 feed.prefill(PREFILL);
                 LOG.info("pre-filled {} events on {}", PREFILL, topic);
                 feed.startLive();
+                bareConsumerRate(bootstrap, topic); // not measured: warms it up as the viewer's warm-up does
                 double bare = bareConsumerRate(bootstrap, topic);
                 LOG.info("bare consumer: {} events/s", Math.round(bare));
                 List<Figure> figures = viewer(bootstrap, topic, bare);
@@ -90,9 +101,12 @@ public final class ViewerIngestScenario implements BenchScenario {
 
     /** Runs the viewer in a JVM of its own, as on an operator's workstation (the broker is elsewhere). */
     private List<Figure> viewer(String bootstrap, String topic, double bare) throws Exception {
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ViewerIngestProbe.class.getName(), bootstrap, topic,
-                Integer.toString(PREFILL), Integer.toString(LONG_RUN))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CONSOLE_JAVA_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ViewerIngestProbe.class.getName(),
+                bootstrap, topic, Integer.toString(PREFILL), Integer.toString(LONG_RUN)));
+        Process probe = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Double> result = new java.util.HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,10 +1,12 @@
 package com.trafficmanager.console.bench;
 
 import com.trafficmanager.console.app.AppDirs;
+import com.trafficmanager.console.sandbox.FileTrees;
 import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.sandbox.SandboxException;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.sandbox.SandboxOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ public final class BenchMain {
             names.add(0, "floors");
         }
         Path reportDir = Path.of("target", "bench");
+        Path dataDir = null;
         try {
-            Path dataDir = Files.createTempDirectory("tc-bench");
+            dataDir = Files.createTempDirectory("tc-bench");
             try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dataDir, dirs.cache(), true,
                     SandboxOptions.DEFAULT_TOPIC), SandboxListener.NONE)) {
                 BenchContext context = new BenchContext(sandbox, dirs);
@@ -72,6 +75,20 @@ public final class BenchMain {
             LOG.error("benchmark failed", e);
             System.err.println("bench: " + e);
             return 1;
+        } finally {
+            deleteQuietly(dataDir); // a viewer-ingest run leaves gigabytes of Kafka log behind
+        }
+    }
+
+    /** Removes a run's throwaway data directory once its servers have stopped. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            FileTrees.deleteRecursively(dir);
+        } catch (IOException e) {
+            LOG.warn("could not remove the benchmark's data directory {}: {}", dir, e.toString());
         }
     }
 }

@@ -29,6 +29,14 @@ public final class StartupScenario implements BenchScenario {
     @Override
     public List<Figure> run(BenchContext context) throws Exception {
         Path dir = Files.createTempDirectory("tc-bench-startup");
+        try {
+            return measure(dir);
+        } finally {
+            BenchMain.deleteQuietly(dir);
+        }
+    }
+
+    private List<Figure> measure(Path dir) throws Exception {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.withTarget("cold_start_ms", timeSandboxProcess(dir, true), "ms", 8_000));
         figures.add(Figure.withTarget("warm_start_ms", timeSandboxProcess(dir, false), "ms", 5_000));

@@ -62,4 +62,21 @@ class EventRingTest {
         assertThat(q.offer(TailBatch.events(java.util.List.of(e(4))), 0)).isTrue();
         assertThat(q.queuedEvents()).isEqualTo(1);
     }
+
+    @Test
+    void theQueueMakesTheTailWaitWhileTheReaderIsLate() throws Exception {
+        long[] now = {0};
+        TailQueue q = new TailQueue(100, () -> now[0]);
+        assertThat(q.offer(TailBatch.events(java.util.List.of(e(0))), 0)).isTrue();
+        now[0] += TailQueue.READER_LATE.toNanos() / 2;
+        assertThat(q.offer(TailBatch.events(java.util.List.of(e(1))), 0)).as("the reader is not late yet").isTrue();
+        now[0] += TailQueue.READER_LATE.toNanos();
+        assertThat(q.offer(TailBatch.events(java.util.List.of(e(2))), 10)).as("the reader is late").isFalse();
+        assertThat(q.drain()).hasSize(2);
+        assertThat(q.offer(TailBatch.events(java.util.List.of(e(2))), 0)).as("it came by").isTrue();
+        assertThat(q.drain()).hasSize(1);
+        now[0] += 10 * TailQueue.READER_LATE.toNanos();
+        assertThat(q.offer(TailBatch.events(java.util.List.of(e(3))), 0))
+                .as("an empty queue takes a batch however late the reader").isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.testing;
 
+import com.trafficmanager.console.sandbox.FileTrees;
 import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.sandbox.SandboxException;
 import com.trafficmanager.console.sandbox.SandboxListener;
@@ -27,7 +28,15 @@ public final class TestSandbox {
                 Path dir = Files.createTempDirectory("tc-test-sandbox");
                 sandbox = Sandbox.start(new SandboxOptions(dir, cacheDir(), false, SandboxOptions.DEFAULT_TOPIC),
                         SandboxListener.NONE);
-                Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "test-sandbox-stop"));
+                Sandbox started = sandbox;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    try {
+                        FileTrees.deleteRecursively(dir);
+                    } catch (IOException e) {
+                        System.err.println("could not remove the test sandbox " + dir + ": " + e);
+                    }
+                }, "test-sandbox-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SandboxException e) {

@@ -27,8 +27,9 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The viewer side of {@code viewer-ingest}, run in a JVM of its own: opens the Live events view in a
  * window, tails the live end for a warm-up that is not measured, then re-seeks every partition to the
- * beginning (as the Start position form does) and measures from there; prints one line {@code result ingest_per_s=...
- * max_pulse_gap_ms=... heap_mb_300k=... heap_mb_1m=... buffered=...} on stdout.
+ * beginning (as the Start position form does) and measures from there; prints one line
+ * {@code result ingest_per_s=... max_pulse_gap_ms=... heap_mb_300k=... heap_mb_1m=... buffered=...}
+ * on stdout.
  *
  * <p>Arguments: bootstrap servers, topic, events for the first measurement, events for the second.
  */

@@ -94,7 +94,8 @@ final class BatchInvalidator {
                 try {
                     return results(responses, events.size());
                 } catch (JedisNoScriptException e) {
-                    // Redis restarted and lost its script cache: no chunk ran, so the whole round goes again
+                    // Redis restarted and lost its script cache: the whole round goes again (a chunk that did
+                    // run before the cache was lost answers duplicates, which changes nothing)
                     Scripts.INVALIDATE.load(redis);
                     try (Pipeline again = redis.pipelined()) {
                         List<Response<Object>> retried = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  *
  * <p>The tail also waits while the reader is late: events are queued and the reader has not come by
  * for {@link #READER_LATE}. The reader is the JavaFX thread; a late pulse means a long frame (a table
- * update, a collection), and a tail that kept decoding at full speed meanwhile would take the CPU
+ * update, a collection), and a tail that kept reading at full speed meanwhile would take the CPU
  * that frame needs. The window comes first; Kafka keeps the records.
  */
 public final class TailQueue {

@@ -232,40 +232,36 @@ public final class OutboxRelay implements AutoCloseable {
         }
         Producer<String, byte[]> p = producer();
         int n = rows.size();
-        int[] partitions = new int[n];
-        long[] offsets = new long[n];
-        long[] ackNanos = new long[n];
-        boolean[] sent = new boolean[n];
-        Exception[] errors = new Exception[n];
+        List<RowSend> sends = new ArrayList<>(n);
+        rows.forEach(row -> sends.add(new RowSend(row)));
         Set<String> failedNow = new HashSet<>();
-        for (int i = 0; i < n && running; i++) {
-            PendingRow row = rows.get(i);
-            if (failedNow.contains(row.key())) {
+        for (RowSend send : sends) {
+            if (!running) {
+                break;
+            }
+            if (failedNow.contains(send.row.key())) {
                 continue; // an earlier row of this key already failed: keep the key's order
             }
-            final int slot = i;
             try {
-                p.send(record(row), (metadata, exception) -> {
+                p.send(record(send.row), (metadata, exception) -> {
                     if (exception != null) {
-                        errors[slot] = exception;
+                        send.error = exception;
                     } else {
-                        partitions[slot] = metadata.partition();
-                        offsets[slot] = metadata.offset();
-                        ackNanos[slot] = System.nanoTime();
+                        send.acknowledged(metadata.partition(), metadata.offset(), System.nanoTime());
                     }
                 });
-                sent[i] = true;
+                send.sent = true;
             } catch (KafkaException e) {
-                errors[i] = e; // the producer refused the record (closed, fatal state)
-                sent[i] = true;
+                send.error = e; // the producer refused the record (closed, fatal state)
+                send.sent = true;
                 closeProducer();
                 pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
                 break;
             }
-            if (errors[i] != null) {
+            if (send.error != null) {
                 // failed before it left this process, e.g. no metadata within max.block.ms
-                failedNow.add(row.key());
-                if (errors[i] instanceof TimeoutException) {
+                failedNow.add(send.row.key());
+                if (send.error instanceof TimeoutException) {
                     // the broker is unreachable: every further send would block as long again
                     pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
                     break;
@@ -282,42 +278,40 @@ public final class OutboxRelay implements AutoCloseable {
             running = false;
             return n;
         }
-        settle(rows, sent, partitions, offsets, ackNanos, errors);
+        settle(sends);
         return n;
     }
 
-    private void settle(List<PendingRow> rows, boolean[] sent, int[] partitions, long[] offsets, long[] ackNanos,
-                        Exception[] errors) throws SQLException {
+    private void settle(List<RowSend> sends) throws SQLException {
         Set<String> failedKeys = new HashSet<>();
         Set<String> blockedKeys = new HashSet<>();
         Map<String, List<Long>> failedByError = new HashMap<>();
-        List<Integer> done = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            PendingRow row = rows.get(i);
-            if (!sent[i]) {
-                blockedKeys.add(row.key());
-            } else if (errors[i] != null) {
-                failedKeys.add(row.key());
-                blockedKeys.add(row.key());
-                failedByError.computeIfAbsent(describe(errors[i]), k -> new ArrayList<>()).add(row.id());
-            } else if (!blockedKeys.contains(row.key())) {
-                done.add(i);
+        List<RowSend> done = new ArrayList<>(sends.size());
+        for (RowSend send : sends) {
+            String key = send.row.key();
+            if (!send.sent) {
+                blockedKeys.add(key);
+            } else if (send.error != null) {
+                failedKeys.add(key);
+                blockedKeys.add(key);
+                failedByError.computeIfAbsent(describe(send.error), k -> new ArrayList<>()).add(send.row.id());
+            } else if (!blockedKeys.contains(key)) {
+                done.add(send);
             } // else: acknowledged after a failed row of its key; left pending to go out again after it
         }
         long[] ids = new long[done.size()];
-        int[] parts = new int[done.size()];
-        long[] offs = new long[done.size()];
+        int[] partitions = new int[done.size()];
+        long[] offsets = new long[done.size()];
         List<PublishedEvent> published = new ArrayList<>(done.size());
         for (int j = 0; j < done.size(); j++) {
-            int i = done.get(j);
-            PendingRow row = rows.get(i);
-            ids[j] = row.id();
-            parts[j] = partitions[i];
-            offs[j] = offsets[i];
-            published.add(new PublishedEvent(row.eventId(), row.id(), row.key(), partitions[i], offsets[i], ackNanos[i]));
+            RowSend send = done.get(j);
+            ids[j] = send.row.id();
+            partitions[j] = send.partition;
+            offsets[j] = send.offset;
+            published.add(send.published());
         }
         try (Connection c = database.dataSource().getConnection()) {
-            OutboxRepository.markPublished(c, ids, parts, offs);
+            OutboxRepository.markPublished(c, ids, partitions, offsets);
             for (Map.Entry<String, List<Long>> e : failedByError.entrySet()) {
                 OutboxRepository.markFailed(c, e.getValue().stream().mapToLong(Long::longValue).toArray(), e.getKey());
             }

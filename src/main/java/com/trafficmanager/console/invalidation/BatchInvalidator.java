@@ -7,6 +7,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.util.SafeEncoder;
 
@@ -108,6 +109,9 @@ final class BatchInvalidator {
                 }
             } catch (JedisConnectionException e) {
                 throw unavailable(e);
+            } catch (JedisDataException e) {
+                // Redis refused a whole script call (busy, an ACL): held back and retried as in results()
+                throw new RedisUnavailableException("Redis refused the invalidation: " + e.getMessage(), e);
             }
         }
 
@@ -155,7 +159,13 @@ final class BatchInvalidator {
         return p.evalsha(Scripts.INVALIDATE.sha(), keys, args);
     }
 
-    private static Result results(List<Response<Object>> responses, int events) {
+    /**
+     * The outcomes of a round's answers. A refusal that names the key (WRONGTYPE: the key holds
+     * something else) is that event's error, counted and skipped, since no retry can change it. Any
+     * other refusal is Redis's state (out of memory, a read-only replica after a failover, an ACL):
+     * the batch is held back and retried like an outage, so no event is skipped because of it.
+     */
+    private static Result results(List<Response<Object>> responses, int events) throws RedisUnavailableException {
         List<Outcome> outcomes = new ArrayList<>(events);
         List<String> errors = new ArrayList<>(events);
         for (Response<Object> r : responses) {
@@ -164,10 +174,14 @@ final class BatchInvalidator {
                     outcomes.add(c == Scripts.DUPLICATE ? Outcome.DUPLICATE
                             : c == Scripts.DELETED ? Outcome.DELETED : Outcome.ABSENT);
                     errors.add(null);
-                } else { // this event's step failed in Redis (e.g. a key of the wrong type)
-                    outcomes.add(null);
-                    errors.add(code instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(code));
+                    continue;
                 }
+                String refusal = code instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(code);
+                if (!refusal.startsWith("WRONGTYPE")) {
+                    throw new RedisUnavailableException("Redis refused the invalidation: " + refusal, null);
+                }
+                outcomes.add(null);
+                errors.add(refusal);
             }
         }
         return new Result(outcomes, errors);

@@ -50,6 +50,8 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     /** Next offset to commit per partition: processed but not yet committed. */
     private final Map<TopicPartition, Long> pending = new HashMap<>();
     private boolean redisDown;
+    /** A batch failed in Redis and none has succeeded since: the backoff keeps growing until one does. */
+    private boolean failingSinceSuccess;
     private long retryDelayMs;
     private long nextRetryNanos;
     private long lastCommitNanos = System.nanoTime();
@@ -138,6 +140,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             return;
         }
         long redisDone = System.nanoTime();
+        failingSinceSuccess = false;
         Instant now = Instant.now();
         List<ProcessedEvent> out = new ArrayList<>(decoded.size());
         int next = 0;
@@ -199,10 +202,14 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         for (TopicPartition tp : records.partitions()) {
             consumer.seek(tp, records.records(tp).get(0).offset());
         }
-        if (!redisDown) {
+        if (!failingSinceSuccess) {
             LOG.warn("{}; pausing the partitions and retrying (nothing is committed past offset of the failed batch)",
                     e.getMessage());
             retryDelayMs = config.retryMin().toMillis();
+            failingSinceSuccess = true;
+        } else if (!redisDown) {
+            // Redis answered the ping but refused the batch again (out of memory, read-only): back off further
+            retryDelayMs = Math.min(retryDelayMs * 2, config.retryMax().toMillis());
         }
         redisDown = true;
         nextRetryNanos = System.nanoTime() + retryDelayMs * 1_000_000L;

@@ -12,7 +12,8 @@ package com.trafficmanager.console.invalidation;
  * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
  * an event without a revision (V1 writers), which a fill can only match by having seen that exact
  * marker before its database read. Returns one code per event, or Redis's refusal for that event as a
- * string (e.g. a key of the wrong type); one event's refusal does not stop the others. A chunk instead
+ * string (a key of the wrong type, or out of memory); one event's refusal does not stop the others
+ * (BatchInvalidator decides which refusals hold the whole batch back). A chunk instead
  * of one script call per event: the per-call overhead in Redis was the larger part of the cost.
  *
  * <p><b>fill</b> (cache-aside refill): KEYS = route key, marker key; ARGV = value, row_version read,

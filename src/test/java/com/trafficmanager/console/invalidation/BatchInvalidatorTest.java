@@ -1,6 +1,7 @@
 package com.trafficmanager.console.invalidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.event.EventIds;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -97,5 +99,25 @@ class BatchInvalidatorTest {
 
         assertThat(result.outcomes()).containsExactly(Outcome.DELETED);
         assertThat(redis.exists(routeKey(7))).isFalse();
+    }
+
+    @Test
+    void aRefusedScriptCallIsReportedAsRedisUnavailableSoTheBatchIsRetried() throws Exception {
+        redis.set(routeKey(9), "cached");
+        try (Jedis admin = new Jedis(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
+            String maxmemory = admin.configGet("maxmemory").get("maxmemory");
+            String policy = admin.configGet("maxmemory-policy").get("maxmemory-policy");
+            admin.configSet("maxmemory-policy", "noeviction");
+            admin.configSet("maxmemory", "1"); // every write is refused: OOM
+            try {
+                assertThatThrownBy(() -> invalidator.invalidate(List.of(event(9, 4L))))
+                        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("OOM");
+            } finally {
+                admin.configSet("maxmemory", maxmemory);
+                admin.configSet("maxmemory-policy", policy);
+            }
+        }
+        assertThat(redis.exists(routeKey(9))).as("nothing of the refused call ran").isTrue();
+        assertThat(invalidator.invalidate(List.of(event(9, 4L))).outcomes()).containsExactly(Outcome.DELETED);
     }
 }

@@ -6,6 +6,7 @@ import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 
 /**
- * Redis goes away while events arrive: the consumer pauses and retries, commits nothing past the
- * records it could not process, and once Redis is back processes every one of them by itself.
+ * Redis goes away (or stays but refuses writes, out of memory) while events arrive: the consumer pauses
+ * and retries, commits nothing past the records it could not process, and once Redis is back processes
+ * every one of them by itself.
  * The sandbox's Redis keeps nothing across a restart, so what proves each event went through the new
  * Redis is its remembered event id and revision marker there.
  */
@@ -81,6 +84,56 @@ class RedisOutageTest {
                         .isTrue();
                 assertThat(fx.redis.get(CacheKeys.marker(e.key()))).isEqualTo("5");
                 assertThat(fx.redis.exists(CacheKeys.route(e.key()))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aRedisOutOfMemoryHoldsTheEventsBackInsteadOfSkippingThem() throws Exception {
+        String group = fx.newGroup();
+        int warm = 6;
+        int n = 30;
+        for (int i = 0; i < warm; i++) {
+            fx.send(fx.event(i, 1));
+        }
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis);
+             Jedis admin = new Jedis(URI.create(fx.endpoints.redisUri()))) {
+            consumer.start();
+            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
+            for (int i = 0; i < n; i++) {
+                fx.redis.set(fx.routeKey(200 + i), "cached");
+            }
+            Map<TopicPartition, Long> before = fx.endOffsets();
+            String maxmemory = admin.configGet("maxmemory").get("maxmemory");
+            String policy = admin.configGet("maxmemory-policy").get("maxmemory-policy");
+            try {
+                admin.configSet("maxmemory-policy", "noeviction");
+                admin.configSet("maxmemory", "1"); // Redis answers, but refuses every write: OOM
+                for (int i = 0; i < n; i++) {
+                    fx.send(fx.event(200 + i, 3));
+                }
+                long errorsAtStart = consumer.counters().snapshot().total().errors();
+                Eventually.await("the consumer holding the batch back and retrying", InvalidationFixture.WAIT,
+                        () -> consumer.state() == ConsumerState.WAITING_FOR_REDIS
+                                && consumer.counters().snapshot().total().errors() >= errorsAtStart + 2);
+                assertThat(consumer.stateDetail()).contains("OOM");
+                Map<TopicPartition, Long> committed = fx.committed(group);
+                for (Map.Entry<TopicPartition, Long> e : before.entrySet()) {
+                    assertThat(committed.getOrDefault(e.getKey(), 0L)).as("committed offset of %s", e.getKey())
+                            .isLessThanOrEqualTo(e.getValue());
+                }
+                assertThat(consumer.counters().snapshot().total().processed()).as("no event skipped").isEqualTo(warm);
+            } finally {
+                admin.configSet("maxmemory", maxmemory);
+                admin.configSet("maxmemory-policy", policy);
+            }
+            Eventually.await("every event processed once Redis takes writes again", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm + n);
+            Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+            assertThat(consumer.counters().snapshot().total().deleted()).isEqualTo(n);
+            for (int i = 0; i < n; i++) {
+                assertThat(fx.redis.exists(fx.routeKey(200 + i))).as("key %d invalidated", 200 + i).isFalse();
             }
         }
     }

@@ -1,6 +1,5 @@
 package com.trafficmanager.console.event;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,15 @@ public enum Action {
         return eventVersion;
     }
 
+    /** Every record the live tail and the invalidation consumer read asks this: a plain loop, no stream. */
     public static Optional<Action> fromWire(String name) {
-        return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+        for (Action a : ALL) {
+            if (a.wireName.equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final Action[] ALL = values();
 }

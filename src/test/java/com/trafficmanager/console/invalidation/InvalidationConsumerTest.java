@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The consumer against the real sandbox: exact counters for N events, a replay from offset zero that
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
  * uncommitted events, deduplicated.
  */
 class InvalidationConsumerTest {
-    private InvalidationFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new InvalidationFixture(); // a topic of its own: a group reading from the start sees only this test's records
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final InvalidationFixture fx = InvalidationFixture.perTest(); // a topic of its own: a group reading from the start sees only this test's records
 
     @Test
     void nEventsDeleteNKeysWithExactCountersAndAReplayCountsOnlyDuplicates() throws Exception {

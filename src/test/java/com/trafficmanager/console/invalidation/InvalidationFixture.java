@@ -26,6 +26,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -33,7 +35,7 @@ import redis.clients.jedis.JedisPooled;
  * Admin client and Redis; one per test (or per test class where the tests do not read from the start). Groups are unique per test ({@link #newGroup}) and
  * tenants per fixture, so tests never see each other's offsets or keys.
  */
-final class InvalidationFixture implements AutoCloseable {
+final class InvalidationFixture implements AutoCloseable, AfterEachCallback {
     static final int PARTITIONS = 6;
     static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -47,6 +49,20 @@ final class InvalidationFixture implements AutoCloseable {
 
     InvalidationFixture() throws Exception {
         createTopic(topic);
+    }
+
+    /** For {@code @RegisterExtension}: a fixture for one test, closed after it (after its {@code @AfterEach}). */
+    static InvalidationFixture perTest() {
+        try {
+            return new InvalidationFixture();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set up the invalidation fixture", e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     void createTopic(String name) throws Exception {

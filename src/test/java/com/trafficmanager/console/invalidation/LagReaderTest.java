@@ -8,26 +8,16 @@ import com.trafficmanager.console.testing.Eventually;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lag the tab shows is what the Kafka Admin API reports (log-end minus committed offsets), and the
  * time lag is the age of the oldest unconsumed record.
  */
 class LagReaderTest {
-    private InvalidationFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new InvalidationFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final InvalidationFixture fx = InvalidationFixture.perTest();
 
     @Test
     void lagPerPartitionEqualsEndMinusCommittedFromTheAdminApiAndTimeLagIsTheOldestUnconsumedRecordsAge()

@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records that are not route events, between good ones on one partition: each is counted, skipped and
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
  * partition's committed offset reaches its end.
  */
 class MalformedRecordsTest {
-    private InvalidationFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new InvalidationFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final InvalidationFixture fx = InvalidationFixture.perTest();
 
     @Test
     void malformedRecordsAreCountedSkippedAndDeadLetteredWhileThePartitionKeepsMoving() throws Exception {

@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -24,17 +23,8 @@ import redis.clients.jedis.Jedis;
  * Redis is its remembered event id and revision marker there.
  */
 class RedisOutageTest {
-    private InvalidationFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new InvalidationFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final InvalidationFixture fx = InvalidationFixture.perTest();
 
     @Test
     void noOffsetIsCommittedPastUnprocessedRecordsAndEveryKeyIsInvalidatedOnceRedisIsBack() throws Exception {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cache-aside race: a reader misses, reads the route from PostgreSQL, and is held there while the
@@ -29,14 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class StaleRefillRaceTest {
     private static final OperatorContext OP = new OperatorContext("rita", "ws-9", false);
-    private InvalidationFixture fx;
+    @RegisterExtension
+    final InvalidationFixture fx = InvalidationFixture.perTest(); // closed after tearDown
     private OutboxRelay relay;
     private InvalidationConsumer consumer;
     private RouteService routes;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new InvalidationFixture();
         relay = new OutboxRelay(WritePathFixture.database(),
                 OutboxRelayConfig.defaults(fx.endpoints.kafkaBootstrap(), fx.topic).withPollInterval(Duration.ofMillis(200)));
         relay.start();
@@ -50,7 +51,6 @@ class StaleRefillRaceTest {
     void tearDown() {
         consumer.close();
         relay.close();
-        fx.close();
     }
 
     @Test

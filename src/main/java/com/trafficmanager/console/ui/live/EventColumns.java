@@ -27,7 +27,7 @@ final class EventColumns {
         table.getColumns().add(column("", 28, e -> e.malformed() ? "\u26a0" : ""));
         table.getColumns().add(column("P", 36, e -> Integer.toString(e.partition())));
         table.getColumns().add(column("Offset", 80, e -> Long.toString(e.offset())));
-        table.getColumns().add(column("Timestamp (UTC)", 170, e -> TIME.format(Instant.ofEpochMilli(e.timestamp()))));
+        table.getColumns().add(column("Timestamp (UTC)", 200, e -> TIME.format(Instant.ofEpochMilli(e.timestamp()))));
         table.getColumns().add(column("Key", 200, e -> e.key() == null ? "(no key)" : e.key()));
         table.getColumns().add(column("Action", 90, e -> e.malformed() ? "malformed" : e.event().action().wireName()));
         table.getColumns().add(column("Tenant", 90, e -> field(e, RouteChangedEvent::tenant)));

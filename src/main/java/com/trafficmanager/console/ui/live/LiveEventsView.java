@@ -44,7 +44,7 @@ public final class LiveEventsView extends BorderPane {
         setId("live-events");
         toolbar = new LiveToolbar(model);
         PartitionOverviewView overview = new PartitionOverviewView(model);
-        overview.setPrefWidth(540);
+        overview.setPrefWidth(580); // every header readable: End, Events/s, ... Lag
 
         table.setId("live-events-table");
         table.setItems(model.rows());
@@ -64,7 +64,7 @@ public final class LiveEventsView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.68);
         SplitPane body = new SplitPane(overview, center);
-        body.setDividerPositions(0.41);
+        body.setDividerPositions(0.47);
 
         Label status = new Label();
         status.setId("live-status");

@@ -19,18 +19,18 @@ final class PartitionOverviewView extends TableView<PartitionRow> {
         setId("live-overview");
         setFixedCellSize(LiveEventsView.ROW_HEIGHT);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Partition", 96, r -> Bindings.createStringBinding(r::label)));
-        getColumns().add(column("End", 56, r -> Bindings.createStringBinding(
+        getColumns().add(column("Partition", 90, r -> Bindings.createStringBinding(r::label)));
+        getColumns().add(column("End", 58, r -> Bindings.createStringBinding(
                 () -> r.endOffsetProperty().get() < 0 ? "-" : Long.toString(r.endOffsetProperty().get()), r.endOffsetProperty())));
-        getColumns().add(column("Events/s", 66, r -> Bindings.createStringBinding(() -> rate(r.rateProperty().get()),
+        getColumns().add(column("Events/s", 88, r -> Bindings.createStringBinding(() -> rate(r.rateProperty().get()),
                 r.rateProperty())));
-        getColumns().add(column("Buffered", 68, r -> r.bufferedProperty().asString()));
-        getColumns().add(column("Malformed", 78, r -> Bindings.createStringBinding(() -> r.malformedProperty().get()
+        getColumns().add(column("Buffered", 88, r -> r.bufferedProperty().asString()));
+        getColumns().add(column("Malformed", 98, r -> Bindings.createStringBinding(() -> r.malformedProperty().get()
                 + (r.uncheckedProperty().get() > 0 ? " (" + r.uncheckedProperty().get() + " unchecked)" : ""),
                 r.malformedProperty(), r.uncheckedProperty())));
-        getColumns().add(column("Committed", 78, r -> Bindings.createStringBinding(() -> dash(r.committedProperty().get()),
+        getColumns().add(column("Committed", 100, r -> Bindings.createStringBinding(() -> dash(r.committedProperty().get()),
                 r.committedProperty())));
-        getColumns().add(column("Lag", 44, r -> Bindings.createStringBinding(() -> dash(r.lagProperty().get()), r.lagProperty())));
+        getColumns().add(column("Lag", 50, r -> Bindings.createStringBinding(() -> dash(r.lagProperty().get()), r.lagProperty())));
         getColumns().forEach(c -> c.setSortable(false));
         getSelectionModel().select(0);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

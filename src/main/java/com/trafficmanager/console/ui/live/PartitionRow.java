@@ -39,7 +39,7 @@ public final class PartitionRow {
     }
 
     public String label() {
-        return isAll() ? "All partitions" : "Partition " + partition;
+        return isAll() ? "All" : Integer.toString(partition); // under the "Partition" header
     }
 
     void update(long end, double perSecond, int bufferedNow, long malformedNow, long uncheckedNow, Long committedNow) {

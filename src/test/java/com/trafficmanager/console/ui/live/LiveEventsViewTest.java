@@ -1,0 +1,94 @@
+package com.trafficmanager.console.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventIds;
+import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.stream.TailBatch;
+import com.trafficmanager.console.stream.TailEvent;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.ui.common.Styles;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The Live events tab in a window of a small laptop's size (1280 x 800), headless: what an operator
+ * reads there is not cut short. Every header of the partition overview shows its whole title, and the
+ * live table shows whole timestamps (with seconds and milliseconds).
+ */
+class LiveEventsViewTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final FxRobot robot = new FxRobot();
+    private final FakeSource source = new FakeSource();
+    private LiveEventsView view;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.setupFixture(() -> view.stop());
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void overviewHeadersAndTimestampsAreShownWhole() throws Exception {
+        List<TailEvent> events = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            RouteChangedEvent e = RouteChangedEvent.of(EventIds.next(), Action.ACTIVATED, "team-c", "payments", "staging",
+                    "v1", "https://payments.example.com", Instant.parse("2026-11-27T13:14:05.123Z"), "rita", "req-1", 2L);
+            events.add(new TailEvent(p, 1_234_567_890L + p, e.occurredAt().toEpochMilli(), e.key(), EventCodec.encode(e), null));
+        }
+        source.queue.offer(TailBatch.events(events), 0);
+        FxToolkit.setupStage(stage -> {
+            view = new LiveEventsView(new LiveEventsModel(source, 100));
+            Scene scene = new Scene(view, 1280, 800);
+            scene.getStylesheets().add(LiveEventsViewTest.class.getResource(Styles.STYLESHEET).toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            view.start();
+        });
+        FxToolkit.showStage();
+        Eventually.await("the events in the live table", WAIT,
+                () -> !robot.lookup("#live-events-table .table-cell").queryAllAs(TableCell.class).stream()
+                        .filter(c -> "2026-11-27 13:14:05.123".equals(c.getText())).toList().isEmpty());
+
+        Map<String, String> headers = shown(robot.lookup("#live-overview .column-header .label").queryAll());
+        assertThat(headers).containsKeys("Partition", "End", "Events/s", "Buffered", "Malformed", "Committed", "Lag");
+        headers.forEach((title, shown) -> assertThat(shown).as("the overview's '%s' header", title).isEqualTo(title));
+        Map<String, String> timestamps = shown(robot.lookup("#live-events-table .table-cell").queryAll().stream()
+                .filter(n -> "2026-11-27 13:14:05.123".equals(((TableCell<?, ?>) n).getText())).toList());
+        assertThat(timestamps).containsEntry("2026-11-27 13:14:05.123", "2026-11-27 13:14:05.123");
+    }
+
+    /** What each Labeled holds against what its text node shows (an ellipsis where it was cut). */
+    private static Map<String, String> shown(java.util.Collection<Node> nodes) {
+        Map<String, String> out = new TreeMap<>();
+        for (Node n : nodes) {
+            Labeled l = (Labeled) n;
+            Text text = (Text) l.lookup(".text");
+            out.put(l.getText(), text == null ? "" : text.getText());
+        }
+        return out;
+    }
+}

@@ -76,6 +76,30 @@ class LiveEventsModelTest {
     }
 
     @Test
+    void aTrickleReachesTheTableWithin200MsAFloodChangesItAtMostEvery400() throws Exception {
+        arrive(valid(0, 0, T0, "a", Action.CREATED));
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L);
+        arrive(valid(0, 1, T0 + 1, "a", Action.ACTIVATED));
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 1L);
+
+        List<TailEvent> flood = new ArrayList<>();
+        for (int i = 0; i < 300; i++) { // three times what the table shows
+            flood.add(valid(1, i, T0 + 10 + i, "b", Action.UPDATED));
+        }
+        source.queue.offer(TailBatch.events(flood), 0);
+        pulse();
+        assertThat(model.rows()).as("200 ms after the last change, in a flood").hasSize(2);
+        pulse();
+        assertThat(model.rows()).as("400 ms after it").hasSize(100).allMatch(e -> e.partition() == 1 && e.offset() >= 200);
+
+        arrive(valid(0, 2, T0 + 1_000, "a", Action.DEACTIVATED));
+        pulse();
+        assertThat(model.rows()).as("a trickle again").last().extracting(TailEvent::offset).isEqualTo(2L);
+    }
+
+    @Test
     void noBufferOrTableEverExceedsItsCapWhateverArrives() throws Exception {
         Random random = new Random(7);
         long[] next = new long[6];

@@ -31,8 +31,8 @@ import org.apache.kafka.clients.admin.Admin;
  * window, tails the live end for a warm-up that is not measured, then re-seeks every partition to the
  * beginning (as the Start position form does) and measures from there, three times (the figure is
  * the median read), then reads on to the second count; prints one line
- * {@code result ingest_per_s=... max_pulse_gap_ms=... heap_mb_300k=... heap_mb_1m=... buffered=...}
- * on stdout.
+ * {@code result ingest_per_s=... ingest_min_per_s=... ingest_max_per_s=... max_pulse_gap_ms=...
+ * heap_mb_300k=... heap_mb_1m=... buffered=... warm_up_ms=...} on stdout.
  *
  * <p>Arguments: bootstrap servers, topic, events for the first measurement, events for the second.
  */
@@ -164,7 +164,7 @@ public final class ViewerIngestProbe {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         long[] lastSecond = new long[4]; // compile time at each of the last four 250 ms ticks
-        java.util.Arrays.fill(lastSecond, jit.getTotalCompilationTime());
+        Arrays.fill(lastSecond, jit.getTotalCompilationTime());
         for (int tick = 0; ; tick++) {
             Thread.sleep(250);
             long compiled = jit.getTotalCompilationTime();

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * rate; the Live events tab (the real view, in a real window, in a JVM of its own as on an operator's
  * workstation: see {@link ViewerIngestProbe}) tails from the beginning, after a warm-up at the live
  * end that is not measured (until its JIT has settled). Measures its ingest rate over the first
- * 300,000 events (from the first one on, for both; the median of three reads) against a bare KafkaConsumer poll loop reading the
- * same events under the same load in the same run (the floor: the median of three reads before the
- * viewer's and three after it, after a first read that is not measured), the longest gap between JavaFX
- * pulses while it ingests, and the heap after 300,000 and after 1,000,000 events with the default caps.
+ * 300,000 events (from the first one on, for both; the median of three reads) against a bare
+ * KafkaConsumer poll loop reading the same events under the same load in the same run (the floor: the
+ * median of three reads before the viewer's and three after it, after a first read that is not
+ * measured), the longest gap between JavaFX pulses while it ingests, and the heap after 300,000 and
+ * after 1,000,000 events with the default caps.
  *
  * <p>Needs a display (Xvfb on a server). The heap figures are the viewer JVM's after a full GC.
  */

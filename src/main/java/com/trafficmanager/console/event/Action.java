@@ -35,6 +35,8 @@ public enum Action {
         return eventVersion;
     }
 
+    private static final Action[] ALL = values();
+
     /** Every record the live tail and the invalidation consumer read asks this: a plain loop, no stream. */
     public static Optional<Action> fromWire(String name) {
         for (Action a : ALL) {
@@ -44,6 +46,4 @@ public enum Action {
         }
         return Optional.empty();
     }
-
-    private static final Action[] ALL = values();
 }

@@ -2,8 +2,6 @@ package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
-import com.trafficmanager.console.stream.EventOrder;
-import com.trafficmanager.console.stream.EventRing;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.stream.RateMeter;
@@ -13,7 +11,6 @@ import com.trafficmanager.console.stream.TailEvent;
 import com.trafficmanager.console.stream.TailStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +40,7 @@ import javafx.collections.ObservableList;
  * changes the shown rows, in a few bulk list changes, and twice a second the overview. There is no
  * {@code runLater} at all.
  *
- * <p>Rows: for one partition, the filtered events of its ring, oldest first; for "All partitions",
- * the newest events (up to one ring's capacity) of every partition merged by timestamp. Rows hold
- * references only, so the memory budget is the rings' capacity.
+ * <p>What the rows are and how they change is {@link ShownRows}'s; when they change is decided here.
  */
 public final class LiveEventsModel {
     private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
@@ -66,7 +61,7 @@ public final class LiveEventsModel {
     private final LiveSource source;
     private final PartitionBuffers buffers;
     private final LiveFilterModel filter = new LiveFilterModel();
-    private final EventRows rows = new EventRows();
+    private final ShownRows rows;
     private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
     private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
     private final Map<Integer, RateMeter> rates = new HashMap<>();
@@ -92,6 +87,7 @@ public final class LiveEventsModel {
     public LiveEventsModel(LiveSource source, int capacityPerPartition) {
         this.source = source;
         this.buffers = new PartitionBuffers(capacityPerPartition);
+        this.rows = new ShownRows(buffers);
         this.capacity.set(capacityPerPartition);
         this.compiled = filter.compiledProperty().get();
         overview.add(allRow);
@@ -176,83 +172,13 @@ public final class LiveEventsModel {
     }
 
     private void append(List<TailEvent> arrived) {
-        Integer sel = selectedPartition.get();
-        if (sel != null) {
-            EventRing ring = buffers.ring(sel);
-            long oldest = ring.isEmpty() ? Long.MAX_VALUE : ring.oldest().offset();
-            List<TailEvent> add = new ArrayList<>();
-            for (TailEvent e : arrived) {
-                if (e.partition() == sel && e.offset() >= oldest && compiled.test(e)) {
-                    add.add(e);
-                }
-            }
-            int drop = 0;
-            while (drop < rows.size() && rows.get(drop).offset() < oldest) {
-                drop++;
-            }
-            rows.removeHead(drop);
-            rows.append(add);
-            return;
-        }
-        List<TailEvent> add = new ArrayList<>();
-        for (TailEvent e : arrived) {
-            if (compiled.test(e)) {
-                add.add(e);
-            }
-        }
-        if (add.isEmpty()) {
-            return;
-        }
-        add.sort(EventOrder.BY_TIMESTAMP);
-        int cap = buffers.capacity();
-        if (add.size() > cap) {
-            add = new ArrayList<>(add.subList(add.size() - cap, add.size()));
-        }
-        // most arrivals are newer than everything shown: find where the first one goes from the end
-        int at = Collections.binarySearch(rows, add.get(0), EventOrder.BY_TIMESTAMP);
-        at = at < 0 ? -at - 1 : at;
-        List<TailEvent> tail = at < rows.size() ? merge(new ArrayList<>(rows.subList(at, rows.size())), add) : add;
-        int overflow = at + tail.size() - cap;
-        if (overflow >= at) {
-            // everything shown before the insertion point goes: show the newest cap of the merged tail
-            rows.replaceAll(tail.subList(Math.min(tail.size(), overflow - at), tail.size()));
-            return;
-        }
-        if (at < rows.size()) {
-            rows.replaceFrom(at, tail);
-        } else {
-            rows.append(tail);
-        }
-        rows.removeHead(overflow);
-    }
-
-    private static List<TailEvent> merge(List<TailEvent> a, List<TailEvent> b) {
-        List<TailEvent> out = new ArrayList<>(a.size() + b.size());
-        int i = 0;
-        int j = 0;
-        while (i < a.size() && j < b.size()) {
-            out.add(EventOrder.BY_TIMESTAMP.compare(a.get(i), b.get(j)) <= 0 ? a.get(i++) : b.get(j++));
-        }
-        out.addAll(a.subList(i, a.size()));
-        out.addAll(b.subList(j, b.size()));
-        return out;
+        rows.append(arrived, selectedPartition.get(), compiled::test);
     }
 
     private void rebuildRows() {
         pendingRows.clear();
         pendingRebuild = false;
-        Integer sel = selectedPartition.get();
-        if (sel == null) {
-            rows.replaceAll(buffers.newestByTimestamp(buffers.capacity(), compiled::test));
-            return;
-        }
-        List<TailEvent> shown = new ArrayList<>();
-        for (TailEvent e : buffers.events(sel)) {
-            if (compiled.test(e)) {
-                shown.add(e);
-            }
-        }
-        rows.replaceAll(shown);
+        rows.rebuild(selectedPartition.get(), compiled::test);
     }
 
     private void refreshOverview(long nowNanos) {
@@ -326,7 +252,7 @@ public final class LiveEventsModel {
     public void clear() {
         buffers.clearAll();
         newWhilePaused.set(0);
-        rows.replaceAll(List.of());
+        rows.clear();
         details.set(null);
         refreshOverview(lastOverview == Long.MIN_VALUE ? 0 : lastOverview);
     }
@@ -360,7 +286,7 @@ public final class LiveEventsModel {
 
     /** The rows shown now, for an export: a copy, safe to hand to another thread. */
     public List<TailEvent> exportSnapshot() {
-        return List.copyOf(rows);
+        return List.copyOf(rows.list());
     }
 
     public LiveFilterModel filter() {
@@ -368,7 +294,7 @@ public final class LiveEventsModel {
     }
 
     public ObservableList<TailEvent> rows() {
-        return rows;
+        return rows.list();
     }
 
     public ObservableList<PartitionRow> overview() {

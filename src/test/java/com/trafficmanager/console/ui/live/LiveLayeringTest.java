@@ -27,7 +27,7 @@ class LiveLayeringTest {
     void theViewModelHoldsNoNodes() {
         noClasses().that().haveSimpleNameStartingWith("LiveEventsModel")
                 .or().haveSimpleName("LiveFilterModel").or().haveSimpleName("PartitionRow")
-                .or().haveSimpleName("EventRows").or().haveSimpleName("LiveSource")
+                .or().haveSimpleName("EventRows").or().haveSimpleName("ShownRows").or().haveSimpleName("LiveSource")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(CLASSES);
     }

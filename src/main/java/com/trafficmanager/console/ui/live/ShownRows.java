@@ -1,0 +1,118 @@
+package com.trafficmanager.console.ui.live;
+
+import com.trafficmanager.console.stream.EventOrder;
+import com.trafficmanager.console.stream.EventRing;
+import com.trafficmanager.console.stream.PartitionBuffers;
+import com.trafficmanager.console.stream.TailEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.collections.ObservableList;
+
+/**
+ * What the live table shows, and how it changes: new arrivals are put in place (appended, or merged
+ * by timestamp for all partitions) in a few bulk list changes, or the rows are rebuilt from the
+ * rings. For one partition: the matching events of its ring, oldest first; for all partitions: the
+ * newest matching events (up to one ring's capacity) of every partition merged by timestamp. Rows
+ * hold references only, so the memory budget is the rings'. When the rows change is the view
+ * model's business.
+ */
+final class ShownRows {
+    private final EventRows rows = new EventRows();
+    private final PartitionBuffers buffers;
+
+    ShownRows(PartitionBuffers buffers) {
+        this.buffers = buffers;
+    }
+
+    ObservableList<TailEvent> list() {
+        return rows;
+    }
+
+    void clear() {
+        rows.replaceAll(List.of());
+    }
+
+    /** Adds what arrived (already in the rings) and drops what the rings no longer hold. */
+    void append(List<TailEvent> arrived, Integer partition, Predicate<TailEvent> filter) {
+        if (partition != null) {
+            appendToPartition(arrived, partition, filter);
+            return;
+        }
+        List<TailEvent> add = new ArrayList<>();
+        for (TailEvent e : arrived) {
+            if (filter.test(e)) {
+                add.add(e);
+            }
+        }
+        if (add.isEmpty()) {
+            return;
+        }
+        add.sort(EventOrder.BY_TIMESTAMP);
+        int cap = buffers.capacity();
+        if (add.size() > cap) {
+            add = new ArrayList<>(add.subList(add.size() - cap, add.size()));
+        }
+        // most arrivals are newer than everything shown: find where the first one goes from the end
+        int at = Collections.binarySearch(rows, add.get(0), EventOrder.BY_TIMESTAMP);
+        at = at < 0 ? -at - 1 : at;
+        List<TailEvent> tail = at < rows.size() ? merge(new ArrayList<>(rows.subList(at, rows.size())), add) : add;
+        int overflow = at + tail.size() - cap;
+        if (overflow >= at) {
+            // everything shown before the insertion point goes: show the newest cap of the merged tail
+            rows.replaceAll(tail.subList(Math.min(tail.size(), overflow - at), tail.size()));
+            return;
+        }
+        if (at < rows.size()) {
+            rows.replaceFrom(at, tail);
+        } else {
+            rows.append(tail);
+        }
+        rows.removeHead(overflow);
+    }
+
+    private void appendToPartition(List<TailEvent> arrived, int partition, Predicate<TailEvent> filter) {
+        EventRing ring = buffers.ring(partition);
+        long oldest = ring.isEmpty() ? Long.MAX_VALUE : ring.oldest().offset();
+        List<TailEvent> add = new ArrayList<>();
+        for (TailEvent e : arrived) {
+            if (e.partition() == partition && e.offset() >= oldest && filter.test(e)) {
+                add.add(e);
+            }
+        }
+        int drop = 0;
+        while (drop < rows.size() && rows.get(drop).offset() < oldest) {
+            drop++;
+        }
+        rows.removeHead(drop);
+        rows.append(add);
+    }
+
+    private static List<TailEvent> merge(List<TailEvent> a, List<TailEvent> b) {
+        List<TailEvent> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            out.add(EventOrder.BY_TIMESTAMP.compare(a.get(i), b.get(j)) <= 0 ? a.get(i++) : b.get(j++));
+        }
+        out.addAll(a.subList(i, a.size()));
+        out.addAll(b.subList(j, b.size()));
+        return out;
+    }
+
+    /** Shows the matching events of the rings afresh (a new selection or filter, a flood, a re-seek). */
+    void rebuild(Integer partition, Predicate<TailEvent> filter) {
+        if (partition == null) {
+            rows.replaceAll(buffers.newestByTimestamp(buffers.capacity(), filter));
+            return;
+        }
+        List<TailEvent> shown = new ArrayList<>();
+        for (TailEvent e : buffers.events(partition)) {
+            if (filter.test(e)) {
+                shown.add(e);
+            }
+        }
+        rows.replaceAll(shown);
+    }
+}

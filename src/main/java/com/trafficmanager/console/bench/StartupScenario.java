@@ -78,7 +78,8 @@ public final class StartupScenario implements BenchScenario {
         }
     }
 
-    private static String javaExecutable() {
+    /** The java launcher of the running JVM, for the benchmarks' child JVMs. */
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -4,7 +4,6 @@ import com.trafficmanager.console.kafka.KafkaClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class ViewerIngestScenario implements BenchScenario {
      */
     private static Map<String, Double> runProbe(Class<?> main, String what, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(StartupScenario.javaExecutable());
         command.addAll(CONSOLE_JAVA_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));

@@ -1,9 +1,6 @@
 package com.trafficmanager.console.outbox;
 
 import com.trafficmanager.console.db.Database;
-import com.trafficmanager.console.event.EventHeaders;
-import com.trafficmanager.console.kafka.KafkaClients;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,14 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +52,11 @@ public final class OutboxRelay implements AutoCloseable {
     private final KeyBackoff backoff;
     private final PublishLock lock;
     private final OutboxPruner pruner;
+    private final RelayProducer producer;
 
     private volatile boolean running;
     private volatile boolean crashedAfterSend;
     private volatile String lastError;
-    private volatile Producer<String, byte[]> producer;
     private Thread thread;
 
     // relay thread only
@@ -86,6 +78,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.backoff = new KeyBackoff(config.initialBackoff(), config.maxBackoff());
         this.lock = new PublishLock(database, config.lockId());
         this.pruner = new OutboxPruner(database, config.retention(), config.pruneInterval());
+        this.producer = new RelayProducer(config, "outbox-relay-" + Integer.toHexString(System.identityHashCode(this)));
     }
 
     /** Starts the relay's thread; it publishes once it holds the lock. */
@@ -163,10 +156,7 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             t.join(CLOSE_WAIT.toMillis());
             if (t.isAlive()) {
-                Producer<String, byte[]> p = producer;
-                if (p != null) {
-                    p.close(Duration.ZERO); // aborts a flush that waits for an unreachable broker
-                }
+                producer.abort(); // frees a flush that waits for an unreachable broker
                 t.join(CLOSE_WAIT.toMillis());
             }
         } catch (InterruptedException e) {
@@ -207,7 +197,7 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             lock.release();
-            closeProducer();
+            producer.close();
             LOG.info("outbox relay stopped ({} events published)", publishedCount.get());
         }
     }
@@ -230,7 +220,7 @@ public final class OutboxRelay implements AutoCloseable {
             lock.release();
             return 0;
         }
-        Producer<String, byte[]> p = producer();
+        Producer<String, byte[]> p = producer.get();
         int n = rows.size();
         List<RowSend> sends = new ArrayList<>(n);
         rows.forEach(row -> sends.add(new RowSend(row)));
@@ -243,7 +233,7 @@ public final class OutboxRelay implements AutoCloseable {
                 continue; // an earlier row of this key already failed: keep the key's order
             }
             try {
-                p.send(record(send.row), (metadata, exception) -> {
+                p.send(producer.record(send.row), (metadata, exception) -> {
                     if (exception != null) {
                         send.error = exception;
                     } else {
@@ -254,7 +244,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (KafkaException e) {
                 send.error = e; // the producer refused the record (closed, fatal state)
                 send.sent = true;
-                closeProducer();
+                producer.close();
                 pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
                 break;
             }
@@ -268,10 +258,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
         }
-        Producer<String, byte[]> current = producer;
-        if (current != null) {
-            current.flush(); // returns when every record sent above is acknowledged or failed
-        }
+        producer.flush(); // returns when every record sent above is acknowledged or failed
         if (stopAfterSendBeforeMark) {
             LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
             crashedAfterSend = true;
@@ -335,42 +322,6 @@ public final class OutboxRelay implements AutoCloseable {
                 lastError = null;
             }
             notifyListeners(published);
-        }
-    }
-
-    private ProducerRecord<String, byte[]> record(PendingRow row) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(new RecordHeader(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
-        headers.add(new RecordHeader(EventHeaders.EVENT_VERSION, row.eventVersion().getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(config.topic(), null, row.key(), row.payload(), headers);
-    }
-
-    private Producer<String, byte[]> producer() {
-        Producer<String, byte[]> p = producer;
-        if (p == null) {
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-            defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            defaults.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + Integer.toHexString(System.identityHashCode(this)));
-            defaults.putAll(config.producerOverrides());
-            p = new KafkaProducer<>(KafkaClients.producerProperties(config.bootstrapServers(), defaults));
-            producer = p;
-        }
-        return p;
-    }
-
-    private void closeProducer() {
-        Producer<String, byte[]> p = producer;
-        producer = null;
-        if (p != null) {
-            try {
-                p.close(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                LOG.debug("producer close", e);
-            }
         }
     }
 

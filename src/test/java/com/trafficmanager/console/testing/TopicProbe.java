@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,8 +29,15 @@ public final class TopicProbe implements AutoCloseable {
     public static TopicProbe fromEnd(String bootstrap, String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 KafkaClients.consumerProperties(bootstrap, null, Map.of()));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        // a topic created a moment ago may not be in the broker's metadata yet: its partitions come back
+        // empty, and a probe assigned to none would fail its first poll
+        AtomicReference<List<TopicPartition>> found = new AtomicReference<>(List.of());
+        Eventually.await("the partitions of topic " + topic, Duration.ofSeconds(20), () -> {
+            found.set(consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList());
+            return !found.get().isEmpty();
+        });
+        List<TopicPartition> partitions = found.get();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(20))); // resolve the end now

@@ -83,7 +83,7 @@ public final class AuditView extends BorderPane implements com.trafficmanager.co
         action.setCellFactory(l -> actionCell());
         action.valueProperty().bindBidirectional(model.actionProperty());
         TextField from = field("audit-from", "from (e.g. 7d)", model.fromProperty(), 130);
-        TextField to = field("audit-to", "to (empty: now)", model.toProperty(), 130);
+        TextField to = field("audit-to", "to (empty: now)", model.toProperty(), 145);
         from.setTooltip(new Tooltip("From this time on: " + TimeInput.ACCEPTED));
         to.setTooltip(new Tooltip("Before this time: " + TimeInput.ACCEPTED));
         Button search = new Button("Search");
@@ -109,9 +109,10 @@ public final class AuditView extends BorderPane implements com.trafficmanager.co
         TableView<AuditRow> table = new TableView<>(model.rows());
         table.setId("audit-table");
         table.setPlaceholder(new Label("No entries. Change the filter and press Search."));
-        table.getColumns().add(column("Time", AuditRow::time, 170));
+        // the time (to the millisecond) and the action show whole; ids are cut, the details below hold them
+        table.getColumns().add(column("Time", AuditRow::time, 205));
         table.getColumns().add(column("Actor", AuditRow::actor, 100));
-        table.getColumns().add(column("Action", AuditRow::action, 90));
+        table.getColumns().add(column("Action", AuditRow::action, 110));
         table.getColumns().add(column("Route", AuditRow::route, 230));
         table.getColumns().add(column("Before -> after", AuditRow::change, 300));
         table.getColumns().add(column("Host", AuditRow::host, 110));
@@ -203,6 +204,7 @@ public final class AuditView extends BorderPane implements com.trafficmanager.co
         TableColumn<AuditRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(cell.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
         return c;
     }
 }

@@ -46,6 +46,8 @@ final class TrendChart extends LineChart<Number, Number> {
         setLegendVisible(false);
         setMinHeight(180);
         setPrefHeight(220);
+        // the last time label is centred on the right edge of the plot: room for its second half
+        setPadding(new javafx.geometry.Insets(5, 24, 5, 5));
         getData().add(series);
         points.forEach(this::add);
         points.addListener((ListChangeListener<TrendPoint>) c -> {

@@ -1,7 +1,8 @@
 package com.trafficmanager.console.ui.routes;
 
-import com.trafficmanager.console.ui.trace.TraceMenu;
 import com.trafficmanager.console.ui.common.Styles;
+import com.trafficmanager.console.ui.common.WholeTextCell;
+import com.trafficmanager.console.ui.trace.TraceMenu;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -19,16 +20,20 @@ final class HistoryPane extends BorderPane {
         title.textProperty().bind(model.titleProperty());
         TableView<HistoryRow> table = new TableView<>(model.rows());
         table.setId("routes-history");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Select one route to see its changes."));
-        table.getColumns().add(column("Action", 90, HistoryRow::action));
-        table.getColumns().add(column("Before -> after", 360, HistoryRow::change));
+        // widths that show the whole action, time and place: beside the trace the table scrolls sideways
+        // rather than cut them short; the long event id comes last
+        table.getColumns().add(column("Action", 110, HistoryRow::action));
+        TableColumn<HistoryRow, String> change = column("Before -> after", 260, HistoryRow::change);
+        change.setCellFactory(c -> new WholeTextCell<>());
+        table.getColumns().add(change);
+        table.getColumns().add(column("Time", 180, HistoryRow::time));
         table.getColumns().add(column("Actor", 90, HistoryRow::actor));
-        table.getColumns().add(column("Time", 140, HistoryRow::time));
-        TableColumn<HistoryRow, String> event = column("Event id", 270, HistoryRow::eventId);
+        table.getColumns().add(column("Published", 190, HistoryRow::published));
+        TableColumn<HistoryRow, String> event = column("Event id", 320, HistoryRow::eventId);
         event.getStyleClass().add(Styles.MONO);
         table.getColumns().add(event);
-        table.getColumns().add(column("Published", 150, HistoryRow::published));
         TraceMenu.install(table, HistoryRow::eventId, model::showTrace);
         setTop(title);
         setCenter(table);
@@ -37,6 +42,7 @@ final class HistoryPane extends BorderPane {
     private static TableColumn<HistoryRow, String> column(String name, double width, Function<HistoryRow, String> value) {
         TableColumn<HistoryRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())).getReadOnlyProperty());
         return c;
     }

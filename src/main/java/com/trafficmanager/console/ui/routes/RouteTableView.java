@@ -1,6 +1,7 @@
 package com.trafficmanager.console.ui.routes;
 
 import com.trafficmanager.console.route.Route;
+import com.trafficmanager.console.ui.common.WholeTextCell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -28,7 +29,9 @@ final class RouteTableView extends TableView<RouteRow> {
         getColumns().add(keyColumn("Service", 110, r -> r.key().service()));
         getColumns().add(keyColumn("Env", 80, r -> r.key().env()));
         getColumns().add(keyColumn("Version", 70, r -> r.key().version()));
-        getColumns().add(routeColumn("URL", 300, Route::url));
+        TableColumn<RouteRow, String> url = routeColumn("URL", 300, Route::url);
+        url.setCellFactory(c -> new WholeTextCell<>());
+        getColumns().add(url);
         TableColumn<RouteRow, RouteRow.Badge> state = new TableColumn<>("State");
         state.setId("col-state");
         state.setPrefWidth(110);

@@ -131,7 +131,7 @@ public final class RoutesView extends BorderPane {
     /** Puts the trace of the latest change beside the history pane. */
     public void showTrace(Node trace) {
         details.getItems().add(trace);
-        details.setDividerPositions(0.55);
+        details.setDividerPositions(0.6);
     }
 
     /** Starts loading and watching the routes; questions to the operator open this view's dialogs. */

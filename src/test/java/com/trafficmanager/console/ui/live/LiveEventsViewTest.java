@@ -9,18 +9,15 @@ import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.stream.TailBatch;
 import com.trafficmanager.console.stream.TailEvent;
 import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,22 +70,11 @@ class LiveEventsViewTest {
                 () -> !robot.lookup("#live-events-table .table-cell").queryAllAs(TableCell.class).stream()
                         .filter(c -> "2026-11-27 13:14:05.123".equals(c.getText())).toList().isEmpty());
 
-        Map<String, String> headers = shown(robot.lookup("#live-overview .column-header .label").queryAll());
+        Map<String, String> headers = ShownText.of(robot.lookup("#live-overview .column-header .label").queryAll());
         assertThat(headers).containsKeys("Partition", "End", "Events/s", "Buffered", "Malformed", "Committed", "Lag");
         headers.forEach((title, shown) -> assertThat(shown).as("the overview's '%s' header", title).isEqualTo(title));
-        Map<String, String> timestamps = shown(robot.lookup("#live-events-table .table-cell").queryAll().stream()
+        Map<String, String> timestamps = ShownText.of(robot.lookup("#live-events-table .table-cell").queryAll().stream()
                 .filter(n -> "2026-11-27 13:14:05.123".equals(((TableCell<?, ?>) n).getText())).toList());
         assertThat(timestamps).containsEntry("2026-11-27 13:14:05.123", "2026-11-27 13:14:05.123");
-    }
-
-    /** What each Labeled holds against what its text node shows (an ellipsis where it was cut). */
-    private static Map<String, String> shown(java.util.Collection<Node> nodes) {
-        Map<String, String> out = new TreeMap<>();
-        for (Node n : nodes) {
-            Labeled l = (Labeled) n;
-            Text text = (Text) l.lookup(".text");
-            out.put(l.getText(), text == null ? "" : text.getText());
-        }
-        return out;
     }
 }

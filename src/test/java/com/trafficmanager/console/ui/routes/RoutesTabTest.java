@@ -14,11 +14,13 @@ import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.RouteState;
 import com.trafficmanager.console.route.VersionedKey;
 import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.testing.TopicProbe;
 import com.trafficmanager.console.testing.WritePathFixture;
 import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -26,9 +28,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -346,5 +350,45 @@ class RoutesTabTest {
         assertThat(((TableRow<?>) rowNode(a)).isSelected()).isTrue();
         Eventually.await("the counts", WAIT, () -> robot.lookup("#routes-counts").queryAs(Label.class).getText()
                 .endsWith(", 2 shown"));
+    }
+
+    @Test
+    void historyBesideTheTraceShowsActionTimeAndPlaceWholeAndLongTextInATooltip() throws Exception {
+        RouteKey key = key("catalogue", "staging");
+        String url = "https://catalogue.staging.example.com/a/long/path/that/does/not/fit/in/its/column/at/all";
+        service.create(key, url, ALICE);
+        RoutesView view = show();
+        robot.interact(() -> view.showTrace(new Pane())); // as the console's window puts the trace beside it
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        robot.clickOn("#routes-activate");
+        Eventually.await("both changes, published", WAIT, () -> historyCells("Published").size() == 2
+                && historyCells("Published").keySet().stream().allMatch(p -> p.startsWith("partition ")));
+
+        Map<String, String> headers = ShownText.of(robot.lookup("#routes-history .column-header .label").queryAll());
+        assertThat(headers).containsOnlyKeys("Action", "Before -> after", "Time", "Actor", "Published", "Event id");
+        headers.forEach((title, shown) -> assertThat(shown).as("the history's '%s' header", title).isEqualTo(title));
+        for (String column : List.of("Action", "Time", "Actor", "Published")) {
+            historyCells(column).forEach((text, shown) -> assertThat(shown).as("%s '%s'", column, text).isEqualTo(text));
+        }
+        assertThat(historyCells("Action")).containsOnlyKeys("created", "activated");
+        assertThat(tooltipOf("#routes-table", url)).isEqualTo(url);
+        String created = "url: (none) -> " + url + "; state: (none) -> inactive";
+        assertThat(historyCells("Before -> after")).containsKey(created);
+        assertThat(tooltipOf("#routes-history", created)).isEqualTo(created);
+    }
+
+    /** The history cells of one column that hold text: what each holds against what it shows. */
+    private Map<String, String> historyCells(String column) {
+        return ShownText.of(robot.lookup("#routes-history .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getText()) && c.getText() != null)
+                .toList());
+    }
+
+    private String tooltipOf(String table, String text) {
+        TableCell<?, ?> cell = robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst().orElseThrow();
+        return cell.getTooltip() == null ? null : cell.getTooltip().getText();
     }
 }

@@ -1,0 +1,97 @@
+package com.trafficmanager.console.ui.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.audit.AuditLog;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.ShownText;
+import com.trafficmanager.console.testing.WritePathFixture;
+import com.trafficmanager.console.ui.common.Styles;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The Audit log tab in a window of a small laptop's size (1280 x 800), headless, on the sandbox
+ * database: what an operator reads first in an entry (its time to the millisecond and its action) is
+ * not cut short, and neither is the hint of the "to" field.
+ */
+class AuditViewTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static String tenant;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void history() throws Exception {
+        RouteService service = new RouteService(WritePathFixture.database().dataSource(), () -> { });
+        tenant = WritePathFixture.uniqueTenant("auditview");
+        OperatorContext erin = new OperatorContext("erin", "ws-9", false);
+        RouteKey key = new RouteKey(tenant, "svc", "dev", "v1");
+        service.create(key, "https://svc.example.com/", erin);
+        service.activate(key, 1, erin);
+        service.deactivate(key, 2, erin);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void timeActionAndTheFieldHintsShowWhole() throws Exception {
+        AuditViewModel model = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()),
+                Runnable::run, Platform::runLater, Clock.systemUTC(), ZoneId.of("UTC"));
+        FxToolkit.setupStage(stage -> {
+            Scene scene = new Scene(new AuditView(model), 1280, 800);
+            scene.getStylesheets().add(AuditViewTest.class.getResource(Styles.STYLESHEET).toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            model.tenantProperty().set(tenant);
+            model.refresh();
+        });
+        FxToolkit.showStage();
+        Eventually.await("the three entries in the table", WAIT, () -> cells("Action").size() == 3);
+
+        assertThat(cells("Action")).containsOnlyKeys("created", "activated", "deactivated");
+        for (String column : new String[] {"Time", "Action"}) {
+            Map<String, String> shown = cells(column);
+            assertThat(shown).hasSize(3);
+            shown.forEach((text, seen) -> assertThat(seen).as("%s '%s'", column, text).isEqualTo(text));
+        }
+        for (String id : new String[] {"#audit-to", "#audit-from"}) {
+            TextField field = robot.lookup(id).queryAs(TextField.class);
+            javafx.scene.text.Text prompt = (javafx.scene.text.Text) field.lookup(".text");
+            assertThat(field.prefWidth(-1)).as("the width of %s", id)
+                    .isGreaterThanOrEqualTo(textWidth(field.getPromptText(), prompt) + 2 * 8);
+        }
+    }
+
+    private Map<String, String> cells(String column) {
+        return ShownText.of(robot.lookup("#audit-table .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getText()) && c.getText() != null)
+                .toList());
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Text like) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(like.getFont());
+        return t.getLayoutBounds().getWidth();
+    }
+}

@@ -62,6 +62,7 @@ public final class OutboxRelay implements AutoCloseable {
     // relay thread only
     private long pausedUntilNanos;
     private int globalFailures;
+    private boolean databaseDown;
 
     public OutboxRelay(Database database, OutboxRelayConfig config) {
         this(database, config, false);
@@ -181,9 +182,21 @@ public final class OutboxRelay implements AutoCloseable {
                         pruner.pruneWhenDue(() -> running);
                         waitNanos = read > 0 ? 0 : nextWait();
                     }
+                    if (databaseDown) {
+                        databaseDown = false;
+                        LOG.info("outbox relay: the database answers again");
+                    }
                 } catch (SQLException e) {
                     recordError("database: " + e.getMessage());
-                    LOG.warn("outbox relay: database error, stepping down: {}", e.getMessage());
+                    // once per outage: the relay tries again every poll interval, and a log line each time
+                    // would bury everything else in the log of a console left running through the outage
+                    if (!databaseDown) {
+                        LOG.warn("outbox relay: database error, stepping down and retrying every {} ms: {}",
+                                config.pollInterval().toMillis(), e.getMessage());
+                    } else {
+                        LOG.debug("outbox relay: database still unavailable: {}", e.getMessage());
+                    }
+                    databaseDown = true;
                     lock.release();
                 } catch (RuntimeException e) {
                     recordError(e.toString());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why the pid file: a console killed without a clean stop (power cut, {@code kill -9}) leaves its
  * child servers running. On the next start {@link #killStale} finds them by that pid file and stops
  * them, so they neither hold the port nor the data directory's lock.
+ *
+ * <p>A process that exits without being asked to ({@link #stop} or {@link #kill}) is reported to the
+ * {@link #onCrash} handler with its exit code; the sandbox's {@link ServerSupervisor} starts it again.
  */
 final class ManagedProcess {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
@@ -25,7 +29,9 @@ final class ManagedProcess {
     private final String name;
     private final Path logFile;
     private final Path pidFile;
+    /** The running process; set to null BEFORE a requested stop, so its exit is not taken for a crash. */
     private volatile Process process;
+    private volatile IntConsumer crashHandler = code -> { };
 
     ManagedProcess(String name, Path logFile, Path pidFile) {
         this.name = name;
@@ -39,8 +45,19 @@ final class ManagedProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         LOG.debug("starting {}: {}", name, command);
-        process = builder.start();
-        Files.writeString(pidFile, Long.toString(process.pid()));
+        Process started = builder.start();
+        process = started;
+        Files.writeString(pidFile, Long.toString(started.pid()));
+        started.onExit().thenAccept(exited -> {
+            if (process == exited) {
+                crashHandler.accept(exited.exitValue());
+            }
+        });
+    }
+
+    /** Who hears of an exit nobody asked for, with the exit code (on a thread of the JDK's pool). */
+    void onCrash(IntConsumer handler) {
+        crashHandler = handler;
     }
 
     boolean isAlive() {
@@ -70,6 +87,7 @@ final class ManagedProcess {
         if (p == null) {
             return;
         }
+        process = null;
         try {
             if (p.isAlive()) {
                 signal(p.pid(), signal);
@@ -83,7 +101,6 @@ final class ManagedProcess {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
         } finally {
-            process = null;
             try {
                 Files.deleteIfExists(pidFile);
             } catch (IOException e) {
@@ -96,13 +113,13 @@ final class ManagedProcess {
     void kill() {
         Process p = process;
         if (p != null) {
+            process = null;
             p.destroyForcibly();
             try {
                 p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            process = null;
         }
     }
 

@@ -60,6 +60,20 @@ final class PostgresServer {
         ensureDatabase();
     }
 
+    /**
+     * Starts the server again on its port and data after it died; it recovers from its WAL on its own.
+     * postmaster.pid stays: with it PostgreSQL itself refuses to start while backends of the dead server
+     * still hold its shared memory, and the supervisor tries again a little later.
+     */
+    void restart() throws IOException, InterruptedException {
+        startPostmaster();
+        awaitReady();
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }

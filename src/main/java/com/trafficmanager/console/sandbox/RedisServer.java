@@ -56,6 +56,10 @@ final class RedisServer {
         awaitPong();
     }
 
+    ManagedProcess process() {
+        return process;
+    }
+
     String uri() {
         return "redis://127.0.0.1:" + port;
     }

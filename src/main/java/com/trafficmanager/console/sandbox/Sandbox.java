@@ -35,6 +35,7 @@ public final class Sandbox implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaServer kafka;
     private final RedisServer redis;
+    private final ServerSupervisor supervisor = new ServerSupervisor();
     private final FileChannel lockChannel;
     private final FileLock lock;
     private SandboxEndpoints endpoints;
@@ -115,6 +116,8 @@ public final class Sandbox implements AutoCloseable {
             endpoints = new SandboxEndpoints(postgres.jdbcUrl(), PostgresServer.USER, kafka.bootstrap(),
                     redis.uri(), options.topic());
             endpoints.writeTo(options.dataDir());
+            supervisor.watch(PostgresServer.NAME, postgres.process(), postgres::restart);
+            supervisor.watch(RedisServer.NAME, redis.process(), redis::restart);
             LOG.info("sandbox serving: {}", endpoints.toJsonLine());
         } catch (IOException e) {
             close();
@@ -177,12 +180,20 @@ public final class Sandbox implements AutoCloseable {
         kafka.restart();
     }
 
+    /** Stops Redis on purpose (outage drills and tests): it stays down until {@link #startRedis}. */
     public void stopRedis() {
+        supervisor.hold(RedisServer.NAME);
         redis.stop();
     }
 
     public void startRedis() throws IOException, InterruptedException {
         redis.restart();
+        supervisor.release(RedisServer.NAME);
+    }
+
+    /** How many times a server died on its own and was started again ("PostgreSQL", "Redis"). */
+    public int restartsAfterCrash(String server) {
+        return supervisor.restarts(server);
     }
 
 
@@ -193,6 +204,7 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         closed = true;
+        supervisor.close();
         if (Thread.currentThread() != stopOnExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);

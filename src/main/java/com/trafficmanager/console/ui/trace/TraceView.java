@@ -86,6 +86,7 @@ public final class TraceView extends BorderPane {
             latency.getStyleClass().add(Styles.MONO);
             Label detail = new Label(row.detail());
             detail.setTooltip(new Tooltip(row.detail()));
+            detail.setWrapText(true); // beside the history the pane is narrow: a long detail takes a second line
             String style = switch (row.state()) {
                 case DONE -> null;
                 case NOT_WITNESSED -> Styles.TRACE_UNSEEN;

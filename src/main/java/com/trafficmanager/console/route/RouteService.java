@@ -81,8 +81,12 @@ public final class RouteService {
                 key.version(), url));
         Instant now = now();
         UUID requestId = EventIds.next();
-        Route created = new Route(key, url, RouteState.INACTIVE, 1, now, ctx.userId(), now, ctx.userId());
         ChangeResult result = inTransaction("create route " + key, c -> {
+            // a route created again after a delete goes on from the delete's revision instead of starting
+            // at 1 again: an operator who still sees the deleted route at version 1 gets a conflict, not a
+            // write to a route they never saw, and the events' revisions keep rising for the cache marker
+            long rowVersion = RouteHistoryRepository.lastChange(c, key).map(last -> last.rowVersion() + 1).orElse(1L);
+            Route created = new Route(key, url, RouteState.INACTIVE, rowVersion, now, ctx.userId(), now, ctx.userId());
             if (!RouteRepository.insert(c, created)) {
                 Route existing = RouteRepository.find(c, key).orElseThrow(
                         () -> new IllegalStateException("route " + key + " conflicted on insert but is not there"));

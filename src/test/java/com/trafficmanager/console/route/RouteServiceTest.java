@@ -226,6 +226,36 @@ class RouteServiceTest {
     }
 
     @Test
+    void aRouteCreatedAgainAfterADeleteGoesOnFromTheDeletesRevision() throws Exception {
+        RouteKey key = key("catalogue");
+        Route seenByAlice = service.create(key, "https://old.example.com", ALICE).after();
+        service.delete(key, seenByAlice.rowVersion(), BOB);
+        Route recreated = service.create(key, "https://new.example.com", BOB).after();
+
+        // Alice still sees the first route at version 1: her change is a conflict, not a write to Bob's route
+        assertThat(recreated.rowVersion()).isEqualTo(3); // 1 created, 2 the delete's tombstone
+        long history = count("select count(*) from route_history where tenant = ?", tenant);
+        assertThatThrownBy(() -> service.updateUrl(key, "https://alice.example.com", seenByAlice.rowVersion(), ALICE))
+                .isInstanceOfSatisfying(RouteConflictException.class, e -> {
+                    assertThat(e.expectedRowVersion()).isEqualTo(1);
+                    assertThat(e.foundRowVersion()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> service.activate(key, seenByAlice.rowVersion(), ALICE))
+                .isInstanceOf(RouteConflictException.class);
+        assertThat(count("select count(*) from route_history where tenant = ?", tenant)).isEqualTo(history);
+        assertThat(service.find(key).orElseThrow().url()).isEqualTo("https://new.example.com");
+
+        // the events' revisions keep rising across the delete, as the cache's revision marker needs
+        List<ConsumerRecord<String, byte[]>> events = probe.await("the three events", WAIT,
+                r -> key.eventKey().equals(r.key()), l -> l.size() >= 3);
+        List<Long> revisions = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : events) {
+            revisions.add(EventCodec.decode(r.value()).revision());
+        }
+        assertThat(revisions).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void bulkActionIsOneTransactionWithOneEventPerRouteAndOneRequestId() throws Exception {
         List<VersionedKey> routes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

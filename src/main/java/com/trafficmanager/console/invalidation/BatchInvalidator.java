@@ -7,7 +7,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.util.SafeEncoder;
 
@@ -50,12 +50,19 @@ final class BatchInvalidator {
         }
     }
 
+    /**
+     * Whether Redis takes the invalidate step again. A refusal counts as unavailable like a broken
+     * connection: BUSY (another client's script), LOADING (a restart reading its data), NOAUTH or
+     * WRONGPASS (a password changed), MASTERDOWN; the consumer keeps waiting in the group for it to pass.
+     */
     void ping() throws RedisUnavailableException {
         try {
             redis.ping();
             Scripts.INVALIDATE.load(redis);
         } catch (JedisConnectionException e) {
             throw unavailable(e);
+        } catch (JedisException e) {
+            throw new RedisUnavailableException("Redis refused: " + e.getMessage(), e);
         }
     }
 
@@ -109,8 +116,8 @@ final class BatchInvalidator {
                 }
             } catch (JedisConnectionException e) {
                 throw unavailable(e);
-            } catch (JedisDataException e) {
-                // Redis refused a whole script call (busy, an ACL): held back and retried as in results()
+            } catch (JedisException e) {
+                // Redis refused a whole script call (busy, loading, an ACL): held back and retried as in results()
                 throw new RedisUnavailableException("Redis refused the invalidation: " + e.getMessage(), e);
             }
         }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
- * Redis goes away (or stays but refuses writes, out of memory) while events arrive: the consumer pauses
- * and retries, commits nothing past the records it could not process, and once Redis is back processes
- * every one of them by itself.
+ * Redis goes away (or stays but refuses writes, out of memory, or answers BUSY while another client's
+ * script runs) while events arrive: the consumer pauses and retries in its group, commits nothing past
+ * the records it could not process, and once Redis is back processes every one of them by itself.
  * The sandbox's Redis keeps nothing across a restart, so what proves each event went through the new
  * Redis is its remembered event id and revision marker there.
  */
@@ -125,6 +125,70 @@ class RedisOutageTest {
             for (int i = 0; i < n; i++) {
                 assertThat(fx.redis.exists(fx.routeKey(200 + i))).as("key %d invalidated", 200 + i).isFalse();
             }
+        }
+    }
+
+    @Test
+    void aBusyRedisIsWaitedForInTheGroupNotByLeavingIt() throws Exception {
+        String group = fx.newGroup();
+        int warm = 6;
+        int n = 20;
+        for (int i = 0; i < warm; i++) {
+            fx.send(fx.event(i, 1));
+        }
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis);
+             Jedis admin = new Jedis(URI.create(fx.endpoints.redisUri()))) {
+            consumer.start();
+            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
+            for (int i = 0; i < n; i++) {
+                fx.redis.set(fx.routeKey(300 + i), "cached");
+            }
+            long rebalances = consumer.counters().snapshot().rebalances();
+            String limit = admin.configGet("lua-time-limit").get("lua-time-limit");
+            Thread busy = new Thread(() -> {
+                try (Jedis other = new Jedis(URI.create(fx.endpoints.redisUri()), 60_000)) {
+                    other.eval("while true do end", 0); // ends when SCRIPT KILL stops it
+                } catch (RuntimeException killed) {
+                    // the script was killed: what this test does on purpose
+                }
+            }, "busy-script");
+            try {
+                admin.configSet("lua-time-limit", "100"); // others hear BUSY after 100 ms instead of 5 s
+                busy.start();
+                try (Jedis probe = new Jedis(URI.create(fx.endpoints.redisUri()))) {
+                    Eventually.await("Redis answering BUSY", InvalidationFixture.WAIT, () -> {
+                        try {
+                            probe.ping();
+                            return false;
+                        } catch (redis.clients.jedis.exceptions.JedisBusyException e) {
+                            return true;
+                        }
+                    });
+                }
+                for (int i = 0; i < n; i++) {
+                    fx.send(fx.event(300 + i, 3));
+                }
+                long retriesAtStart = consumer.counters().snapshot().retries();
+                Eventually.await("the consumer waiting for Redis and retrying", InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().retries() >= retriesAtStart + 3);
+                assertThat(consumer.state()).isEqualTo(ConsumerState.WAITING_FOR_REDIS);
+                assertThat(consumer.stateDetail()).contains("BUSY");
+                assertThat(consumer.counters().snapshot().rebalances()).as("rebalances while Redis was busy")
+                        .isEqualTo(rebalances);
+                assertThat(consumer.counters().snapshot().total().processed()).isEqualTo(warm);
+            } finally {
+                try (Jedis killer = new Jedis(URI.create(fx.endpoints.redisUri()))) {
+                    killer.scriptKill();
+                }
+                busy.join(30_000);
+                admin.configSet("lua-time-limit", limit);
+            }
+            Eventually.await("every event processed once the script was killed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= warm + n);
+            Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+            assertThat(consumer.counters().snapshot().total().deleted()).isEqualTo(n);
+            assertThat(consumer.counters().snapshot().rebalances()).isEqualTo(rebalances);
         }
     }
 }

@@ -99,8 +99,11 @@ public final class InvalidationMonitor implements AutoCloseable {
             lag = lagReader.read();
             long nowMs = clock.millis();
             for (PartitionLag p : lag.partitions()) {
+                // the position the lag counts from: the committed offset, or the log start where the group has
+                // none (not 0: a partition whose old records are gone would look stalled for ever)
+                long position = p.endOffset() - p.lag();
                 LagStatus s = windows.computeIfAbsent(p.partition(), k -> new PartitionWindow(windowSize))
-                        .add(Math.max(p.committed(), 0), p.endOffset(), p.commitTimeMs(), nowMs);
+                        .add(position, p.endOffset(), p.commitTimeMs(), nowMs);
                 statuses.put(p.partition(), s);
                 group = group.worse(s);
             }

@@ -67,4 +67,31 @@ class LagReaderTest {
             assertThat(lag.maxLag()).isEqualTo(max).isEqualTo(6);
         }
     }
+
+    @Test
+    void aPartitionWithoutACommitWhoseRecordsAreAllGoneIsOkNotStalled() throws Exception {
+        String group = fx.newGroup();
+        InvalidationConfig config = fx.config(group);
+        for (int k = 0; k < 5; k++) {
+            RouteChangedEvent e = fx.event(400 + k, 1);
+            fx.send(0, e.key(), EventCodec.encode(e), e.eventId(), System.currentTimeMillis());
+        }
+        TopicPartition p0 = new TopicPartition(fx.topic, 0);
+        // retention took every record of partition 0 before this group ever committed there
+        fx.admin.deleteRecords(Map.of(p0, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(5))).all()
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try (InvalidationConsumer consumer = new InvalidationConsumer(config, fx.redis);
+             InvalidationMonitor monitor = new InvalidationMonitor(consumer, new LagReader(fx.admin, config,
+                     Clock.systemUTC()), java.time.Duration.ofSeconds(1), 5, Clock.systemUTC())) {
+            InvalidationSnapshot last = null;
+            for (int i = 0; i < 3; i++) {
+                last = monitor.sample();
+            }
+            PartitionLag lag = last.lag().partitions().stream().filter(pl -> pl.partition() == 0).findFirst().orElseThrow();
+            assertThat(lag.committed()).isEqualTo(-1);
+            assertThat(lag.lag()).isZero(); // counted from the log start, where the group would begin
+            assertThat(last.statuses().get(0)).as("status of partition 0").isEqualTo(LagStatus.OK);
+            assertThat(last.groupStatus()).isEqualTo(LagStatus.OK);
+        }
+    }
 }

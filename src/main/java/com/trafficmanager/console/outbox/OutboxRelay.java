@@ -201,6 +201,11 @@ public final class OutboxRelay implements AutoCloseable {
                 } catch (RuntimeException e) {
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed", e);
+                } catch (Error e) {
+                    // the thread ends here: say so where the status bar reads it, not only in the log
+                    recordError("the outbox relay stopped: " + e);
+                    LOG.error("the outbox relay stopped", e);
+                    throw e;
                 }
                 if (waitNanos > 0 && running) {
                     signal.await(waitNanos);
@@ -238,9 +243,53 @@ public final class OutboxRelay implements AutoCloseable {
         List<RowSend> sends = new ArrayList<>(n);
         rows.forEach(row -> sends.add(new RowSend(row)));
         Set<String> failedNow = new HashSet<>();
-        for (RowSend send : sends) {
-            if (!running) {
+        for (List<RowSend> round : roundsByKey(sends)) {
+            if (!sendRound(p, round, failedNow)) {
                 break;
+            }
+            producer.flush(); // returns when every record sent above is acknowledged or failed
+            for (RowSend send : round) {
+                if (send.error != null) {
+                    failedNow.add(send.row.key()); // failed at the broker: the key's later rows stay back
+                }
+            }
+        }
+        producer.flush();
+        if (stopAfterSendBeforeMark) {
+            LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
+            crashedAfterSend = true;
+            running = false;
+            return n;
+        }
+        settle(sends);
+        return n;
+    }
+
+    /**
+     * The rows in rounds: the first pending row of every key, then the second, and so on. A round goes
+     * out only after the one before it was acknowledged, so a row that the broker refuses (too large for
+     * the topic, not authorised) is never overtaken by a later row of its key that the broker takes:
+     * Kafka's ordering holds among the records it accepts, not across a refused one. Mostly a batch holds
+     * one row per key and this is one round.
+     */
+    private static List<List<RowSend>> roundsByKey(List<RowSend> sends) {
+        Map<String, Integer> rowsOfKey = new HashMap<>();
+        List<List<RowSend>> rounds = new ArrayList<>();
+        for (RowSend send : sends) {
+            int round = rowsOfKey.merge(send.row.key(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(send);
+        }
+        return rounds;
+    }
+
+    /** Sends one round, skipping keys that failed in this cycle; false when the cycle must stop sending. */
+    private boolean sendRound(Producer<String, byte[]> p, List<RowSend> round, Set<String> failedNow) {
+        for (RowSend send : round) {
+            if (!running) {
+                return false;
             }
             if (failedNow.contains(send.row.key())) {
                 continue; // an earlier row of this key already failed: keep the key's order
@@ -259,7 +308,7 @@ public final class OutboxRelay implements AutoCloseable {
                 send.sent = true;
                 producer.close();
                 pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
-                break;
+                return false;
             }
             if (send.error != null) {
                 // failed before it left this process, e.g. no metadata within max.block.ms
@@ -267,19 +316,11 @@ public final class OutboxRelay implements AutoCloseable {
                 if (send.error instanceof TimeoutException) {
                     // the broker is unreachable: every further send would block as long again
                     pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
-                    break;
+                    return false;
                 }
             }
         }
-        producer.flush(); // returns when every record sent above is acknowledged or failed
-        if (stopAfterSendBeforeMark) {
-            LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
-            crashedAfterSend = true;
-            running = false;
-            return n;
-        }
-        settle(sends);
-        return n;
+        return true;
     }
 
     private void settle(List<RowSend> sends) throws SQLException {
@@ -362,8 +403,11 @@ public final class OutboxRelay implements AutoCloseable {
         for (PublishListener l : listeners) {
             try {
                 l.published(view);
-            } catch (RuntimeException e) {
-                LOG.warn("publish listener failed: {}", e.toString());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // a listener is the UI's or a test's code: its failure must not stop the publishing
+                LOG.warn("publish listener failed: {}", e.toString(), e);
             }
         }
     }

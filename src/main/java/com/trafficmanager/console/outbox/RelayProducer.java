@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay's Kafka producer: made when the relay first sends (idempotent, acks=all from
- * {@link KafkaClients}, plus the relay's batching and timeouts and the profile's overrides), dropped
+ * {@link KafkaClients}, plus the relay's batching and timeouts, batches no larger than the topic takes
+ * ({@link TopicRecordLimit}), and the profile's overrides), dropped
  * when it failed for good, made again on the next send. Turns an outbox row into its record: the
  * row's key and payload, with the {@code event_id} and {@code event_version} headers.
  *
@@ -47,6 +48,10 @@ final class RelayProducer {
             defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             defaults.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+            TopicRecordLimit.of(config.bootstrapServers(), config.topic(), config.producerOverrides()).ifPresent(max -> {
+                defaults.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.min(1024 * 1024, max));
+                defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(256 * 1024, max));
+            });
             defaults.putAll(config.producerOverrides());
             p = new KafkaProducer<>(KafkaClients.producerProperties(config.bootstrapServers(), defaults));
             producer = p;

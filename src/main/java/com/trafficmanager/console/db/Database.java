@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final int DEFAULT_POOL_SIZE = 8;
+    /** Server-side keepalive of the lock session: idle 10 s, then a probe every 5 s, gone after 3 missed. */
+    static final List<String> LOCK_SESSION_SETTINGS = List.of("tcp_keepalives_idle = 10",
+            "tcp_keepalives_interval = 5", "tcp_keepalives_count = 3", "tcp_user_timeout = 25000");
 
     private final String jdbcUrl;
     private final String user;
@@ -122,15 +127,32 @@ public final class Database implements AutoCloseable {
         return jdbcUrl;
     }
 
-    /** A new session outside the pool (see the class comment); the caller must close it. */
+    /**
+     * A new session outside the pool (see the class comment); the caller must close it.
+     *
+     * <p>The server probes it too: the lock is freed only when PostgreSQL ends the session, and a holder
+     * whose machine lost power or network (no FIN, no RST) would otherwise keep its session, and the
+     * lock, for the operating system's default of over two hours, with no console publishing meanwhile.
+     * With these settings the server gives up on a silent peer within about half a minute.
+     */
     public Connection openDedicatedConnection() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password == null ? "" : password);
         props.setProperty("ApplicationName", "traffic-console-lock");
         props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(jdbcUrl, props);
+        Connection c = DriverManager.getConnection(jdbcUrl, props);
+        try (Statement s = c.createStatement()) {
+            for (String setting : LOCK_SESSION_SETTINGS) {
+                s.execute("set " + setting);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
+
 
     @Override
     public void close() {

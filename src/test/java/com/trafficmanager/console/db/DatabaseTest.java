@@ -45,6 +45,19 @@ class DatabaseTest {
     }
 
     @Test
+    void theLockSessionIsProbedByTheServerSoADeadHoldersLockIsFreedWithinSeconds() throws Exception {
+        try (Connection lock = WritePathFixture.database().openDedicatedConnection();
+             Statement s = lock.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('tcp_keepalives_idle'), "
+                     + "current_setting('tcp_keepalives_interval'), current_setting('tcp_keepalives_count'), "
+                     + "current_setting('tcp_user_timeout')")) {
+            rs.next();
+            assertThat(java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .containsExactly("10", "5", "3", "25000"); // seconds, seconds, probes, milliseconds
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAPostgresUrlAndNamesAnUnreachableServer() {
         assertThatThrownBy(() -> Database.open("jdbc:mysql://x/y", "u", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql:");

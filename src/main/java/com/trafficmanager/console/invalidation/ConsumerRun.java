@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRun.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How soon a commit that failed is sent again when no new records come to carry it. */
+    private static final long COMMIT_RETRY_NANOS = 1_000_000_000L;
 
     private final InvalidationConsumer owner;
     private final InvalidationConfig config;
@@ -55,6 +57,8 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private long retryDelayMs;
     private long nextRetryNanos;
     private long lastCommitNanos = System.nanoTime();
+    /** The offset of each partition's latest commit sent: a failed commit is sent again only if no later one was. */
+    private final Map<TopicPartition, Long> lastSent = new HashMap<>();
     private boolean partitionsPaused;
     private boolean crashed;
 
@@ -97,6 +101,9 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                     if (crashed) {
                         return true;
                     }
+                } else if (!pending.isEmpty() && !partitionsPaused
+                        && System.nanoTime() - lastCommitNanos >= COMMIT_RETRY_NANOS) {
+                    commitPendingAsync(); // a commit that failed: no new records may come to carry it
                 }
                 if (partitionsPaused && System.nanoTime() - lastCommitNanos >= config.keepAliveCommit().toNanos()) {
                     keepAliveCommit();
@@ -265,9 +272,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     /**
      * After a batch: commit without waiting, so fetching and processing the next batch overlaps the
      * commit's round trip. Commits are cumulative and complete in order, so a failed one is covered by
-     * the next commit of the same partition; one that is not (the partition got no more records) leaves
-     * the offset behind, and a later restart redelivers those records as duplicates. The synchronous
-     * commits on revoke and stop wait for the asynchronous ones still in flight.
+     * the next commit of the same partition; when none was sent after it (the partition got no more
+     * records), its offsets go back to {@code pending} and are sent again within a second, so a quiet
+     * partition's committed offset does not stay behind (lag that never clears, a STOP status, duplicates
+     * after a restart). The synchronous commits on revoke and stop wait for the asynchronous ones still in
+     * flight.
      */
     private void commitPendingAsync() {
         if (crashed || pending.isEmpty()) {
@@ -278,13 +287,26 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         pending.forEach((tp, next) -> offsets.put(tp, new OffsetAndMetadata(next, metadata)));
         pending.clear();
         List<Integer> partitions = offsets.keySet().stream().map(TopicPartition::partition).toList();
+        offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
         consumer.commitAsync(offsets, (committed, error) -> {
+            // runs on this thread, in a later poll or commit
             if (error == null) {
                 counters.commit(partitions);
-            } else {
-                LOG.warn("asynchronous commit failed ({}); the next commit covers it", error.toString());
-                counters.error();
+                return;
             }
+            counters.error();
+            int again = 0;
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+                TopicPartition tp = e.getKey();
+                long offset = e.getValue().offset();
+                // only if no later commit of the partition was sent (that one covers it, or fails and comes back
+                // itself) and the partition is still ours; never lower than what is pending already
+                if (lastSent.getOrDefault(tp, -1L) == offset && consumer.assignment().contains(tp)) {
+                    pending.merge(tp, offset, Math::max);
+                    again++;
+                }
+            }
+            LOG.warn("asynchronous commit failed ({}); {} partitions to commit again", error.toString(), again);
         });
         lastCommitNanos = System.nanoTime();
     }
@@ -304,6 +326,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         if (offsets.isEmpty()) {
             return;
         }
+        offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
         try {
             consumer.commitSync(offsets);
             offsets.keySet().forEach(pending::remove);
@@ -317,7 +340,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
-            LOG.warn("commit failed ({}); kept, committed with the next batch", e.toString());
+            LOG.warn("commit failed ({}); kept and committed again", e.toString());
             counters.error();
         }
     }

@@ -118,6 +118,10 @@ public final class Sandbox implements AutoCloseable {
             endpoints.writeTo(options.dataDir());
             supervisor.watch(PostgresServer.NAME, postgres.process(), postgres::restart);
             supervisor.watch(RedisServer.NAME, redis.process(), redis::restart);
+            // Ctrl-C in a terminal reaches the servers too (same process group) and they exit while the
+            // console is still closing its clients: from the JVM's first moment of shutdown on, an exit is
+            // no crash to repair
+            Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "sandbox-supervisor-stop"));
             LOG.info("sandbox serving: {}", endpoints.toJsonLine());
         } catch (IOException e) {
             close();

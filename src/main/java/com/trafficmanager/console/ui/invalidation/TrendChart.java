@@ -19,6 +19,8 @@ import javafx.util.StringConverter;
 final class TrendChart extends LineChart<Number, Number> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    /** The y axis's range while every value is below it: 0 to 10, ticks of 2. */
+    private static final double QUIET_SCALE = 10;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
 
     TrendChart(String title, String yLabel, ObservableList<TrendPoint> points) {
@@ -75,5 +77,18 @@ final class TrendChart extends LineChart<Number, Number> {
         double now = points.isEmpty() ? System.currentTimeMillis() / 1000.0 : points.get(points.size() - 1).epochSeconds();
         x.setLowerBound(now - InvalidationViewModel.TREND_SPAN.toSeconds());
         x.setUpperBound(now);
+        // all zero (no lag, nothing flowing) would auto-range the y axis down to a lone "0.0": keep a scale
+        double max = 0;
+        for (TrendPoint p : points) {
+            max = Math.max(max, p.value());
+        }
+        NumberAxis y = (NumberAxis) getYAxis();
+        boolean small = max < QUIET_SCALE;
+        y.setAutoRanging(!small);
+        if (small) {
+            y.setLowerBound(0);
+            y.setUpperBound(QUIET_SCALE);
+            y.setTickUnit(QUIET_SCALE / 5);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ final class DlqWriter implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicInteger failed = new AtomicInteger();
+    private static final long COOL_DOWN_NANOS = 60_000_000_000L;
+    /** Until when sends are skipped after one timed out (set from the producer's thread too). */
+    private volatile long unavailableUntilNanos = System.nanoTime();
 
     DlqWriter(InvalidationConfig config) {
         this.topic = config.dlqTopic();
@@ -42,6 +46,10 @@ final class DlqWriter implements AutoCloseable {
     }
 
     void send(ConsumerRecord<String, byte[]> record, String reason) {
+        if (System.nanoTime() - unavailableUntilNanos < 0) {
+            failed.incrementAndGet(); // counted as an error; the record itself is skipped and logged as malformed
+            return;
+        }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(REASON, utf8(reason));
         headers.add(SOURCE_TOPIC, utf8(record.topic()));
@@ -52,6 +60,13 @@ final class DlqWriter implements AutoCloseable {
                 failed.incrementAndGet();
                 LOG.error("could not write the malformed record {}-{}@{} to {}: {}", record.topic(), record.partition(),
                         record.offset(), topic, ex.toString());
+                if (ex instanceof TimeoutException) {
+                    // the topic is gone or the broker unreachable: each further send would block the consumer's
+                    // thread for max.block.ms, and enough of them would cost it its place in the group
+                    unavailableUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+                    LOG.error("dead-letter topic {} unavailable; malformed records are only counted and logged for the"
+                            + " next {} s", topic, COOL_DOWN_NANOS / 1_000_000_000L);
+                }
             }
         });
     }

@@ -176,6 +176,7 @@ public final class InvalidationConsumer implements AutoCloseable {
         BatchInvalidator invalidator = new BatchInvalidator(redis, config);
         while (!stopRequested) {
             ConsumerRun run = null;
+            long startedNanos = System.nanoTime();
             try {
                 run = new ConsumerRun(this, invalidator);
                 current = run;
@@ -188,6 +189,9 @@ public final class InvalidationConsumer implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
+                if (System.nanoTime() - startedNanos > config.retryMax().toNanos()) {
+                    backoffMs = config.retryMin().toMillis(); // it ran well for a while: a new failure starts short
+                }
                 LOG.error("the invalidation consumer failed; restarting in {} ms", backoffMs, e);
                 counters.error();
                 showState(ConsumerState.RESTARTING, e.toString());

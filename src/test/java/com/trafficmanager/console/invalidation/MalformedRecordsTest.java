@@ -83,4 +83,30 @@ class MalformedRecordsTest {
                     && fx.topic.equals(TopicProbe.header(r, DlqWriter.SOURCE_TOPIC)));
         }
     }
+
+    @Test
+    void aDeadLetterTopicThatIsGoneDoesNotHoldThePartitionBack() throws Exception {
+        String missing = fx.topic + ".dlq"; // configured, but not there (deleted, or never made), no auto-create
+        String group = fx.newGroup();
+        int p = 1;
+        int malformed = 40;
+        for (int i = 0; i < malformed; i++) {
+            fx.send(p, "k", ("not json " + i).getBytes(StandardCharsets.UTF_8), null, null);
+        }
+        RouteChangedEvent good = fx.event(9, 2);
+        fx.redis.set(fx.routeKey(9), "c");
+        fx.send(p, good.key(), EventCodec.encode(good), good.eventId(), null);
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group).withDlqTopic(missing), fx.redis)) {
+            consumer.start();
+            Eventually.await("every record processed and the partition committed to its end", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= malformed + 1
+                            && fx.committedAtEnd(group));
+            Counts c = consumer.counters().snapshot().partition(p);
+            assertThat(c.malformed()).isEqualTo(malformed);
+            assertThat(c.deleted()).isEqualTo(1);
+            assertThat(consumer.counters().snapshot().total().errors()).as("dead-letter writes that failed or were skipped")
+                    .isEqualTo(malformed);
+            assertThat(fx.redis.exists(fx.routeKey(9))).isFalse();
+        }
+    }
 }

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final int DEFAULT_POOL_SIZE = 8;
+    /** How long a pooled connection waits for the server's answer before it gives up (pgjdbc socketTimeout). */
+    static final java.time.Duration STATEMENT_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(60);
     /** Server-side keepalive of the lock session: idle 10 s, then a probe every 5 s, gone after 3 missed. */
     static final List<String> LOCK_SESSION_SETTINGS = List.of("tcp_keepalives_idle = 10",
             "tcp_keepalives_interval = 5", "tcp_keepalives_count = 3", "tcp_user_timeout = 25000");
@@ -84,6 +86,10 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "traffic-console");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // a statement already sent to a server that stopped answering (hung, or the network dropping
+        // packets silently) would otherwise wait for TCP to give up, a quarter of an hour or more, with
+        // the tab's worker thread and the status it shows stuck; no statement of the console runs this long
+        config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_SOCKET_TIMEOUT.toSeconds()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

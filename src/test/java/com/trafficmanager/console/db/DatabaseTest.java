@@ -45,6 +45,13 @@ class DatabaseTest {
     }
 
     @Test
+    void aPooledStatementGivesUpOnAServerThatStoppedAnsweringInsteadOfWaitingForTcp() throws Exception {
+        try (Connection c = WritePathFixture.database().dataSource().getConnection()) {
+            assertThat(c.getNetworkTimeout()).as("pgjdbc's socket timeout, ms").isEqualTo(60_000);
+        }
+    }
+
+    @Test
     void theLockSessionIsProbedByTheServerSoADeadHoldersLockIsFreedWithinSeconds() throws Exception {
         try (Connection lock = WritePathFixture.database().openDedicatedConnection();
              Statement s = lock.createStatement();

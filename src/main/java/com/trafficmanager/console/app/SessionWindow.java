@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -44,6 +47,8 @@ final class SessionWindow implements AutoCloseable {
     private final SessionStarter.Started started;
     private final ConsoleSession session;
     private final Executor background;
+    private static final long PARTITIONS_RETRY_S = 15;
+    private volatile boolean closed;
     private final StatusBarModel statusBar;
     private final TraceWindow traceWindow;
     private final MainView view;
@@ -92,17 +97,42 @@ final class SessionWindow implements AutoCloseable {
         routesModel.history().setTraceOpener(traceWindow::show);
         view.showTrace(new TraceView(traceModel));
         view.start();
-        RoutesViewModel model = routesModel;
+        readPartitionCount(routesModel, target.topic(), true);
+        return view;
+    }
+
+    /**
+     * The topic's partition count for the create form's "-> partition N" line, read in the background;
+     * while Kafka does not answer it is asked again every {@value #PARTITIONS_RETRY_S} s, so a console
+     * started during a Kafka outage shows the partition once Kafka is back.
+     */
+    private void readPartitionCount(RoutesViewModel model, String topic, boolean first) {
         background.execute(() -> {
+            if (closed) {
+                return;
+            }
             try {
-                int partitions = session.admin().describeTopics(List.of(target.topic())).allTopicNames()
-                        .get(10, java.util.concurrent.TimeUnit.SECONDS).get(target.topic()).partitions().size();
+                int partitions = session.admin().describeTopics(List.of(topic)).allTopicNames()
+                        .get(10, TimeUnit.SECONDS).get(topic).partitions().size();
                 Platform.runLater(() -> model.setPartitions(partitions));
             } catch (Exception e) {
-                LOG.warn("could not read the partition count of {}: {}", target.topic(), e.toString());
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (first) {
+                    LOG.warn("could not read the partition count of {} ({}); trying again every {} s", topic,
+                            e.toString(), PARTITIONS_RETRY_S);
+                }
+                CompletableFuture.delayedExecutor(PARTITIONS_RETRY_S, TimeUnit.SECONDS).execute(() -> {
+                    try {
+                        readPartitionCount(model, topic, false);
+                    } catch (RejectedExecutionException sessionClosed) {
+                        // the session's executor is gone with the session: nothing left to show it in
+                    }
+                });
             }
         });
-        return view;
     }
 
     /** What the trace's lateness check needs, from what the status bar and the tab already know. */
@@ -138,6 +168,7 @@ final class SessionWindow implements AutoCloseable {
     /** Stops the tabs' own watchers; the session itself is closed by its owner. */
     @Override
     public void close() {
+        closed = true;
         if (traceModel != null) {
             traceModel.close();
         }

@@ -1,6 +1,6 @@
 package com.trafficmanager.console.connect;
 
-import java.net.URI;
+import com.trafficmanager.console.config.RedisAddress;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -22,11 +22,11 @@ public final class RedisClients {
      * @param password null or empty when the server needs none
      */
     public static JedisPooled create(String redisUri, String user, String password) {
-        URI uri = URI.create(redisUri);
+        RedisAddress address = RedisAddress.of(redisUri);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(2_000)
                 .socketTimeoutMillis(3_000)
-                .ssl("rediss".equals(uri.getScheme()))
+                .ssl(address.tls())
                 .clientName("traffic-console");
         if (user != null && !user.isBlank()) {
             config.user(user);
@@ -34,10 +34,7 @@ public final class RedisClients {
         if (password != null && !password.isEmpty()) {
             config.password(password);
         }
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            config.database(Integer.parseInt(path.substring(1)));
-        }
-        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), config.build());
+        config.database(address.database());
+        return new JedisPooled(new HostAndPort(address.host(), address.port()), config.build());
     }
 }

@@ -157,6 +157,10 @@ final class ConnectionReader {
         if (uri.isPresent()) {
             if (Rules.redisUriHasUserInfo(uri.get())) {
                 s.error("uri", "must not contain a user or password; use redis.user and redis.passwordEnv or redis.passwordFile");
+            } else if (uri.get().contains("?")) {
+                // not quoted back: what follows '?' may be a password (redis://host:6379?password=...)
+                s.error("uri", "must not have a query ('?...'): a password there would be shown and logged; use"
+                        + " redis.user and redis.passwordEnv or redis.passwordFile");
             } else if (Rules.parseRedisUri(uri.get()) == null) {
                 s.error("uri", "must be " + Rules.REDIS_URI_RULE + ", got " + Section.quote(uri.get()));
             }

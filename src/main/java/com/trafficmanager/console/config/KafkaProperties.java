@@ -1,6 +1,7 @@
 package com.trafficmanager.console.config;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * What the settings file may say about Kafka client properties. The names are checked against the
@@ -48,10 +50,29 @@ final class KafkaProperties {
         return Optional.ofNullable(OWNED.get(name));
     }
 
-    /** Properties that are secrets by name: passwords, client secrets, PEM private keys. */
+    /**
+     * Properties that are secrets: every one the Kafka clients themselves type as a password (among
+     * them {@code ssl.keystore.key} and {@code sasl.oauthbearer.assertion.private.key.passphrase}, whose
+     * names say nothing of it), and any other whose name speaks of a password or a secret.
+     */
     static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("password") || lower.contains("secret") || lower.equals("ssl.keystore.key");
+        return PASSWORD_TYPED.contains(name) || lower.contains("password") || lower.contains("secret");
+    }
+
+    private static final Set<String> PASSWORD_TYPED = passwordTyped();
+
+    private static Set<String> passwordTyped() {
+        Set<String> names = new HashSet<>();
+        for (ConfigDef def : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())) {
+            def.configKeys().forEach((key, config) -> {
+                if (config.type == ConfigDef.Type.PASSWORD) {
+                    names.add(key);
+                }
+            });
+        }
+        names.remove(JAAS); // typed a password too, but a JAAS line may be inline when it holds none (valueHoldsSecret)
+        return Set.copyOf(names);
     }
 
     /** A JAAS line with a {@code password=} or {@code clientSecret=} option. */

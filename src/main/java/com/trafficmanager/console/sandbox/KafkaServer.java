@@ -93,11 +93,14 @@ final class KafkaServer {
         server = new KafkaRaftServer(KafkaConfig.fromProps(brokerProperties(), false), Time.SYSTEM);
         try {
             server.startup();
-        } catch (RuntimeException e) {
-            stop(); // a half-started broker holds threads and files; release them before any retry
+            awaitCluster();
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            // a half-started broker, or one that never became ready, holds threads, ports and the log
+            // directory's lock: release them before any retry, or the retry fails on the lock and this
+            // broker runs on with nothing to stop it
+            stop();
             throw e;
         }
-        awaitCluster();
     }
 
     String bootstrap() {

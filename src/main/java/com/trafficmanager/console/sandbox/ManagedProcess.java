@@ -125,7 +125,8 @@ final class ManagedProcess {
 
     /**
      * Stops a process left running by an earlier console that did not stop cleanly, when the pid in
-     * {@code pidFile} still names a live process whose command contains {@code commandMarker}.
+     * {@code pidFile} still names a live process whose command contains {@code commandMarker} and the pid
+     * file's directory.
      */
     static void killStale(Path pidFile, String commandMarker, String name) {
         if (!Files.exists(pidFile)) {
@@ -135,9 +136,9 @@ final class ManagedProcess {
             String text = Files.readString(pidFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
             long pid = Long.parseLong(text);
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(handle -> {
-                String command = handle.info().command().orElse("") + " "
-                        + String.join(" ", handle.info().arguments().orElse(new String[0]));
-                if (command.contains(commandMarker)) {
+                String[] arguments = handle.info().arguments().orElse(new String[0]);
+                String command = handle.info().command().orElse("") + " " + String.join(" ", arguments);
+                if (command.contains(commandMarker) && (arguments.length == 0 || namesDirectoryOf(command, pidFile))) {
                     LOG.warn("stopping {} (pid {}) left running by an earlier console", name, pid);
                     handle.destroy();
                     try {
@@ -156,6 +157,19 @@ final class ManagedProcess {
         } catch (IOException | NumberFormatException e) {
             LOG.debug("ignoring unreadable pid file {}", pidFile, e);
         }
+    }
+
+    /**
+     * Whether the command line names the pid file's directory (postgres {@code -D}, redis {@code --dir}):
+     * after a reboot the pid may belong to the user's own PostgreSQL or Redis, which must live on.
+     * Where the system does not tell a process's arguments, the command's name has to do.
+     */
+    private static boolean namesDirectoryOf(String command, Path pidFile) {
+        Path dir = pidFile.getParent();
+        if (dir == null) {
+            return true;
+        }
+        return command.contains(dir.toString()) || command.contains(dir.toAbsolutePath().normalize().toString());
     }
 
     String logTail(int lines) {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
+    static final String LOCK_FILE = "console.lock";
     static final int DEFAULT_POSTGRES_PORT = 54329;
     static final int DEFAULT_KAFKA_PORT = 19092;
     static final int DEFAULT_CONTROLLER_PORT = 19093;
@@ -60,17 +61,20 @@ public final class Sandbox implements AutoCloseable {
         Path dir = options.dataDir();
         FileChannel channel = null;
         try {
-            if (options.fresh()) {
-                wipe(dir);
-            }
-            Files.createDirectories(dir.resolve("logs"));
-            channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // the lock first, and held through --fresh's wipe: a second console starting meanwhile finds
+            // the directory in use instead of taking it over while this one deletes and refills it
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new SandboxException("Sandbox", "the sandbox data directory " + dir
                         + " is in use by another console; close it or start with --data-dir DIR");
             }
+            if (options.fresh()) {
+                wipeAllBut(dir, LOCK_FILE);
+            }
+            Files.createDirectories(dir.resolve("logs"));
             Sandbox sandbox = new Sandbox(options, channel, lock);
             // From here on a SIGTERM (or the JVM ending) stops whatever has started, even mid-start.
             Runtime.getRuntime().addShutdownHook(sandbox.stopOnExit);
@@ -237,18 +241,17 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static void wipe(Path dir) throws IOException {
-        if (Files.exists(dir.resolve("console.lock"))) {
-            try (FileChannel channel = FileChannel.open(dir.resolve("console.lock"), StandardOpenOption.WRITE);
-                 FileLock probe = tryLock(channel)) {
-                if (probe == null) {
-                    throw new IOException("it is in use by another console");
+    /** Stops servers an earlier console left running here, then deletes everything in {@code dir} but {@code keep}. */
+    private static void wipeAllBut(Path dir, String keep) throws IOException {
+        ManagedProcess.killStale(dir.resolve("postgres.console.pid"), "postgres", PostgresServer.NAME);
+        ManagedProcess.killStale(dir.resolve("redis.console.pid"), "redis-server", RedisServer.NAME);
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.toList()) {
+                if (!child.getFileName().toString().equals(keep)) {
+                    FileTrees.deleteRecursively(child);
                 }
             }
         }
-        ManagedProcess.killStale(dir.resolve("postgres.console.pid"), "postgres", PostgresServer.NAME);
-        ManagedProcess.killStale(dir.resolve("redis.console.pid"), "redis-server", RedisServer.NAME);
-        FileTrees.deleteRecursively(dir);
     }
 
     /** Null when another process, or another sandbox in this JVM, holds the lock. */

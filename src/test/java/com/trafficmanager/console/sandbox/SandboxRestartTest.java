@@ -84,10 +84,17 @@ class SandboxRestartTest {
     @Test
     void aSecondConsoleOnTheSameDirectoryIsRefusedWithAMessage(@TempDir Path dir) throws Exception {
         SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
-        try (Sandbox ignored = Sandbox.start(options, SandboxListener.NONE)) {
+        try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
+            exec(first.endpoints(), "create table kept(v text)");
             assertThatThrownBy(() -> Sandbox.start(options, SandboxListener.NONE))
                     .isInstanceOf(SandboxException.class)
                     .hasMessageContaining("is in use by another console");
+            // --fresh too: refused before anything of the first console's directory is touched
+            assertThatThrownBy(() -> Sandbox.start(options.withFresh(true), SandboxListener.NONE))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("is in use by another console");
+            assertThat(query(first.endpoints(), "select count(*) from pg_tables where tablename = 'kept'"))
+                    .containsExactly("1");
         }
     }
 

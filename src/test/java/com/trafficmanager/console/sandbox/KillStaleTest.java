@@ -1,0 +1,39 @@
+package com.trafficmanager.console.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pid file left by a console that crashed may, after a reboot, name an unrelated process: the user's
+ * own PostgreSQL, say. Only a process whose command line names the sandbox's directory is stopped.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC}) // the stand-in processes below are started through bash
+class KillStaleTest {
+
+    @Test
+    void aPostgresOfAnotherDirectoryLivesOnAndOneOfThisDirectoryIsStopped(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("postgres.console.pid");
+        Process foreign = new ProcessBuilder("bash", "-c", "sleep 300; true", "postgres", "-D", "/elsewhere/data").start();
+        Process ours = new ProcessBuilder("bash", "-c", "sleep 300; true", "postgres", "-D", dir.resolve("postgres").toString())
+                .start();
+        try {
+            Files.writeString(pidFile, Long.toString(foreign.pid()));
+            ManagedProcess.killStale(pidFile, "postgres", PostgresServer.NAME);
+            assertThat(foreign.isAlive()).as("a postgres of another directory").isTrue();
+
+            Files.writeString(pidFile, Long.toString(ours.pid()));
+            ManagedProcess.killStale(pidFile, "postgres", PostgresServer.NAME);
+            assertThat(ours.waitFor(15, TimeUnit.SECONDS)).as("the postgres of this sandbox stopped").isTrue();
+        } finally {
+            foreign.destroyForcibly();
+            ours.destroyForcibly();
+        }
+    }
+}

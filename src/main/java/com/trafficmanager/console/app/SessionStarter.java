@@ -28,9 +28,12 @@ final class SessionStarter {
     record Started(ConsoleSession session, Sandbox sandbox) implements AutoCloseable {
         @Override
         public void close() {
-            session.close();
-            if (sandbox != null) {
-                sandbox.close();
+            try {
+                session.close();
+            } finally {
+                if (sandbox != null) {
+                    sandbox.close(); // its servers stop even when a client of the session failed to close
+                }
             }
         }
     }

@@ -32,6 +32,7 @@ final class ManagedProcess {
     /** The running process; set to null BEFORE a requested stop, so its exit is not taken for a crash. */
     private volatile Process process;
     private volatile IntConsumer crashHandler = code -> { };
+    private boolean retired;
 
     ManagedProcess(String name, Path logFile, Path pidFile) {
         this.name = name;
@@ -39,7 +40,14 @@ final class ManagedProcess {
         this.pidFile = pidFile;
     }
 
-    void start(List<String> command) throws IOException {
+    /**
+     * Starts the server; refused once {@link #retire} was called, so a start still under way when the
+     * sandbox closes (a SIGTERM during start-up, a drill's restart) cannot leave a server behind.
+     */
+    synchronized void start(List<String> command) throws IOException {
+        if (retired) {
+            throw new IOException(name + " is not started: the sandbox is stopping");
+        }
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -53,6 +61,11 @@ final class ManagedProcess {
                 crashHandler.accept(exited.exitValue());
             }
         });
+    }
+
+    /** No start from now on; a start under way finishes first, so the stop that follows sees its process. */
+    synchronized void retire() {
+        retired = true;
     }
 
     /** Who hears of an exit nobody asked for, with the exit code (on a thread of the JDK's pool). */

@@ -42,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
     private SandboxEndpoints endpoints;
     private volatile boolean closed;
     private final Thread stopOnExit = new Thread(this::close, "sandbox-stop-on-exit");
+    private final Thread supervisorStopOnExit = new Thread(supervisor::close, "sandbox-supervisor-stop");
 
     private Sandbox(SandboxOptions options, FileChannel lockChannel, FileLock lock) {
         this.options = options;
@@ -125,7 +126,7 @@ public final class Sandbox implements AutoCloseable {
             // Ctrl-C in a terminal reaches the servers too (same process group) and they exit while the
             // console is still closing its clients: from the JVM's first moment of shutdown on, an exit is
             // no crash to repair
-            Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "sandbox-supervisor-stop"));
+            Runtime.getRuntime().addShutdownHook(supervisorStopOnExit);
             LOG.info("sandbox serving: {}", endpoints.toJsonLine());
         } catch (IOException e) {
             close();
@@ -213,6 +214,15 @@ public final class Sandbox implements AutoCloseable {
         }
         closed = true;
         supervisor.close();
+        if (Thread.currentThread() != supervisorStopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(supervisorStopOnExit); // not kept in memory after a close
+            } catch (IllegalStateException jvmAlreadyStopping) {
+                // the hook runs (or ran) anyway; the supervisor's close is idempotent
+            }
+        }
+        postgres.process().retire(); // a start still under way on another thread starts nothing more
+        redis.process().retire();
         if (Thread.currentThread() != stopOnExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);

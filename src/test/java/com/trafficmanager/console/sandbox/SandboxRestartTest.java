@@ -3,6 +3,7 @@ package com.trafficmanager.console.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -108,6 +109,31 @@ class SandboxRestartTest {
             assertThat(query(fresh.endpoints(), "select count(*) from pg_tables where tablename = 'wiped'"))
                     .containsExactly("0");
         }
+    }
+
+    @Test
+    void aStopInTheMiddleOfStartingLeavesNoServerBehind(@TempDir Path dir) throws Exception {
+        Process starting = startSandboxProcess(dir);
+        try {
+            // the cluster is being created (initdb): PostgreSQL's server is not started yet
+            Eventually.await("PostgreSQL's cluster being created", Duration.ofSeconds(60),
+                    () -> Files.exists(dir.resolve("postgres")) || !starting.isAlive());
+            starting.destroy(); // SIGTERM: the sandbox closes while its start goes on in another thread
+            assertThat(starting.waitFor(60, TimeUnit.SECONDS)).as("the sandbox process ended").isTrue();
+            Eventually.await("no server of this directory running", Duration.ofSeconds(30),
+                    () -> serversOf(dir).isEmpty());
+        } finally {
+            starting.destroyForcibly();
+            serversOf(dir).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Live processes whose command line names {@code dir} (the sandbox's servers), other than this JVM. */
+    private static List<ProcessHandle> serversOf(Path dir) {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains(dir.toString()))
+                .filter(p -> !String.join(" ", p.info().arguments().orElse(new String[0])).contains("app.Main"))
+                .toList();
     }
 
     private static Process startSandboxProcess(Path dir) throws Exception {

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pid file left by a console that crashed may, after a reboot, name an unrelated process: the user's
- * own PostgreSQL, say. Only a process whose command line names the sandbox's directory is stopped.
+ * The child-process handling of the sandbox's servers, with stand-in processes started through bash.
+ * A pid file left by a console that crashed may, after a reboot, name an unrelated process (the user's
+ * own PostgreSQL, say): only a process whose command line names the sandbox's directory is stopped. A
+ * retired server (the sandbox is closing) starts nothing more, so a start still under way on another
+ * thread cannot leave a server behind the close.
  */
-@EnabledOnOs({OS.LINUX, OS.MAC}) // the stand-in processes below are started through bash
-class KillStaleTest {
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class ManagedProcessTest {
 
     @Test
     void aPostgresOfAnotherDirectoryLivesOnAndOneOfThisDirectoryIsStopped(@TempDir Path dir) throws Exception {
@@ -35,5 +38,15 @@ class KillStaleTest {
             foreign.destroyForcibly();
             ours.destroyForcibly();
         }
+    }
+
+    @Test
+    void aRetiredProcessStartsNothing(@TempDir Path dir) throws Exception {
+        ManagedProcess process = new ManagedProcess("stand-in", dir.resolve("logs/stand-in.log"), dir.resolve("stand-in.pid"));
+        process.retire();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> process.start(java.util.List.of("sleep", "300")))
+                .isInstanceOf(java.io.IOException.class).hasMessage("stand-in is not started: the sandbox is stopping");
+        assertThat(process.isAlive()).isFalse();
+        assertThat(dir.resolve("stand-in.pid")).doesNotExist();
     }
 }

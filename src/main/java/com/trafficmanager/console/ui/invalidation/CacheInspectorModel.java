@@ -1,6 +1,7 @@
 package com.trafficmanager.console.ui.invalidation;
 
 import com.trafficmanager.console.invalidation.CacheInspector;
+import com.trafficmanager.console.invalidation.CacheKeys;
 import com.trafficmanager.console.invalidation.CacheResolver;
 import com.trafficmanager.console.invalidation.KeyInspection;
 import com.trafficmanager.console.invalidation.KeyScan;
@@ -45,6 +46,7 @@ public final class CacheInspectorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ObservableList<String> keys = FXCollections.observableArrayList();
 
     public CacheInspectorModel(CacheInspector inspector, CacheResolver resolver, Executor background, Executor ui) {
@@ -56,12 +58,12 @@ public final class CacheInspectorModel {
 
     /** Shows the key's value, TTL and revision marker. */
     public void lookUp() {
-        routeKey().ifPresent(key -> submit(() -> describe(inspector.inspect(key))));
+        routeKey().ifPresent(key -> submit("Looking up " + CacheKeys.route(key) + "...", () -> describe(inspector.inspect(key))));
     }
 
     /** Reads through the cache as the Traffic Manager's readers do: hit, or miss then database and fill. */
     public void resolve() {
-        routeKey().ifPresent(key -> submit(() -> {
+        routeKey().ifPresent(key -> submit("Resolving " + key + " through the cache...", () -> {
             Resolution r = resolver.resolve(key);
             return r.kind().label() + (r.value() == null ? ""
                     : "\nvalue: " + r.value().toJson()) + "\n\n" + describe(inspector.inspect(key));
@@ -74,8 +76,7 @@ public final class CacheInspectorModel {
             message.set("pattern: enter a glob pattern of 1 to 200 characters, e.g. route:team-a:*");
             return;
         }
-        busy.set(true);
-        message.set("");
+        begin("Listing keys matching " + p + "...");
         background.execute(() -> {
             try {
                 KeyScan scan = inspector.scan(p, SCAN_LIMIT);
@@ -83,7 +84,7 @@ public final class CacheInspectorModel {
                     keys.setAll(scan.keys());
                     result.set(scan.keys().size() + " key(s) match " + p + (scan.truncated()
                             ? " (stopped at " + SCAN_LIMIT + "; narrow the pattern)" : ""));
-                    busy.set(false);
+                    done();
                 });
             } catch (RuntimeException e) {
                 failed(e);
@@ -92,7 +93,7 @@ public final class CacheInspectorModel {
     }
 
     public void verify() {
-        submit(() -> {
+        submit("Verifying every cached route against the database...", () -> {
             VerifyReport r = inspector.verify();
             StringBuilder sb = new StringBuilder();
             sb.append(r.clean() ? "The cache agrees with the database: " : "The cache disagrees with the database: ")
@@ -147,14 +148,22 @@ public final class CacheInspectorModel {
         return p.get() == null ? "" : p.get().trim();
     }
 
-    private void submit(Supplier<String> work) {
+    /** Busy with {@code what} (shown while it runs); the previous result goes, so nothing stale reads as current. */
+    private void begin(String what) {
         busy.set(true);
+        activity.set(what);
+        message.set("");
+        result.set("");
+    }
+
+    private void submit(String what, Supplier<String> work) {
+        begin(what);
         background.execute(() -> {
             try {
                 String text = work.get();
                 ui.execute(() -> {
                     result.set(text);
-                    busy.set(false);
+                    done();
                 });
             } catch (RuntimeException e) {
                 failed(e);
@@ -162,10 +171,17 @@ public final class CacheInspectorModel {
         });
     }
 
+    private void done() {
+        busy.set(false);
+        activity.set("");
+    }
+
     private void failed(RuntimeException e) {
         ui.execute(() -> {
             message.set("Redis or the database did not answer: " + e.getMessage());
-            busy.set(false);
+            result.set("");
+            keys.clear();
+            done();
         });
     }
 
@@ -178,5 +194,7 @@ public final class CacheInspectorModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** What runs now ("Verifying ..."), empty when nothing does. */
+    public ReadOnlyStringProperty activityProperty() { return activity.getReadOnlyProperty(); }
     public ObservableList<String> keys() { return FXCollections.unmodifiableObservableList(keys); }
 }

@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -35,6 +36,17 @@ final class CacheInspectorView extends VBox {
                 busyAware(InvalidationView.button("Verify cache against database", "inspect-verify", m::verify, null,
                         "compare every cached route with PostgreSQL: stale and orphaned keys"), m));
         scan.setAlignment(Pos.CENTER_LEFT);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
+        Label activity = new Label();
+        activity.setId("inspect-activity");
+        activity.getStyleClass().add(Styles.MUTED);
+        activity.textProperty().bind(m.activityProperty());
+        HBox working = new HBox(6, spinner, activity);
+        working.setAlignment(Pos.CENTER_LEFT);
+        working.visibleProperty().bind(m.busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
         Label message = new Label();
         message.setId("inspect-message");
         message.getStyleClass().add(Styles.STATE_BAD);
@@ -54,7 +66,7 @@ final class CacheInspectorView extends VBox {
         HBox.setHgrow(result, Priority.ALWAYS);
         keys.setPrefWidth(380);
         VBox.setVgrow(results, Priority.ALWAYS);
-        getChildren().addAll(route, scan, message, results);
+        getChildren().addAll(route, scan, working, message, results);
     }
 
     private static VBox field(String name, String id, javafx.beans.property.StringProperty value) {

@@ -1,0 +1,86 @@
+package com.trafficmanager.console.ui.invalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.invalidation.CacheInspector;
+import com.trafficmanager.console.invalidation.CacheResolver;
+import com.trafficmanager.console.sandbox.Sandbox;
+import com.trafficmanager.console.testing.TestSandbox;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The cache inspector's view model with the background work held in a queue, so what shows while it
+ * runs can be read: what runs, and no result of the request before it (which would read as current).
+ */
+class CacheInspectorModelTest {
+    private final Queue<Runnable> background = new ArrayDeque<>();
+
+    private CacheInspectorModel model(JedisPooled redis) {
+        return new CacheInspectorModel(new CacheInspector(redis, List::of),
+                new CacheResolver(redis, key -> Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                background::add, Runnable::run);
+    }
+
+    private void runBackground() {
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+    }
+
+    @Test
+    void whileALookUpRunsItSaysWhatRunsAndTheLastResultIsGone() {
+        try (JedisPooled redis = new JedisPooled(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
+            CacheInspectorModel m = model(redis);
+            m.tenantProperty().set("team-a");
+            m.serviceProperty().set("accounts");
+            m.envProperty().set("prod");
+            m.versionProperty().set("v1");
+            m.lookUp();
+            runBackground();
+            assertThat(m.resultProperty().get()).contains("route:team-a:accounts:prod:v1");
+
+            m.serviceProperty().set("billing");
+            m.lookUp();
+            assertThat(m.busyProperty().get()).isTrue();
+            assertThat(m.activityProperty().get()).isEqualTo("Looking up route:team-a:billing:prod:v1...");
+            assertThat(m.resultProperty().get()).as("the previous key's result").isEmpty();
+            runBackground();
+            assertThat(m.busyProperty().get()).isFalse();
+            assertThat(m.activityProperty().get()).isEmpty();
+            assertThat(m.resultProperty().get()).contains("route:team-a:billing:prod:v1");
+        }
+    }
+
+    @Test
+    void aFailureSaysSoAndLeavesNoOldResultBesideIt() throws Exception {
+        Sandbox sandbox = TestSandbox.shared();
+        try (JedisPooled redis = new JedisPooled(URI.create(sandbox.endpoints().redisUri()))) {
+            CacheInspectorModel m = model(redis);
+            m.tenantProperty().set("team-a");
+            m.serviceProperty().set("accounts");
+            m.envProperty().set("prod");
+            m.versionProperty().set("v1");
+            m.lookUp();
+            runBackground();
+            assertThat(m.resultProperty().get()).isNotEmpty();
+            try {
+                sandbox.stopRedis();
+                m.lookUp();
+                runBackground();
+            } finally {
+                sandbox.startRedis();
+            }
+            assertThat(m.messageProperty().get()).startsWith("Redis or the database did not answer: ");
+            assertThat(m.resultProperty().get()).as("the result from before Redis went away").isEmpty();
+            assertThat(m.busyProperty().get()).isFalse();
+            assertThat(m.activityProperty().get()).isEmpty();
+        }
+    }
+}

@@ -46,7 +46,7 @@ final class LiveFilterBar extends FlowPane {
                 field("live-filter-env", "env", 5, filter.envProperty()),
                 field("live-filter-event-id", "event id", 10, filter.eventIdProperty()),
                 field("live-filter-text", "text", 10, filter.textProperty()),
-                field("live-filter-regex", "regex over the raw value", 12, filter.regexProperty()),
+                field("live-filter-regex", "regex over the raw value", 14, filter.regexProperty()),
                 malformed, reset, error);
     }
 

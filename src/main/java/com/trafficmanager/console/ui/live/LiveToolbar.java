@@ -4,6 +4,7 @@ import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -13,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
@@ -52,7 +54,7 @@ final class LiveToolbar extends FlowPane {
         });
         TextField value = new TextField();
         value.setId("live-start-value");
-        value.setPrefColumnCount(16);
+        value.setPrefColumnCount(19); // the whole hint: "offset or 2024-01-14T10:30:00Z"
         value.setPromptText("offset or 2024-01-14T10:30:00Z");
         value.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> kind.getValue() == StartPosition.Kind.LATEST || kind.getValue() == StartPosition.Kind.BEGINNING,
@@ -112,8 +114,15 @@ final class LiveToolbar extends FlowPane {
         exportProgress.setPrefWidth(100);
         exportMessage.getStyleClass().add(Styles.MUTED);
 
-        getChildren().addAll(new Label("Start at"), kind, value, apply, positionError,
-                pause, clear, follow, new Label("Keep per partition"), cap, export, exportProgress,
+        // each label stays with its control when the bar wraps onto a second line
+        getChildren().addAll(together(new Label("Start at"), kind, value, apply), positionError,
+                pause, clear, follow, together(new Label("Keep per partition"), cap), export, exportProgress,
                 exportMessage);
+    }
+
+    private static HBox together(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

@@ -115,7 +115,8 @@ public final class ProfileEditorView extends BorderPane {
                     ? "sasl.jaas.config=KAFKA_JAAS" : "ssl.keystore.password=/path/to/file");
         }
         if (f == ProfileField.JDBC_PASSWORD_ENV || f == ProfileField.REDIS_PASSWORD_ENV) {
-            input.setPromptText("name of an environment variable, e.g. PG_PASSWORD");
+            input.setPromptText("name of an environment variable, e.g. "
+                    + (f == ProfileField.JDBC_PASSWORD_ENV ? "PG_PASSWORD" : "REDIS_PASSWORD"));
         } else if (f == ProfileField.JDBC_PASSWORD_FILE || f == ProfileField.REDIS_PASSWORD_FILE) {
             input.setPromptText("path of a file holding it (relative: to the settings file)");
         } else if (f == ProfileField.USER) {

@@ -23,22 +23,38 @@ import redis.clients.jedis.Jedis;
  * Redis is its remembered event id and revision marker there.
  */
 class RedisOutageTest {
+    private static final int WARM = 6;
     @RegisterExtension
     final InvalidationFixture fx = InvalidationFixture.perTest();
+
+    /** Events 0..WARM-1, sent before the consumer starts, so each test begins with a group that committed. */
+    private void sendWarmUp() throws Exception {
+        for (int i = 0; i < WARM; i++) {
+            fx.send(fx.event(i, 1));
+        }
+    }
+
+    private void startPastWarmUp(InvalidationConsumer consumer, String group) {
+        consumer.start();
+        Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
+                () -> consumer.counters().snapshot().total().processed() >= WARM && fx.committedAtEnd(group));
+    }
+
+    private void cacheRoutes(int first, int n) {
+        for (int i = 0; i < n; i++) {
+            fx.redis.set(fx.routeKey(first + i), "cached");
+        }
+    }
 
     @Test
     void noOffsetIsCommittedPastUnprocessedRecordsAndEveryKeyIsInvalidatedOnceRedisIsBack() throws Exception {
         Sandbox sandbox = TestSandbox.shared();
         String group = fx.newGroup();
-        int warm = 6;
+        int warm = WARM;
         int n = 40;
-        for (int i = 0; i < warm; i++) {
-            fx.send(fx.event(i, 1));
-        }
+        sendWarmUp();
         try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis)) {
-            consumer.start();
-            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
-                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
+            startPastWarmUp(consumer, group);
             Map<TopicPartition, Long> before = fx.endOffsets();
             List<RouteChangedEvent> events = new ArrayList<>();
             try {
@@ -81,19 +97,13 @@ class RedisOutageTest {
     @Test
     void aRedisOutOfMemoryHoldsTheEventsBackInsteadOfSkippingThem() throws Exception {
         String group = fx.newGroup();
-        int warm = 6;
+        int warm = WARM;
         int n = 30;
-        for (int i = 0; i < warm; i++) {
-            fx.send(fx.event(i, 1));
-        }
+        sendWarmUp();
         try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis);
              Jedis admin = new Jedis(URI.create(fx.endpoints.redisUri()))) {
-            consumer.start();
-            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
-                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
-            for (int i = 0; i < n; i++) {
-                fx.redis.set(fx.routeKey(200 + i), "cached");
-            }
+            startPastWarmUp(consumer, group);
+            cacheRoutes(200, n);
             Map<TopicPartition, Long> before = fx.endOffsets();
             String maxmemory = admin.configGet("maxmemory").get("maxmemory");
             String policy = admin.configGet("maxmemory-policy").get("maxmemory-policy");
@@ -131,19 +141,13 @@ class RedisOutageTest {
     @Test
     void aBusyRedisIsWaitedForInTheGroupNotByLeavingIt() throws Exception {
         String group = fx.newGroup();
-        int warm = 6;
+        int warm = WARM;
         int n = 20;
-        for (int i = 0; i < warm; i++) {
-            fx.send(fx.event(i, 1));
-        }
+        sendWarmUp();
         try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis);
              Jedis admin = new Jedis(URI.create(fx.endpoints.redisUri()))) {
-            consumer.start();
-            Eventually.await("the warm-up events processed and committed", InvalidationFixture.WAIT,
-                    () -> consumer.counters().snapshot().total().processed() >= warm && fx.committedAtEnd(group));
-            for (int i = 0; i < n; i++) {
-                fx.redis.set(fx.routeKey(300 + i), "cached");
-            }
+            startPastWarmUp(consumer, group);
+            cacheRoutes(300, n);
             long rebalances = consumer.counters().snapshot().rebalances();
             String limit = admin.configGet("lua-time-limit").get("lua-time-limit");
             Thread busy = new Thread(() -> {

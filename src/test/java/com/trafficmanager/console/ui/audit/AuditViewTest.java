@@ -7,6 +7,7 @@ import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.testing.WritePathFixture;
 import com.trafficmanager.console.ui.common.Styles;
@@ -43,9 +44,7 @@ class AuditViewTest {
         service.create(key, "https://svc.example.com/", erin);
         service.activate(key, 1, erin);
         service.deactivate(key, 2, erin);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        HeadlessFx.start();
     }
 
     @AfterEach

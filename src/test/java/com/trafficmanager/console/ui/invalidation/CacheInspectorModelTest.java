@@ -28,6 +28,14 @@ class CacheInspectorModelTest {
                 background::add, Runnable::run);
     }
 
+    /** Types team-a / {@code service} / prod / v1 into the inspector's route fields. */
+    private static void showRoute(CacheInspectorModel m, String service) {
+        m.tenantProperty().set("team-a");
+        m.serviceProperty().set(service);
+        m.envProperty().set("prod");
+        m.versionProperty().set("v1");
+    }
+
     private void runBackground() {
         while (!background.isEmpty()) {
             background.poll().run();
@@ -38,15 +46,12 @@ class CacheInspectorModelTest {
     void whileALookUpRunsItSaysWhatRunsAndTheLastResultIsGone() {
         try (JedisPooled redis = new JedisPooled(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
             CacheInspectorModel m = model(redis);
-            m.tenantProperty().set("team-a");
-            m.serviceProperty().set("accounts");
-            m.envProperty().set("prod");
-            m.versionProperty().set("v1");
+            showRoute(m, "accounts");
             m.lookUp();
             runBackground();
             assertThat(m.resultProperty().get()).contains("route:team-a:accounts:prod:v1");
 
-            m.serviceProperty().set("billing");
+            showRoute(m, "billing");
             m.lookUp();
             assertThat(m.busyProperty().get()).isTrue();
             assertThat(m.activityProperty().get()).isEqualTo("Looking up route:team-a:billing:prod:v1...");
@@ -63,10 +68,7 @@ class CacheInspectorModelTest {
         Sandbox sandbox = TestSandbox.shared();
         try (JedisPooled redis = new JedisPooled(URI.create(sandbox.endpoints().redisUri()))) {
             CacheInspectorModel m = model(redis);
-            m.tenantProperty().set("team-a");
-            m.serviceProperty().set("accounts");
-            m.envProperty().set("prod");
-            m.versionProperty().set("v1");
+            showRoute(m, "accounts");
             m.lookUp();
             runBackground();
             assertThat(m.resultProperty().get()).isNotEmpty();

@@ -9,6 +9,7 @@ import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.stream.TailBatch;
 import com.trafficmanager.console.stream.TailEvent;
 import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
@@ -37,9 +38,7 @@ class LiveEventsViewTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        HeadlessFx.start();
     }
 
     @AfterEach

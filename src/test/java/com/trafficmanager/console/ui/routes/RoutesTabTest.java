@@ -14,6 +14,7 @@ import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.RouteState;
 import com.trafficmanager.console.route.VersionedKey;
 import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.testing.TopicProbe;
 import com.trafficmanager.console.testing.WritePathFixture;
@@ -65,9 +66,7 @@ class RoutesTabTest {
         relay = new OutboxRelay(database, WritePathFixture.relayConfig());
         relay.start();
         service = new RouteService(database.dataSource(), relay::wake);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        stage = HeadlessFx.start();
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package com.trafficmanager.console.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.util.List;
@@ -24,9 +25,7 @@ class ConnectionDetailsViewTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        HeadlessFx.start();
     }
 
     @AfterEach

@@ -160,7 +160,8 @@ public final class EventTail implements AutoCloseable {
                     // a seek command or close: go round
                 } catch (InterruptException e) {
                     break;
-                } catch (KafkaException | IllegalStateException e) {
+                } catch (RuntimeException e) {
+                    // Kafka unreachable, and anything unforeseen too: shown, retried with backoff, never the end
                     failed(e);
                 }
             }
@@ -193,7 +194,7 @@ public final class EventTail implements AutoCloseable {
                 events.add(TailEvent.of(r));
                 if (seen != null) {
                     Header id = r.headers().lastHeader(EventHeaders.EVENT_ID);
-                    if (id != null) {
+                    if (id != null && id.value() != null) { // any producer may send a header without a value
                         seen.seen(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8), r.partition(), r.offset());
                     }
                 }
@@ -302,7 +303,8 @@ public final class EventTail implements AutoCloseable {
             }
             case TIMESTAMP -> {
                 Map<TopicPartition, Long> query = new HashMap<>();
-                tps.forEach(tp -> query.put(tp, start.timestamp().toEpochMilli()));
+                long at = Math.max(0, start.timestamp().toEpochMilli()); // Kafka refuses a time before 1970
+                tps.forEach(tp -> query.put(tp, at));
                 var found = c.offsetsForTimes(query, timeout);
                 List<TopicPartition> none = new ArrayList<>();
                 for (TopicPartition tp : tps) {

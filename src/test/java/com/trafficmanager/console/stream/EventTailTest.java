@@ -171,4 +171,29 @@ class EventTailTest {
             assertThat(reader.snapshot().committed()).containsExactly(Map.entry(3, 2L));
         }
     }
+
+    @Test
+    void aRecordWithAnEmptyEventIdHeaderAndAStartBefore1970DoNotStopTheTail() throws Exception {
+        try (LiveTopic topic = LiveTopic.create(2); EventTail tail = topic.tail(TailSettings.defaults())) {
+            List<String> seenIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+            tail.onSeen((eventId, partition, offset) -> seenIds.add(eventId));
+            tail.startAt(StartPosition.beginning());
+            tail.start();
+            PartitionBuffers buffers = new PartitionBuffers(100);
+            RouteChangedEvent headless = LiveTopic.event("team-a", "svc-a", "prod", "v1", Action.CREATED);
+            RouteChangedEvent after = LiveTopic.event("team-a", "svc-b", "prod", "v1", Action.CREATED);
+            topic.sendWithEmptyIdHeader(0, headless);
+            topic.send(0, null, after);
+            Tails.until("both records", tail.queue(), buffers, () -> buffers.buffered(0) == 2);
+            assertThat(seenIds).containsExactly(after.eventId().toString());
+
+            // a seek to a time Kafka cannot take (before 1970) reads from the beginning, the tail goes on
+            tail.seek(null, StartPosition.timestamp(Instant.parse("1969-12-31T23:59:59Z")));
+            RouteChangedEvent later = LiveTopic.event("team-a", "svc-c", "prod", "v1", Action.CREATED);
+            topic.send(0, null, later);
+            Tails.until("the records read again, and the next one", tail.queue(), buffers,
+                    () -> buffers.buffered(0) == 3 && tail.status().state() != TailStatus.State.STOPPED);
+            assertThat(buffers.ring(0).newest().event().eventId()).isEqualTo(later.eventId());
+        }
+    }
 }

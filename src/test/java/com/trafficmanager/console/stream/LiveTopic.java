@@ -58,6 +58,13 @@ final class LiveTopic implements AutoCloseable {
         return producer.send(r).get(30, TimeUnit.SECONDS);
     }
 
+    /** A record whose event_id header has no value at all, as any producer may send. */
+    RecordMetadata sendWithEmptyIdHeader(int partition, RouteChangedEvent e) throws Exception {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(name, partition, e.key(), EventCodec.encode(e));
+        r.headers().add(new RecordHeader(EventHeaders.EVENT_ID, null));
+        return producer.send(r).get(30, TimeUnit.SECONDS);
+    }
+
     RecordMetadata sendRaw(int partition, String key, byte[] value) throws Exception {
         return producer.send(new ProducerRecord<>(name, partition, key, value)).get(30, TimeUnit.SECONDS);
     }

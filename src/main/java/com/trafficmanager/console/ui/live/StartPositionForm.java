@@ -19,6 +19,9 @@ final class StartPositionForm {
     record Result(StartPosition position, String error) {
     }
 
+    /** Kafka finds records by milliseconds since 1970 in a long; the form keeps to calendar years that fit. */
+    private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     static Result parse(StartPosition.Kind kind, String input) {
         String text = input == null ? "" : input.trim();
         return switch (kind) {
@@ -35,9 +38,12 @@ final class StartPositionForm {
             }
             case TIMESTAMP -> {
                 Instant t = time(text);
-                yield t == null
-                        ? new Result(null, "time: must be like 2024-01-14T10:30:00Z or 2024-01-14 10:30:00 (UTC), got '"
-                                + text + "'")
+                if (t == null) {
+                    yield new Result(null, "time: must be like 2024-01-14T10:30:00Z or 2024-01-14 10:30:00 (UTC), got '"
+                            + text + "'");
+                }
+                yield t.isBefore(Instant.EPOCH) || t.isAfter(LATEST_TIME)
+                        ? new Result(null, "time: must be between 1970-01-01 and 9999-12-31 (UTC), got '" + text + "'")
                         : new Result(StartPosition.timestamp(t), null);
             }
         };

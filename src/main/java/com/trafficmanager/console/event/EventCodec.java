@@ -69,6 +69,10 @@ public final class EventCodec {
                 f = null;
             } else {
                 f = EventFields.read(p);
+                if (p.nextToken() != null) {
+                    // {event}garbage or two objects: not one event, whatever the first object says
+                    throw new MalformedEventException("not one JSON value: more follows the event object");
+                }
             }
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);

@@ -14,13 +14,14 @@ final class ValueText {
     private ValueText() {
     }
 
-    /** The value as a JSON tree, or null when it is not JSON. */
+    /** The value as a JSON tree, or null when it is not exactly one JSON value. */
     static JsonNode json(byte[] value) {
         if (value == null || value.length == 0) {
             return null;
         }
-        try {
-            return JSON.readTree(value);
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(value)) {
+            JsonNode tree = JSON.readTree(p);
+            return p.nextToken() == null ? tree : null; // more after the first value: not JSON, shown as it is
         } catch (Exception e) {
             return null;
         }

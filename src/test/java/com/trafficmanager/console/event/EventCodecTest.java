@@ -118,4 +118,17 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining(message);
     }
+
+    @Test
+    void anEventFollowedByMoreIsMalformedTrailingWhitespaceIsNot() throws Exception {
+        String one = new String(EventCodec.encode(event(Action.UPDATED, 3L)), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventCodec.decode((one + "{\"a\":1}").getBytes(
+                StandardCharsets.UTF_8))).isInstanceOf(MalformedEventException.class)
+                .hasMessage("not one JSON value: more follows the event object");
+        assertThatThrownBy(() -> EventCodec.decode((one + "garbage").getBytes(
+                StandardCharsets.UTF_8))).isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("not JSON");
+        assertThat(EventCodec.decode((one + "\n").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(event(Action.UPDATED, 3L));
+    }
 }

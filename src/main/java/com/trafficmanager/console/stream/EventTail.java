@@ -243,10 +243,12 @@ public final class EventTail implements AutoCloseable {
         }
         List<TopicPartition> added = found.stream().filter(tp -> !assigned.contains(tp)).toList();
         boolean first = assigned.isEmpty();
+        c.assign(found);
+        // positioned before they count as assigned: if this fails (a timeout while the broker restarts, a
+        // seek's wakeup), the next discovery starts over, with the start position still to apply
+        position(c, added, first ? initial : StartPosition.beginning());
         assigned.clear();
         assigned.addAll(found);
-        c.assign(assigned);
-        position(c, added, first ? initial : StartPosition.beginning());
         Set<Integer> numbers = new TreeSet<>();
         assigned.forEach(tp -> numbers.add(tp.partition()));
         partitions = List.copyOf(numbers);

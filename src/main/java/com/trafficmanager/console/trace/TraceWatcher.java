@@ -26,6 +26,8 @@ public final class TraceWatcher implements AutoCloseable {
     static final Duration UNWITNESSED_GRACE = Duration.ofSeconds(3);
     /** How long a running live tail is given to read an event before the hop is marked as not seen. */
     static final Duration TAIL_WITHIN = Duration.ofSeconds(10);
+    /** A change published this long before the watcher first saw its trace was looked up, not followed. */
+    static final Duration LOOKED_UP_AFTER = Duration.ofMinutes(1);
     /** Traces older than this are no longer followed. */
     static final Duration FOLLOW_FOR = Duration.ofMinutes(10);
 
@@ -122,16 +124,22 @@ public final class TraceWatcher implements AutoCloseable {
             return;
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
-            Instant publishedAt = published;
-            boolean witnessable = trace.partition() != ChangeTrace.UNKNOWN_PARTITION
-                    && consumerOwnsPartition.test(trace.partition());
-            if (witnessable || publishedAt == null
-                    || Duration.between(publishedAt, now).compareTo(UNWITNESSED_GRACE) < 0) {
-                return; // this console's consumer will report it, or the grace has not passed yet
+            if (published != null && Duration.between(published, firstSeen.getOrDefault(trace.eventId(), now))
+                    .compareTo(LOOKED_UP_AFTER) >= 0) {
+                // an old change looked up now: its processing, if any, happened before anything here watched
+                book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
+                        "not witnessed: published before this trace was opened"));
+            } else {
+                boolean witnessable = trace.partition() != ChangeTrace.UNKNOWN_PARTITION
+                        && consumerOwnsPartition.test(trace.partition());
+                if (witnessable || published == null
+                        || Duration.between(published, now).compareTo(UNWITNESSED_GRACE) < 0) {
+                    return; // this console's consumer will report it, or the grace has not passed yet
+                }
+                book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
+                        "not witnessed: this console's invalidation consumer does not run or does not own the key's"
+                                + " partition (another console's consumer does)"));
             }
-            book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
-                    "not witnessed: this console's invalidation consumer does not run or does not own the key's"
-                            + " partition (another console's consumer does)"));
         }
         CacheState state = cache.read(trace.routeKey());
         if (state.rightFor(trace.revision())) {

@@ -61,4 +61,19 @@ class TraceWatcherTest {
         assertThat(book.find(id).orElseThrow().hop(Hop.CACHE_VERIFIED).orElseThrow().detail())
                 .isEqualTo("key holds row_version 5");
     }
+
+    @Test
+    void anOldChangeLookedUpNowIsNotAwaitedFromThisConsolesConsumer() {
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> true, () -> true, clock);
+        UUID id = UUID.randomUUID();
+        Instant anHourAgo = t0.minusSeconds(3600);
+        book.committed(id, "k", "updated", 5, anHourAgo, "");
+        book.published(id, 0, HopRecord.seen(anHourAgo, "partition 0, offset 1"));
+        cache.set(CacheState.holding(5));
+        watcher.sweep();
+        ChangeTrace trace = book.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.PROCESSED).orElseThrow().detail())
+                .isEqualTo("not witnessed: published before this trace was opened");
+        assertThat(trace.hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isEqualTo("key holds row_version 5");
+    }
 }

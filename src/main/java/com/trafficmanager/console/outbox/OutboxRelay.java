@@ -243,7 +243,7 @@ public final class OutboxRelay implements AutoCloseable {
         List<RowSend> sends = new ArrayList<>(n);
         rows.forEach(row -> sends.add(new RowSend(row)));
         Set<String> failedNow = new HashSet<>();
-        for (List<RowSend> round : roundsByKey(sends)) {
+        for (List<RowSend> round : RowSend.inRounds(sends)) {
             if (!sendRound(p, round, failedNow)) {
                 break;
             }
@@ -263,26 +263,6 @@ public final class OutboxRelay implements AutoCloseable {
         }
         settle(sends);
         return n;
-    }
-
-    /**
-     * The rows in rounds: the first pending row of every key, then the second, and so on. A round goes
-     * out only after the one before it was acknowledged, so a row that the broker refuses (too large for
-     * the topic, not authorised) is never overtaken by a later row of its key that the broker takes:
-     * Kafka's ordering holds among the records it accepts, not across a refused one. Mostly a batch holds
-     * one row per key and this is one round.
-     */
-    private static List<List<RowSend>> roundsByKey(List<RowSend> sends) {
-        Map<String, Integer> rowsOfKey = new HashMap<>();
-        List<List<RowSend>> rounds = new ArrayList<>();
-        for (RowSend send : sends) {
-            int round = rowsOfKey.merge(send.row.key(), 1, Integer::sum) - 1;
-            if (round == rounds.size()) {
-                rounds.add(new ArrayList<>());
-            }
-            rounds.get(round).add(send);
-        }
-        return rounds;
     }
 
     /** Sends one round, skipping keys that failed in this cycle; false when the cycle must stop sending. */

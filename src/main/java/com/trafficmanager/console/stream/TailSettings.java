@@ -10,9 +10,14 @@ import java.time.Duration;
 public record TailSettings(Duration pollTimeout, Duration endOffsetsInterval, Duration discoveryInterval,
                            Duration requestTimeout, Duration minBackoff, Duration maxBackoff, int queueCapacity) {
 
+    /**
+     * The backoff stops at 4 s: a probe of the broker costs next to nothing, and a tail back within a few
+     * seconds of Kafka is back shows the changes made right after the outage, well inside the change
+     * trace's 10 s for "seen by the tail" (at 10 s it could miss them and say "not seen").
+     */
     public static TailSettings defaults() {
         return new TailSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(10), TailQueue.DEFAULT_CAPACITY);
+                Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(4), TailQueue.DEFAULT_CAPACITY);
     }
 
     public TailSettings withDiscoveryInterval(Duration interval) {

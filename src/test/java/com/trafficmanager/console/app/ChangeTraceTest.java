@@ -49,6 +49,10 @@ class ChangeTraceTest {
 
     @Test
     void aChangeIsTracedThroughEveryHop() {
+        // the other test stops Kafka: after it the tail may still be waiting out its backoff, and this test
+        // is about a tail that reads, not one reconnecting
+        Eventually.await("the live tail reading again", Duration.ofSeconds(60),
+                () -> session.liveStream().tail().status().state() == TailStatus.State.LIVE);
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace"), "payments", "prod", "v2");
         ChangeResult created = session.routes().create(key, "https://pay.example.com/v2", session.operator());
         awaitComplete(created);

@@ -60,6 +60,8 @@ public final class RoutesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Backlog> backlog = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RouteKey> reveal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper partitions = new ReadOnlyIntegerWrapper();
+    /** Set by {@link #close}; answers that arrive later (a publish confirmed after the tab closed) are dropped. */
+    private volatile boolean closed;
     private final AtomicLong statusSeq = new AtomicLong();
     private RoutesPrompts prompts;
 
@@ -361,6 +363,9 @@ public final class RoutesViewModel implements AutoCloseable {
             @Override
             public void published(java.util.Map<java.util.UUID, com.trafficmanager.console.outbox.PublishState> states) {
                 ui.execute(() -> {
+                    if (closed) {
+                        return; // the tab closed while the change was on its way: nothing left to show it in
+                    }
                     setStatusIf(seq, StatusLine.ok(ActionMessages.published(verbPast, changes, states)));
                     changes.forEach(c -> history.reloadIfShown(c.key()));
                 });
@@ -388,6 +393,7 @@ public final class RoutesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watcher.close();
         actions.shutdownNow();
         reads.shutdownNow();

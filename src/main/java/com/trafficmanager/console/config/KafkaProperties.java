@@ -64,7 +64,8 @@ final class KafkaProperties {
 
     private static Set<String> passwordTyped() {
         Set<String> names = new HashSet<>();
-        for (ConfigDef def : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())) {
+        for (ConfigDef def : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(),
+                AdminClientConfig.configDef())) {
             def.configKeys().forEach((key, config) -> {
                 if (config.type == ConfigDef.Type.PASSWORD) {
                     names.add(key);

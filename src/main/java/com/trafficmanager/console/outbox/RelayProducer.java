@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,7 +49,9 @@ final class RelayProducer {
             defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             defaults.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-            TopicRecordLimit.of(config.bootstrapServers(), config.topic(), config.producerOverrides()).ifPresent(max -> {
+            OptionalInt topicMax = TopicRecordLimit.of(config.bootstrapServers(), config.topic(),
+                    config.producerOverrides());
+            topicMax.ifPresent(max -> {
                 defaults.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.min(1024 * 1024, max));
                 defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(256 * 1024, max));
             });

@@ -32,7 +32,7 @@ public final class TailEvent {
     private final String key;
     private final byte[] value;
     private final Header[] headers;
-    private boolean headersRead; // guarded by headers
+    private boolean headersRead; // guarded by this
     private Object verdict; // null: not checked yet; VALID; or the problem (a String)
 
     public TailEvent(int partition, long offset, long timestamp, String key, byte[] value, Header[] headers) {
@@ -108,15 +108,13 @@ public final class TailEvent {
      * and value lazily and without a lock, and the details pane (JavaFX thread) and an export (its own
      * thread) may read the same event at once: unguarded, one of them could see a header half decoded.
      */
-    public Header[] headers() {
-        synchronized (headers) {
-            if (!headersRead) {
-                for (Header h : headers) {
-                    h.key();
-                    h.value();
-                }
-                headersRead = true;
+    public synchronized Header[] headers() {
+        if (!headersRead) {
+            for (Header h : headers) {
+                h.key();
+                h.value();
             }
+            headersRead = true;
         }
         return headers.clone();
     }

@@ -58,7 +58,8 @@ public final class CacheInspectorModel {
 
     /** Shows the key's value, TTL and revision marker. */
     public void lookUp() {
-        routeKey().ifPresent(key -> submit("Looking up " + CacheKeys.route(key) + "...", () -> describe(inspector.inspect(key))));
+        routeKey().ifPresent(key -> submit("Looking up " + CacheKeys.route(key) + "...",
+                () -> describe(inspector.inspect(key))));
     }
 
     /** Reads through the cache as the Traffic Manager's readers do: hit, or miss then database and fill. */

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChangeTraceTest {
     private static ConsoleSession session;
+    private static ScheduledExecutorService pulses;
 
     @BeforeAll
     static void open() {
@@ -42,12 +46,21 @@ class ChangeTraceTest {
                 e.kafkaBootstrap(), Map.of(), e.redisUri(), null, null, e.topic(), "trace-test-invalidator",
                 Set.of("prod"), false, "tracer"));
         session.liveStream().start();
+        // the Live events tab takes what the tail queued once per pulse; a tail nobody takes from waits for
+        // its reader (TailQueue) and, after two batches, reads nothing more: so the test takes from it too
+        pulses = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "test-pulses");
+            t.setDaemon(true);
+            return t;
+        });
+        pulses.scheduleAtFixedRate(() -> session.liveStream().tail().queue().drain(), 0, 16, TimeUnit.MILLISECONDS);
         Eventually.await("the live tail to read every partition", Duration.ofSeconds(60),
                 () -> session.liveStream().tail().status().state() == TailStatus.State.LIVE);
     }
 
     @AfterAll
     static void close() {
+        pulses.shutdownNow();
         session.close();
     }
 

@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * exactly where it was.
  *
  * <p>Hazard: an offset past the end would be "out of range" and reset to the beginning, so explicit
- * offsets are clamped to the partition's [log start, end] first.
+ * offsets are clamped to the partition's [log start, end] first. A partition whose offsets go back
+ * without a seek of ours (the topic was deleted and created again, or an unclean leader election cut
+ * its log) is read on from where the consumer reset it, and the batch says to empty its buffer first:
+ * what is buffered no longer follows on, and its offsets would show twice.
  */
 public final class EventTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventTail.class);
@@ -61,6 +64,7 @@ public final class EventTail implements AutoCloseable {
 
     // tail thread only
     private final Set<TopicPartition> assigned = new java.util.LinkedHashSet<>();
+    private final Map<Integer, Long> nextOffsets = new HashMap<>(); // per partition, after the last record read
     private TailBatch pending;
     private long nextDiscovery;
     private long nextEndOffsets;
@@ -189,8 +193,15 @@ public final class EventTail implements AutoCloseable {
         ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
         if (!records.isEmpty()) {
             List<TailEvent> events = new ArrayList<>(records.count());
+            List<Integer> wentBack = new ArrayList<>();
             SeenListener seen = seenListener;
             for (ConsumerRecord<String, byte[]> r : records) {
+                Long next = nextOffsets.put(r.partition(), r.offset() + 1);
+                if (next != null && r.offset() < next) {
+                    wentBack(r.partition(), next, r.offset());
+                    wentBack.add(r.partition());
+                    events.removeIf(e -> e.partition() == r.partition());
+                }
                 events.add(TailEvent.of(r));
                 if (seen != null) {
                     Header id = r.headers().lastHeader(EventHeaders.EVENT_ID);
@@ -199,9 +210,17 @@ public final class EventTail implements AutoCloseable {
                     }
                 }
             }
-            pending = TailBatch.events(events);
+            pending = new TailBatch(wentBack, events);
             handOver();
         }
+    }
+
+    private void wentBack(int partition, long expected, long offset) {
+        LOG.warn("live tail of {}: partition {} went back from offset {} to {} without a seek (topic created again,"
+                + " or its log cut short); its buffer starts again", topic, partition, expected, offset);
+        status = TailStatus.of(TailStatus.State.LIVE, "live: " + assigned.size() + " partitions; partition " + partition
+                + " went back from offset " + expected + " to " + offset + " at "
+                + java.time.LocalTime.now().withNano(0) + " (topic created again?)");
     }
 
     private void refreshEndOffsets(KafkaConsumer<String, byte[]> c) {
@@ -247,6 +266,7 @@ public final class EventTail implements AutoCloseable {
         // positioned before they count as assigned: if this fails (a timeout while the broker restarts, a
         // seek's wakeup), the next discovery starts over, with the start position still to apply
         position(c, added, first ? initial : StartPosition.beginning());
+        added.forEach(tp -> nextOffsets.remove(tp.partition()));
         assigned.clear();
         assigned.addAll(found);
         Set<Integer> numbers = new TreeSet<>();
@@ -274,6 +294,7 @@ public final class EventTail implements AutoCloseable {
                 continue;
             }
             position(c, targets, seek.position());
+            targets.forEach(tp -> nextOffsets.remove(tp.partition()));
             commands.poll();
             List<Integer> reset = targets.stream().map(TopicPartition::partition).toList();
             List<TailEvent> kept = pending == null ? List.of()

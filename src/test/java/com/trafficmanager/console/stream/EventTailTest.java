@@ -196,4 +196,32 @@ class EventTailTest {
             assertThat(buffers.ring(0).newest().event().eventId()).isEqualTo(later.eventId());
         }
     }
+
+    @Test
+    void aTopicCreatedAgainUnderTheTailStartsItsBufferAgainInsteadOfShowingOffsetsTwice() throws Exception {
+        TailSettings settings = TailSettings.defaults().withBackoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(1))
+                .withDiscoveryInterval(java.time.Duration.ofMillis(500));
+        try (LiveTopic topic = LiveTopic.create(1); EventTail tail = topic.tail(settings)) {
+            tail.startAt(StartPosition.beginning());
+            tail.start();
+            PartitionBuffers buffers = new PartitionBuffers(100);
+            for (int i = 0; i < 5; i++) {
+                topic.send(0, null, LiveTopic.event("team-r", "svc-" + i, "prod", "v1", Action.CREATED));
+            }
+            Tails.until("the first 5", tail.queue(), buffers, () -> buffers.buffered(0) == 5);
+
+            topic.recreate(1);
+            RouteChangedEvent first = LiveTopic.event("team-r", "svc-new-0", "prod", "v1", Action.CREATED);
+            RouteChangedEvent second = LiveTopic.event("team-r", "svc-new-1", "prod", "v1", Action.CREATED);
+            topic.send(0, null, first);
+            topic.send(0, null, second);
+            Tails.until("the new topic's records", tail.queue(), buffers, () -> buffers.buffered(0) > 0
+                    && buffers.ring(0).newest().event().eventId().equals(second.eventId()));
+            assertThat(buffers.events(0)).extracting(e -> e.event().eventId())
+                    .containsExactly(first.eventId(), second.eventId());
+            assertThat(buffers.events(0)).extracting(TailEvent::offset).containsExactly(0L, 1L);
+            assertThat(tail.status().state()).isEqualTo(TailStatus.State.LIVE);
+            assertThat(tail.status().message()).contains("partition 0 went back from offset 5 to 0");
+        }
+    }
 }

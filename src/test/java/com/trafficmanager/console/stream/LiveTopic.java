@@ -6,18 +6,23 @@ import com.trafficmanager.console.event.EventHeaders;
 import com.trafficmanager.console.event.EventIds;
 import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.kafka.KafkaClients;
+import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
@@ -67,6 +72,24 @@ final class LiveTopic implements AutoCloseable {
 
     RecordMetadata sendRaw(int partition, String key, byte[] value) throws Exception {
         return producer.send(new ProducerRecord<>(name, partition, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Deletes the topic and creates it again under the same name, as an administrator might under a running tail. */
+    void recreate(int partitions) throws Exception {
+        admin.deleteTopics(List.of(name)).all().get(30, TimeUnit.SECONDS);
+        Eventually.await("the topic created again", Duration.ofSeconds(60), () -> {
+            try { // the broker may take a moment to forget the deleted topic
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    return false;
+                }
+                throw new IllegalStateException(e);
+            } catch (InterruptedException | TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     EventTail tail(TailSettings settings) {

@@ -88,6 +88,19 @@ public final class TraceBook {
     }
 
     /**
+     * Records a hop unless the trace has one already: for what the watcher concludes ("not witnessed", a
+     * publish by another console's relay), which must never replace what a witness reported meanwhile.
+     */
+    public void hopIfAbsent(UUID eventId, Hop hop, HopRecord record) {
+        change(eventId, t -> t.hop(hop).isPresent() ? t : t.with(hop, record));
+    }
+
+    /** {@link #published} unless the trace has its publish already (the relay's own report comes first). */
+    public void publishedIfAbsent(UUID eventId, int partition, HopRecord record) {
+        change(eventId, t -> t.hop(Hop.PUBLISHED).isPresent() ? t : t.with(Hop.PUBLISHED, record).withPartition(partition));
+    }
+
+    /**
      * Records a hop only for a change this console follows, without keeping it for later: for witnesses
      * that see every event on the topic (the live tail reads them all, mostly other consoles' events, at
      * up to hundreds of thousands a second) and cannot beat the commit's record, which is taken right
@@ -117,6 +130,9 @@ public final class TraceBook {
                 return;
             }
             next = step.apply(existing);
+            if (next == existing) {
+                return;
+            }
             traces.put(eventId, next);
         }
         listeners.forEach(l -> l.accept(next));

@@ -104,7 +104,7 @@ public final class TraceWatcher implements AutoCloseable {
             if (!state.published()) {
                 return;
             }
-            book.published(trace.eventId(), state.partition(), new HopRecord(state.publishedAt(), "partition "
+            book.publishedIfAbsent(trace.eventId(), state.partition(), new HopRecord(state.publishedAt(), "partition "
                     + state.partition() + ", offset " + state.offset() + " (published by another console's relay)", false));
             trace = book.find(trace.eventId()).orElse(trace);
         }
@@ -113,10 +113,10 @@ public final class TraceWatcher implements AutoCloseable {
             boolean running = tailRunning.getAsBoolean();
             Duration since = Duration.between(published, now);
             if (!running && since.compareTo(UNWITNESSED_GRACE) >= 0) {
-                book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
+                book.hopIfAbsent(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
                         "not witnessed: the live tail is not running (open the Live events tab)"));
             } else if (running && since.compareTo(TAIL_WITHIN) >= 0) {
-                book.hop(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
+                book.hopIfAbsent(trace.eventId(), Hop.SEEN_BY_TAIL, HopRecord.notWitnessed(
                         "not seen: the live tail started after this event, or is paused"));
             }
         }
@@ -127,7 +127,7 @@ public final class TraceWatcher implements AutoCloseable {
             if (published != null && Duration.between(published, firstSeen.getOrDefault(trace.eventId(), now))
                     .compareTo(LOOKED_UP_AFTER) >= 0) {
                 // an old change looked up now: its processing, if any, happened before anything here watched
-                book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
+                book.hopIfAbsent(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
                         "not witnessed: published before this trace was opened"));
             } else {
                 boolean witnessable = trace.partition() != ChangeTrace.UNKNOWN_PARTITION
@@ -136,7 +136,7 @@ public final class TraceWatcher implements AutoCloseable {
                         || Duration.between(published, now).compareTo(UNWITNESSED_GRACE) < 0) {
                     return; // this console's consumer will report it, or the grace has not passed yet
                 }
-                book.hop(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
+                book.hopIfAbsent(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
                         "not witnessed: this console's invalidation consumer does not run or does not own the key's"
                                 + " partition (another console's consumer does)"));
             }

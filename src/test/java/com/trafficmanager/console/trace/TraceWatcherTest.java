@@ -76,4 +76,41 @@ class TraceWatcherTest {
                 .isEqualTo("not witnessed: published before this trace was opened");
         assertThat(trace.hop(Hop.CACHE_VERIFIED).orElseThrow().detail()).isEqualTo("key holds row_version 5");
     }
+
+    @Test
+    void aHopAWitnessReportsWhileTheWatcherDecidesIsNotOverwrittenByItsConclusion() {
+        UUID id = UUID.randomUUID();
+        // the witnesses report just as the watcher asks whether they run: after it read the trace, before it writes
+        TraceWatcher watcher = new TraceWatcher(book, id2 -> publish.get(), key -> cache.get(),
+                partition -> {
+                    book.hop(id, Hop.PROCESSED, "deleted (partition 0, offset 1)");
+                    return false;
+                },
+                () -> {
+                    book.hopIfFollowed(id, Hop.SEEN_BY_TAIL, "partition 0, offset 1");
+                    return true;
+                }, clock);
+        book.committed(id, "k", "updated", 5, t0, "");
+        book.published(id, 0, HopRecord.seen(t0, "partition 0, offset 1"));
+        clock.set(t0.plusSeconds(30));
+        watcher.sweep();
+        ChangeTrace trace = book.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.SEEN_BY_TAIL).orElseThrow().detail()).isEqualTo("partition 0, offset 1");
+        assertThat(trace.hop(Hop.PROCESSED).orElseThrow().detail()).isEqualTo("deleted (partition 0, offset 1)");
+        assertThat(trace.hop(Hop.PROCESSED).orElseThrow().witnessed()).isTrue();
+    }
+
+    @Test
+    void thePublishAnotherRelayMadeDoesNotReplaceThisRelaysOwnReport() {
+        UUID id = UUID.randomUUID();
+        TraceWatcher watcher = new TraceWatcher(book, id2 -> {
+            book.published(id, 3, HopRecord.seen(t0.plusMillis(5), "partition 3, offset 9"));
+            return new PublishState(PublishState.Status.PUBLISHED, 3, 9L, t0.plusMillis(5), 1, null);
+        }, key -> cache.get(), p -> true, () -> true, clock);
+        book.committed(id, "k", "updated", 5, t0, "");
+        watcher.sweep();
+        HopRecord published = book.find(id).orElseThrow().hop(Hop.PUBLISHED).orElseThrow();
+        assertThat(published.witnessed()).isTrue();
+        assertThat(published.detail()).isEqualTo("partition 3, offset 9");
+    }
 }

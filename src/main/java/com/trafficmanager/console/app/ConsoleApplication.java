@@ -123,17 +123,23 @@ public final class ConsoleApplication extends Application {
      */
     private void chooseProfile() {
         SettingsStore store = new SettingsStore(context.dirs().settingsFile());
-        Settings settings;
-        try {
-            settings = store.load();
-        } catch (SettingsException e) {
-            StartupModel problem = new StartupModel("The settings file has errors", List.of());
-            problem.failed(store.file() + ":\n" + String.join("\n", e.errors()));
-            problem.setRetry(this::chooseProfile);
-            problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
-            stage.getScene().setRoot(new StartupView(problem));
-            return;
-        }
+        background("settings-load", () -> { // a home directory on a network share can take its time
+            try {
+                Settings settings = store.load();
+                Platform.runLater(() -> chooseProfile(store, settings));
+            } catch (SettingsException e) {
+                Platform.runLater(() -> {
+                    StartupModel problem = new StartupModel("The settings file has errors", List.of());
+                    problem.failed(store.file() + ":\n" + String.join("\n", e.errors()));
+                    problem.setRetry(this::chooseProfile);
+                    problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
+                    stage.getScene().setRoot(new StartupView(problem));
+                });
+            }
+        });
+    }
+
+    private void chooseProfile(SettingsStore store, Settings settings) {
         if (context.smoke()) {
             connect(settings.profile(Profile.SANDBOX_NAME).orElse(Profile.sandbox()), false);
             return;

@@ -29,21 +29,27 @@ public final class ProfileEditorDialog {
      * @param onSaved run on the JavaFX thread after a save, e.g. to refresh the picker
      */
     public static void show(Window owner, SettingsStore store, Runnable onSaved) {
-        Settings basis;
-        try {
-            basis = store.load();
-        } catch (SettingsException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());
-            alert.setHeaderText("The settings file has errors; fix it by hand first");
-            alert.initOwner(owner);
-            alert.show();
-            return;
-        }
         Executor background = work -> {
             Thread t = new Thread(work, "profile-editor");
             t.setDaemon(true);
             t.start();
         };
+        background.execute(() -> { // read off the JavaFX thread: the home directory may be on a network share
+            try {
+                Settings basis = store.load();
+                Platform.runLater(() -> open(owner, store, basis, background, onSaved));
+            } catch (SettingsException e) {
+                Platform.runLater(() -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());
+                    alert.setHeaderText("The settings file has errors; fix it by hand first");
+                    alert.initOwner(owner);
+                    alert.show();
+                });
+            }
+        });
+    }
+
+    private static void open(Window owner, SettingsStore store, Settings basis, Executor background, Runnable onSaved) {
         ProfileEditorModel model = new ProfileEditorModel(store, basis, new ConnectionTester(TEST_TIMEOUT),
                 System.getenv(), background, Platform::runLater, onSaved);
         if (model.names().isEmpty()) {

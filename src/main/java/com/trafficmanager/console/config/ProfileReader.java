@@ -86,7 +86,11 @@ final class ProfileReader {
     }
 
     private static Optional<Profile.Kind> kind(Section s) {
-        Optional<String> type = s.requiredString("type");
+        if (!s.has("type")) {
+            s.error("type", "is required: \"sandbox\" or \"external\"");
+            return Optional.empty();
+        }
+        Optional<String> type = s.string("type");
         if (type.isEmpty()) {
             return Optional.empty();
         }

@@ -33,7 +33,7 @@ class SettingsErrorsTest {
                 bad("missing section", prodEu(remove("/redis")),
                         P + "redis is required"),
                 bad("missing type", prodEu(remove("/type")),
-                        P + "type is required"),
+                        P + "type is required: \"sandbox\" or \"external\""),
                 bad("missing name", withProfiles("{\"type\": \"sandbox\"}"),
                         "profiles[0]: name is required"),
                 bad("unknown key", prodEu(remove("/kafka/bootstrap"), setText("/kafka/bootstrp", "b1:9092")),

@@ -7,7 +7,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One server's line on the start-up screen. Mutated only on the JavaFX thread, by {@link StartupModel}. */
 public final class ServerRowModel {
-    public enum Phase { WAITING, WORKING, READY, FAILED }
+    /** ABANDONED: the attempt ended (another server or a setting failed) before this server was done. */
+    public enum Phase { WAITING, WORKING, READY, FAILED, ABANDONED }
 
     private final String server;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.WAITING);

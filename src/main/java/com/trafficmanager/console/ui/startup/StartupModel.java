@@ -65,8 +65,16 @@ public final class StartupModel {
         row(server).ifPresent(r -> r.update(phase, detail));
     }
 
+    /** The attempt is over: rows still waiting or working stop their spinners and say they were not done. */
     public void failed(String reason) {
         failure.set(reason);
+        for (ServerRowModel r : rows) {
+            switch (r.phaseProperty().get()) {
+                case WAITING -> r.update(ServerRowModel.Phase.ABANDONED, "not tried");
+                case WORKING -> r.update(ServerRowModel.Phase.ABANDONED, "given up");
+                default -> { }
+            }
+        }
     }
 
     private Optional<ServerRowModel> row(String server) {

@@ -66,7 +66,7 @@ public final class StartupView extends VBox {
         getChildren().addAll(headline, grid, failureBox);
     }
 
-    /** A spinner while the server is on its way, then a check mark or a cross. */
+    /** A spinner while the server is on its way, then a check mark, a cross, or a dash when it was not done. */
     private static void show(ProgressIndicator progress, Label mark, ServerRowModel.Phase phase) {
         boolean busy = phase == ServerRowModel.Phase.WAITING || phase == ServerRowModel.Phase.WORKING;
         progress.setVisible(busy);
@@ -78,6 +78,8 @@ public final class StartupView extends VBox {
         } else if (phase == ServerRowModel.Phase.FAILED) {
             mark.setText("\u2716");
             mark.getStyleClass().add(Styles.STATE_BAD);
+        } else if (phase == ServerRowModel.Phase.ABANDONED) {
+            mark.setText("\u2013");
         }
     }
 }

@@ -62,6 +62,27 @@ public final class EventCodec {
     }
 
     public static RouteChangedEvent decode(byte[] json) throws MalformedEventException {
+        return toEvent(fields(json), false);
+    }
+
+    /**
+     * A route event as a reader that keeps a cache true needs it (the invalidation consumer): an action
+     * this console does not know, from a later 1.x writer, still says that route changed and its cached
+     * value may be stale. It is read as an {@link Action#UPDATED} of the route, so the key is invalidated,
+     * and its own name is kept for display. Everything else is as strict as {@link #decode}.
+     */
+    public static CacheEvent decodeForCache(byte[] json) throws MalformedEventException {
+        EventFields f = fields(json);
+        RouteChangedEvent event = toEvent(f, true);
+        String actionName = (String) f.action; // checked a string by toEvent
+        return new CacheEvent(event, actionName, event.action().wireName().equals(actionName));
+    }
+
+    /** See {@link #decodeForCache}: {@code knownAction} false when {@code event.action()} stands in for {@code actionName}. */
+    public record CacheEvent(RouteChangedEvent event, String actionName, boolean knownAction) {
+    }
+
+    private static EventFields fields(byte[] json) throws MalformedEventException {
         EventFields f;
         try (JsonParser p = MAPPER.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -82,6 +103,10 @@ public final class EventCodec {
         if (f == null) {
             throw new MalformedEventException("not a JSON object");
         }
+        return f;
+    }
+
+    private static RouteChangedEvent toEvent(EventFields f, boolean anyAction) throws MalformedEventException {
         String type = text(f.eventType, "event_type");
         if (!RouteChangedEvent.EVENT_TYPE.equals(type)) {
             throw new MalformedEventException("event_type must be '" + RouteChangedEvent.EVENT_TYPE + "', got '"
@@ -92,8 +117,10 @@ public final class EventCodec {
             throw new MalformedEventException("unknown major event_version '" + eventVersion + "' (this reader knows 1.x)");
         }
         String actionName = text(f.action, "action");
-        Action action = Action.fromWire(actionName)
-                .orElseThrow(() -> new MalformedEventException("unknown action '" + actionName + "'"));
+        Action action = Action.fromWire(actionName).orElse(anyAction ? Action.UPDATED : null);
+        if (action == null) {
+            throw new MalformedEventException("unknown action '" + actionName + "'");
+        }
         if (!f.metadataObject) {
             throw new MalformedEventException("metadata is missing or not an object");
         }

@@ -155,7 +155,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         for (DecodedRecord d : decoded) {
             ConsumerRecord<String, byte[]> r = d.record();
             Outcome outcome;
-            String detail = "";
+            String detail = d.note();
             if (d.malformed()) {
                 outcome = Outcome.MALFORMED;
                 detail = d.malformedReason();
@@ -178,7 +178,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             counters.outcome(r.partition(), outcome);
             RouteChangedEvent e = d.event();
             out.add(new ProcessedEvent(r.partition(), r.offset(), r.key(), e == null ? null : e.eventId().toString(),
-                    e == null ? "" : e.action().wireName(), outcome, detail, now));
+                    d.action(), outcome, detail, now));
             pending.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
         if (dlq != null && anyMalformed) {

@@ -131,4 +131,26 @@ class EventCodecTest {
         assertThat(EventCodec.decode((one + "\n").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(event(Action.UPDATED, 3L));
     }
+
+    @Test
+    void anActionThisConsoleDoesNotKnowIsMalformedToTheStrictReaderAndAChangeOfTheRouteToTheCachesReader() throws Exception {
+        byte[] later = new String(EventCodec.encode(event(Action.UPDATED, 7L)), StandardCharsets.UTF_8)
+                .replace("\"action\":\"updated\"", "\"action\":\"renamed\"")
+                .replace("\"event_version\":\"1.1\"", "\"event_version\":\"1.2\"").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventCodec.decode(later)).isInstanceOf(MalformedEventException.class)
+                .hasMessage("unknown action 'renamed'");
+
+        EventCodec.CacheEvent read = EventCodec.decodeForCache(later);
+        assertThat(read.actionName()).isEqualTo("renamed");
+        assertThat(read.knownAction()).isFalse();
+        assertThat(read.event().action()).isEqualTo(Action.UPDATED);
+        assertThat(read.event().key()).isEqualTo(event(Action.UPDATED, 7L).key());
+        assertThat(read.event().revision()).isEqualTo(7L);
+        assertThat(read.event().eventVersion()).isEqualTo("1.2");
+
+        EventCodec.CacheEvent known = EventCodec.decodeForCache(EventCodec.encode(event(Action.DELETED, 8L)));
+        assertThat(known.knownAction()).isTrue();
+        assertThat(known.actionName()).isEqualTo("deleted");
+        assertThat(known.event()).isEqualTo(event(Action.DELETED, 8L));
+    }
 }

@@ -109,4 +109,30 @@ class MalformedRecordsTest {
             assertThat(fx.redis.exists(fx.routeKey(9))).isFalse();
         }
     }
+
+    @Test
+    void anEventWithAnActionThisConsoleDoesNotKnowStillInvalidatesItsRoutesKey() throws Exception {
+        String group = fx.newGroup();
+        int p = 4;
+        RouteChangedEvent e = fx.event(5, 3);
+        byte[] later = new String(EventCodec.encode(e), StandardCharsets.UTF_8)
+                .replace("\"action\":\"" + e.action().wireName() + "\"", "\"action\":\"renamed\"")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(later, StandardCharsets.UTF_8)).contains("\"action\":\"renamed\"");
+        fx.redis.set(fx.routeKey(5), "cached");
+        fx.send(p, e.key(), later, e.eventId(), null);
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis)) {
+            consumer.start();
+            Eventually.await("the record processed and committed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= 1 && fx.committedAtEnd(group));
+            Counts c = consumer.counters().snapshot().partition(p);
+            assertThat(c.malformed()).isZero();
+            assertThat(c.deleted()).isEqualTo(1);
+            assertThat(fx.redis.exists(fx.routeKey(5))).isFalse();
+            ProcessedEvent shown = consumer.recent().snapshot().get(0);
+            assertThat(shown.action()).isEqualTo("renamed");
+            assertThat(shown.outcome()).isEqualTo(Outcome.DELETED);
+            assertThat(shown.detail()).isEqualTo(DecodedRecord.UNKNOWN_ACTION_NOTE);
+        }
+    }
 }

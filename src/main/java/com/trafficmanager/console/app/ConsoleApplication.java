@@ -129,6 +129,10 @@ public final class ConsoleApplication extends Application {
                 Platform.runLater(() -> chooseProfile(store, settings));
             } catch (SettingsException e) {
                 Platform.runLater(() -> {
+                    if (context.smoke()) { // no one to read the screen: say why and exit non-zero
+                        failSmoke("the settings file " + store.file() + " has errors: " + String.join("; ", e.errors()));
+                        return;
+                    }
                     StartupModel problem = new StartupModel("The settings file has errors", List.of());
                     problem.failed(store.file() + ":\n" + String.join("\n", e.errors()));
                     problem.setRetry(this::chooseProfile);

@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -63,7 +66,32 @@ public final class ProfileEditorDialog {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(ProfileEditorDialog.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
-        view.closeButton().setOnAction(e -> stage.close());
+        view.closeButton().setOnAction(e -> {
+            if (mayClose(stage, model)) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose(stage, model)) {
+                e.consume();
+            }
+        });
         stage.show();
+    }
+
+    /** Close (or Esc, or the window's X) with unsaved edits asks first; keeping them is the default answer. */
+    private static boolean mayClose(Stage stage, ProfileEditorModel model) {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The profiles have changes that are not saved.",
+                discard, keep);
+        alert.setHeaderText("Close without saving?");
+        alert.initOwner(stage);
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().filter(discard::equals).isPresent();
     }
 }

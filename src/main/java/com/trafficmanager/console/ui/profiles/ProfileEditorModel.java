@@ -34,7 +34,7 @@ import javafx.collections.ObservableList;
  */
 public final class ProfileEditorModel {
     private final SettingsStore store;
-    private final Settings basis;
+    private Settings basis; // what the file held when last read or written here: a save refuses other changes
     private final ProfileValidator validator;
     private final ConnectionTester tester;
     private final Map<String, String> env;
@@ -46,6 +46,7 @@ public final class ProfileEditorModel {
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final SimpleStringProperty selected = new SimpleStringProperty();
     private int index = -1;
+    private long selections; // counts select(): a test's answer belongs to the selection it was asked from
     private boolean loading;
 
     private final Map<ProfileField, StringProperty> values = new EnumMap<>(ProfileField.class);
@@ -92,6 +93,7 @@ public final class ProfileEditorModel {
             return;
         }
         index = i;
+        selections++;
         ProfileForm d = drafts.get(i);
         loading = true;
         for (ProfileField f : ProfileField.values()) {
@@ -197,13 +199,20 @@ public final class ProfileEditorModel {
         busy.set(true);
         testResults.clear();
         message.set("Testing " + profile.get().name() + "...");
+        long askedFrom = selections;
         background.execute(() -> {
             List<ConnectionTester.Result> results = tester.test(profile.get(), env);
             ui.execute(() -> {
                 busy.set(false);
-                testResults.setAll(results);
                 long failed = results.stream().filter(r -> !r.ok()).count();
-                message.set(failed == 0 ? "All three servers answer" : failed + " of 3 servers failed");
+                String verdict = failed == 0 ? "All three servers answer" : failed + " of 3 servers failed";
+                if (askedFrom == selections) {
+                    testResults.setAll(results);
+                    message.set(verdict);
+                } else { // another profile is shown now: its form must not show this one's results
+                    message.set("Test of '" + profile.get().name() + "': " + verdict.toLowerCase(java.util.Locale.ROOT)
+                            + " (test it again to see the details)");
+                }
             });
         });
     }
@@ -222,22 +231,24 @@ public final class ProfileEditorModel {
         }
         busy.set(true);
         message.set("Saving...");
+        Settings from = basis;
         background.execute(() -> {
             String result;
-            boolean ok = false;
+            Settings written = null;
             try {
-                store.save(basis, new Settings(profiles, basis.lastProfile()));
+                store.save(from, new Settings(profiles, from.lastProfile()));
                 result = "Saved " + profiles.size() + " profile(s) to " + store.file();
-                ok = true;
+                written = reread(new Settings(profiles, from.lastProfile()));
             } catch (Exception e) {
                 result = "Not saved: " + e.getMessage();
             }
             String text = result;
-            boolean saved = ok;
+            Settings saved = written;
             ui.execute(() -> {
                 busy.set(false);
                 message.set(text);
-                if (saved) {
+                if (saved != null) {
+                    basis = saved;
                     dirty.set(false);
                     for (int i = 0; i < profiles.size(); i++) {
                         names.set(i, profiles.get(i).name());
@@ -246,6 +257,15 @@ public final class ProfileEditorModel {
                 }
             });
         });
+    }
+
+    /** The next save compares against the file as written now, not against what the editor opened. */
+    private Settings reread(Settings fallback) {
+        try {
+            return store.load();
+        } catch (Exception e) {
+            return fallback; // changed by hand in the meantime: the next save will say so
+        }
     }
 
     public ObservableList<String> names() {

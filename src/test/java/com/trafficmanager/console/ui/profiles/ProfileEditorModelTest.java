@@ -121,4 +121,52 @@ class ProfileEditorModelTest {
         assertThat(m.testResults().get(1).detail()).endsWith("but topic 'absent-topic' does not exist");
         assertThat(m.messageProperty().get()).isEqualTo("1 of 3 servers failed");
     }
+
+    @Test
+    void aSecondSaveInTheSameEditorIsTakenAndAHandEditBetweenThemIsStillNotOverwritten() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        ProfileEditorModel m = editor(store);
+        m.add();
+        m.value(ProfileField.NAME).set("staging");
+        m.value(ProfileField.JDBC_USER).set("console");
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Saved 1 profile(s)");
+
+        m.value(ProfileField.TOPIC).set("route-events-staging");
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Saved 1 profile(s)");
+        assertThat(store.load().profile("staging").orElseThrow().topic()).isEqualTo("route-events-staging");
+
+        // someone edits the file by hand: the editor's next save is refused, the hand edit stays
+        Files.writeString(store.file(), Files.readString(store.file()).replace("route-events-staging", "by-hand"));
+        m.value(ProfileField.TOPIC).set("route-events-2");
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Not saved: ").contains("was changed by someone else");
+        assertThat(store.load().profile("staging").orElseThrow().topic()).isEqualTo("by-hand");
+    }
+
+    @Test
+    void aTestThatAnswersAfterTheOperatorMovedToAnotherProfileDoesNotShowItsResultsThere() throws Exception {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        ProfileEditorModel m = new ProfileEditorModel(store, store.load(), new ConnectionTester(Duration.ofSeconds(12)),
+                Map.of(), queued::add, Runnable::run, saved::incrementAndGet);
+        SandboxEndpoints sandbox = TestSandbox.shared().endpoints();
+        m.add();
+        m.value(ProfileField.NAME).set("tested");
+        m.value(ProfileField.JDBC_URL).set(sandbox.jdbcUrl());
+        m.value(ProfileField.JDBC_USER).set(sandbox.jdbcUser());
+        m.value(ProfileField.KAFKA_BOOTSTRAP).set(sandbox.kafkaBootstrap());
+        m.value(ProfileField.REDIS_URI).set(sandbox.redisUri());
+        m.add(); // a second profile, now shown
+        m.select(0);
+        m.testConnection();
+        m.select(1);
+        queued.remove(0).run(); // the test of 'tested' answers now
+
+        assertThat(m.testResults()).isEmpty();
+        assertThat(m.messageProperty().get())
+                .isEqualTo("Test of 'tested': all three servers answer (test it again to see the details)");
+        assertThat(m.busyProperty().get()).isFalse();
+    }
 }

@@ -157,8 +157,15 @@ final class Section {
         }
     }
 
-    /** A value as JSON text ({@code "yes"}, {@code 42}, {@code [1,2]}), shortened when long. */
+    /**
+     * A value of the wrong type, for its error: numbers, booleans, null and empty containers as JSON text
+     * ({@code 42}, {@code []}); text and filled containers only by kind ("a string"), since a value in the
+     * wrong place may be a secret (a URI with its password written where the redis object belongs).
+     */
     static String show(JsonNode value) {
+        if (value.isTextual() || (value.isContainerNode() && value.size() > 0)) {
+            return kind(value);
+        }
         return shorten(value.toString());
     }
 

@@ -137,11 +137,15 @@ class SettingsErrorsTest {
                 bad("connection keys on a sandbox", withProfiles("{\"name\": \"sandbox\", \"type\": \"sandbox\", \"jdbc\": {}}"),
                         "profile 'sandbox': jdbc is not allowed for type \"sandbox\""),
                 bad("wrong type: readOnly", prodEu(setText("/readOnly", "yes")),
-                        P + "readOnly must be true or false, got \"yes\""),
+                        P + "readOnly must be true or false, got a string"),
                 bad("wrong type: topic", prodEu(set("/topic", "42")),
                         P + "topic must be a string, got 42"),
                 bad("wrong type: protectedEnvs", prodEu(setText("/protectedEnvs", "prod")),
-                        P + "protectedEnvs must be an array of strings, got \"prod\""),
+                        P + "protectedEnvs must be an array of strings, got a string"),
+                bad("a section written as a URI with its password", prodEu(setText("/redis", "rediss://:s3cret@cache:6380")),
+                        P + "redis must be an object, got a string"),
+                bad("a section written as an array of secrets", prodEu(set("/jdbc", "[\"jdbc:postgresql://u:s3cret@db/r\"]")),
+                        P + "jdbc must be an object, got an array"),
                 bad("wrong type: jdbc", prodEu(set("/jdbc", "[]")),
                         P + "jdbc must be an object, got []"),
                 bad("bad topic", prodEu(setText("/topic", "route events")),
@@ -177,7 +181,7 @@ class SettingsErrorsTest {
                 bad("profiles not an array", "{\"profiles\": {}}",
                         "profiles must be an array, got {}"),
                 bad("profile not an object", "{\"profiles\": [\"prod\"]}",
-                        "profiles[0] must be an object, got \"prod\""));
+                        "profiles[0] must be an object, got a string"));
     }
 
     private static Arguments bad(String name, String json, String... errors) {
@@ -206,7 +210,7 @@ class SettingsErrorsTest {
                 () -> SettingsLoader.load(SettingsFiles.write(dir, json)));
 
         assertThat(e.errors()).containsExactly(
-                "profile 'lab': readOnly must be true or false, got \"no\"",
+                "profile 'lab': readOnly must be true or false, got a string",
                 "profile 'eu': kafka.bootstrap must be host:port[,host:port...], got 'broker1'",
                 "profile 'eu': unknown key 'redis.pasword'");
         assertThat(e.getMessage()).isEqualTo(String.join("\n", e.errors()));

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The columns are the history's own (who, where, which request and event, the route, before and
  * after): nothing else of the session, so no connection setting or secret can end up in the file.
- * Blocks: run it on a background thread.
+ * The file is the log as it was when the export started (one database snapshot for the count and
+ * every page). Blocks: run it on a background thread.
  */
 public final class AuditCsvExport {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCsvExport.class);
@@ -63,31 +64,12 @@ public final class AuditCsvExport {
             throws IOException, CancelledException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        long total = log.count(filter);
-        progress.update(0, total);
         Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        long written = 0;
+        long written;
         try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
-                CsvWriter csv = new CsvWriter(w);
-                csv.row(HEADER);
-                AuditFilter page = new AuditFilter(filter.actor(), filter.tenant(), filter.service(), filter.env(),
-                        filter.action(), filter.from(), filter.to(), PAGE, Optional.empty());
-                while (true) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new CancelledException();
-                    }
-                    AuditPage result = log.find(page);
-                    for (HistoryEntry e : result.entries()) {
-                        csv.row(row(e));
-                    }
-                    written += result.entries().size();
-                    progress.update(written, Math.max(total, written));
-                    if (result.nextPage().isEmpty()) {
-                        break;
-                    }
-                    page = page.olderThan(result.nextPage().get());
-                }
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8));
+                 AuditLog.Snapshot snapshot = log.snapshot()) {
+                written = writeRows(snapshot, filter, new CsvWriter(w), progress, cancelled);
             }
             move(tmp, absolute);
         } finally {
@@ -95,6 +77,32 @@ public final class AuditCsvExport {
         }
         LOG.info("exported {} audit entries to {}", written, absolute);
         return written;
+    }
+
+    /** The log as it was when the count was taken: the total and the rows agree. */
+    private static long writeRows(AuditLog.Snapshot snapshot, AuditFilter filter, CsvWriter csv, Progress progress,
+                                  BooleanSupplier cancelled) throws IOException, CancelledException {
+        long total = snapshot.count(filter);
+        progress.update(0, total);
+        csv.row(HEADER);
+        AuditFilter page = new AuditFilter(filter.actor(), filter.tenant(), filter.service(), filter.env(),
+                filter.action(), filter.from(), filter.to(), PAGE, Optional.empty());
+        long written = 0;
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException();
+            }
+            AuditPage result = snapshot.find(page);
+            for (HistoryEntry e : result.entries()) {
+                csv.row(row(e));
+            }
+            written += result.entries().size();
+            progress.update(written, Math.max(total, written));
+            if (result.nextPage().isEmpty()) {
+                return written;
+            }
+            page = page.olderThan(result.nextPage().get());
+        }
     }
 
     static List<String> row(HistoryEntry e) {

@@ -44,9 +44,78 @@ public final class AuditLog {
 
     /** The newest entries that match, at most {@code filter.limit()}. */
     public AuditPage find(AuditFilter filter) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, filter);
+        } catch (SQLException e) {
+            throw AuditException.of("read the audit log", e);
+        }
+    }
+
+    /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
+    public long count(AuditFilter filter) {
+        try (Connection c = dataSource.getConnection()) {
+            return count(c, filter);
+        } catch (SQLException e) {
+            throw AuditException.of("count the audit log entries", e);
+        }
+    }
+
+    /**
+     * Opens a snapshot for reads that must agree with each other (an export's count and all its pages):
+     * one read-only REPEATABLE READ transaction, in which each read sees the log as it was at the first,
+     * so entries committed while an export runs neither slip in below its cursor nor go missing above it.
+     * Close it when done (it holds a pooled connection).
+     */
+    public Snapshot snapshot() {
+        try {
+            return new Snapshot(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw AuditException.of("read the audit log", e);
+        }
+    }
+
+    /** Reads of one snapshot of the log: see {@link #snapshot()}. */
+    public static final class Snapshot implements AutoCloseable {
+        private final Connection connection;
+
+        private Snapshot(Connection connection) throws SQLException {
+            this.connection = connection;
+            try {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        public AuditPage find(AuditFilter filter) {
+            return AuditLog.find(connection, filter);
+        }
+
+        public long count(AuditFilter filter) {
+            return AuditLog.count(connection, filter);
+        }
+
+        /** Ends the transaction (nothing to undo: it only read) and gives the connection back as it was. */
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } catch (SQLException e) {
+                throw AuditException.of("end the audit log snapshot", e);
+            }
+        }
+    }
+
+    private static AuditPage find(Connection c, AuditFilter filter) {
         Where where = Where.of(filter);
         String sql = COLUMNS + where.sql() + " order by h.id desc limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             int next = where.bind(ps);
             ps.setInt(next, filter.limit() + 1);
@@ -67,11 +136,9 @@ public final class AuditLog {
         }
     }
 
-    /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
-    public long count(AuditFilter filter) {
+    private static long count(Connection c, AuditFilter filter) {
         Where where = Where.of(filter);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from route_history h" + where.sql())) {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from route_history h" + where.sql())) {
             ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             where.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {

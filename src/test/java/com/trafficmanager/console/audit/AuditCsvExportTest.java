@@ -76,4 +76,48 @@ class AuditCsvExportTest {
                 .isInstanceOf(AuditCsvExport.CancelledException.class);
         assertThat(Files.list(dir)).isEmpty();
     }
+
+    @Test
+    void theFileIsTheLogAsItWasWhenTheExportStartedEvenWhenAnEarlierTransactionCommitsDuringIt() throws Exception {
+        javax.sql.DataSource ds = WritePathFixture.database().dataSource();
+        RouteService service = new RouteService(ds, () -> { });
+        String snapTenant = WritePathFixture.uniqueTenant("csv-snap");
+        service.create(new RouteKey(snapTenant, "first", "dev", "v1"), "https://first.example.com", OPS);
+        try (java.sql.Connection late = ds.getConnection()) {
+            // a writer that took its history id before the rows below, and commits only while the export runs
+            late.setAutoCommit(false);
+            try (var ps = late.prepareStatement("""
+                    insert into route_history (tenant, service, env, version, action, before, after, row_version, actor,
+                                               host_name, request_id, event_id, occurred_at)
+                    select tenant, 'late', env, version, action, before, after, row_version, 'late-writer', host_name,
+                           gen_random_uuid(), gen_random_uuid(), occurred_at
+                      from route_history where tenant = ?""")) {
+                ps.setString(1, snapTenant);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            for (int i = 0; i < AuditCsvExport.PAGE + 5; i++) {
+                service.create(new RouteKey(snapTenant, "svc", "dev", "v" + i), "https://svc.example.com/" + i, OPS);
+            }
+            Path file = dir.resolve("snapshot.csv");
+            long[] firstTotal = new long[1];
+            long written = new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(snapTenant), file, (done, total) -> {
+                if (done == 0) {
+                    firstTotal[0] = total;
+                }
+                if (done == AuditCsvExport.PAGE) { // after the first page: the late writer's entry lies below the cursor
+                    try {
+                        late.commit();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, () -> false);
+
+            assertThat(firstTotal[0]).isEqualTo(AuditCsvExport.PAGE + 6);
+            assertThat(written).isEqualTo(firstTotal[0]);
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).doesNotContain("late-writer");
+            assertThat(audit.count(AuditFilter.ALL.withTenant(snapTenant))).as("committed, for the next export")
+                    .isEqualTo(AuditCsvExport.PAGE + 7);
+        }
+    }
 }

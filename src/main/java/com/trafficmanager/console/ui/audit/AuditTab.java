@@ -23,14 +23,17 @@ public final class AuditTab {
 
     /** @param showTrace what "Show trace" on an entry opens (the console's trace window) */
     public static AuditView create(DataSource dataSource, java.util.function.Consumer<java.util.UUID> showTrace) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "audit-log");
+        AuditViewModel model = new AuditViewModel(new AuditLog(dataSource), daemonThread("audit-log"),
+                daemonThread("audit-export"), Platform::runLater, Clock.systemUTC(), ZoneId.systemDefault());
+        model.refresh();
+        return new AuditView(model, showTrace);
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        AuditViewModel model = new AuditViewModel(new AuditLog(dataSource), worker, Platform::runLater,
-                Clock.systemUTC(), ZoneId.systemDefault());
-        model.refresh();
-        return new AuditView(model, showTrace);
     }
 }

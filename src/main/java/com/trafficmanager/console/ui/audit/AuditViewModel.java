@@ -44,6 +44,7 @@ public final class AuditViewModel {
     private final AuditLog log;
     private final AuditCsvExport export;
     private final Executor background;
+    private final Executor exportBackground;
     private final Executor ui;
     private final Clock clock;
     private final ZoneId zone;
@@ -73,9 +74,19 @@ public final class AuditViewModel {
     private Optional<Long> nextPage = Optional.empty();
 
     public AuditViewModel(AuditLog log, Executor background, Executor ui, Clock clock, ZoneId zone) {
+        this(log, background, background, ui, clock, zone);
+    }
+
+    /**
+     * @param exportBackground where exports run: a thread of their own in the app, so that a long export
+     *                         does not hold every search back behind it
+     */
+    public AuditViewModel(AuditLog log, Executor background, Executor exportBackground, Executor ui, Clock clock,
+                          ZoneId zone) {
         this.log = log;
         this.export = new AuditCsvExport(log);
         this.background = background;
+        this.exportBackground = exportBackground;
         this.ui = ui;
         this.clock = clock;
         this.zone = zone;
@@ -180,15 +191,19 @@ public final class AuditViewModel {
 
     /** Exports every entry matching the filter (not only the shown ones) to {@code file}, in the background. */
     public void exportTo(Path file) {
+        if (exporting.get()) {
+            return;
+        }
         Optional<AuditFilter> f = filter();
-        if (f.isEmpty() || exporting.get()) {
+        if (f.isEmpty()) {
+            exportStatus.set("Not exported: fix the time range first");
             return;
         }
         cancelExport.set(false);
         exporting.set(true);
         exportProgress.set(-1);
         exportStatus.set("Exporting...");
-        background.execute(() -> {
+        exportBackground.execute(() -> {
             String result;
             try {
                 long n = export.export(f.get(), file, (done, total) -> ui.execute(() -> {

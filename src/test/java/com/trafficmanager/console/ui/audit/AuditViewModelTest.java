@@ -89,4 +89,26 @@ class AuditViewModelTest {
         assertThat(model.exportStatusProperty().get()).isEqualTo("Exported " + (AuditViewModel.PAGE + 3) + " entries to " + file);
         assertThat(Files.readAllLines(file)).hasSize(AuditViewModel.PAGE + 4);
     }
+
+    @Test
+    void anExportWithABadTimeRangeSaysSoAndASearchDuringAnExportIsNotHeldBehindIt() throws Exception {
+        java.util.List<Runnable> exports = new java.util.ArrayList<>();
+        AuditViewModel m = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()), Runnable::run,
+                exports::add, Runnable::run, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC),
+                ZoneOffset.UTC);
+        m.fromProperty().set("yesterday");
+        m.exportTo(dir.resolve("audit.csv"));
+        assertThat(m.exportStatusProperty().get()).isEqualTo("Not exported: fix the time range first");
+        assertThat(exports).isEmpty();
+
+        m.fromProperty().set("");
+        m.tenantProperty().set(tenant);
+        m.exportTo(dir.resolve("audit.csv"));
+        assertThat(exports).hasSize(1); // under way on its own thread
+        m.actionProperty().set(Action.ACTIVATED);
+        m.refresh();
+        assertThat(m.rows()).hasSize(1);
+        exports.remove(0).run();
+        assertThat(m.exportStatusProperty().get()).startsWith("Exported " + (AuditViewModel.PAGE + 3) + " entries");
+    }
 }

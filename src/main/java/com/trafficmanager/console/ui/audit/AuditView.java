@@ -37,13 +37,10 @@ import javafx.stage.FileChooser;
 public final class AuditView extends BorderPane implements com.trafficmanager.console.ui.common.ShownAgain {
     private final AuditViewModel model;
 
-    /** Entries made since the last search show up when the operator comes back to the tab. */
     @Override
     public void shownAgain() {
-        model.refresh();
+        model.shownAgain();
     }
-
-
 
     public AuditView(AuditViewModel model) {
         this(model, id -> { });

@@ -135,6 +135,18 @@ public final class AuditViewModel {
         query(shown, true);
     }
 
+    /**
+     * The tab is shown again: entries made since the last search show up, unless the operator loaded
+     * older pages, which a new search would throw away; then the status says how to see the new ones.
+     */
+    public void shownAgain() {
+        if (rows.size() <= PAGE) {
+            refresh();
+        } else if (!loading.get()) {
+            status.set("Showing the " + rows.size() + " entries loaded before; Search shows entries made since");
+        }
+    }
+
     /** Appends the next older page, while fewer than {@value #MAX_ROWS} rows are shown. */
     public void loadOlder() {
         if (nextPage.isEmpty() || loading.get()) {

@@ -55,6 +55,11 @@ class AuditViewModelTest {
         assertThat(model.rows()).hasSize(AuditViewModel.PAGE + 3);
         assertThat(model.moreProperty().get()).isFalse();
         assertThat(model.rows().stream().map(r -> r.entry().id()).distinct().count()).isEqualTo(AuditViewModel.PAGE + 3);
+
+        model.shownAgain(); // the operator comes back to the tab: the older pages stay
+        assertThat(model.rows()).hasSize(AuditViewModel.PAGE + 3);
+        assertThat(model.statusProperty().get())
+                .isEqualTo("Showing the " + (AuditViewModel.PAGE + 3) + " entries loaded before; Search shows entries made since");
     }
 
     @Test

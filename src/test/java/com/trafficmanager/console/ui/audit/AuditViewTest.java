@@ -81,6 +81,31 @@ class AuditViewTest {
         }
     }
 
+    @Test
+    void theSelectedEntryStaysSelectedWhenTheSearchRunsAgain() throws Exception {
+        AuditViewModel model = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()),
+                Runnable::run, Platform::runLater, Clock.systemUTC(), ZoneId.of("UTC"));
+        AuditView[] view = new AuditView[1];
+        FxToolkit.setupStage(stage -> {
+            view[0] = new AuditView(model);
+            stage.setScene(new Scene(view[0], 1280, 800));
+            stage.show();
+            model.tenantProperty().set(tenant);
+            model.refresh();
+        });
+        FxToolkit.showStage();
+        javafx.scene.control.TableView<?> table = robot.lookup("#audit-table").queryAs(javafx.scene.control.TableView.class);
+        Eventually.await("the three entries in the table", WAIT, () -> table.getItems().size() == 3);
+        robot.interact(() -> table.getSelectionModel().select(1));
+        long selected = ((AuditRow) table.getSelectionModel().getSelectedItem()).entry().id();
+
+        robot.interact(view[0]::shownAgain); // the tab shown again: the search runs again, new rows replace the old
+        Eventually.await("the search run again", WAIT, () -> !model.loadingProperty().get());
+        robot.interact(() -> { });
+        assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(((AuditRow) table.getSelectionModel().getSelectedItem()).entry().id()).isEqualTo(selected);
+    }
+
     private Map<String, String> cells(String column) {
         return ShownText.of(robot.lookup("#audit-table .table-cell").queryAll().stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null

@@ -45,14 +45,14 @@ class DatabaseTest {
     }
 
     @Test
-    void aPooledStatementGivesUpOnAServerThatStoppedAnsweringInsteadOfWaitingForTcp() throws Exception {
+    void pooledConnectionsCarryASocketTimeoutSoAStatementToAServerThatStoppedAnsweringEnds() throws Exception {
         try (Connection c = WritePathFixture.database().dataSource().getConnection()) {
             assertThat(c.getNetworkTimeout()).as("pgjdbc's socket timeout, ms").isEqualTo(60_000);
         }
     }
 
     @Test
-    void theLockSessionIsProbedByTheServerSoADeadHoldersLockIsFreedWithinSeconds() throws Exception {
+    void theLockSessionCarriesServerSideKeepalivesSoADeadHoldersLockCanBeFreed() throws Exception {
         try (Connection lock = WritePathFixture.database().openDedicatedConnection();
              Statement s = lock.createStatement();
              ResultSet rs = s.executeQuery("select current_setting('tcp_keepalives_idle'), "

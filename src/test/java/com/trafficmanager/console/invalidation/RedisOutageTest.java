@@ -7,6 +7,7 @@ import com.trafficmanager.console.sandbox.Sandbox;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,10 @@ class RedisOutageTest {
         int warm = WARM;
         int n = 20;
         sendWarmUp();
-        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis);
+        // a consumer that stopped polling while it waits would be put out of the group after 3 s
+        InvalidationConfig config = fx.config(group).withKafkaProperties(Map.of("max.poll.interval.ms", "3000"))
+                .withRetry(Duration.ofMillis(100), Duration.ofMillis(500));
+        try (InvalidationConsumer consumer = new InvalidationConsumer(config, fx.redis);
              Jedis admin = new Jedis(URI.create(fx.endpoints.redisUri()))) {
             startPastWarmUp(consumer, group);
             cacheRoutes(300, n);
@@ -174,8 +178,10 @@ class RedisOutageTest {
                     fx.send(fx.event(300 + i, 3));
                 }
                 long retriesAtStart = consumer.counters().snapshot().retries();
-                Eventually.await("the consumer waiting for Redis and retrying", InvalidationFixture.WAIT,
-                        () -> consumer.counters().snapshot().retries() >= retriesAtStart + 3);
+                long waitingSince = System.nanoTime();
+                Eventually.await("the consumer waiting for Redis and retrying for longer than max.poll.interval.ms",
+                        InvalidationFixture.WAIT, () -> consumer.counters().snapshot().retries() >= retriesAtStart + 3
+                                && System.nanoTime() - waitingSince > Duration.ofSeconds(5).toNanos());
                 assertThat(consumer.state()).isEqualTo(ConsumerState.WAITING_FOR_REDIS);
                 assertThat(consumer.stateDetail()).contains("BUSY");
                 assertThat(consumer.counters().snapshot().rebalances()).as("rebalances while Redis was busy")

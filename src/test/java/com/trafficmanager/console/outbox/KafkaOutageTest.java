@@ -90,6 +90,12 @@ class KafkaOutageTest {
                     Eventually.await("a failed send to show in the backlog", WAIT,
                             () -> service.backlog().lastError() != null);
                     assertThat(relay.lastError()).isNotNull();
+                    // a key tries its first pending row again after backing off; the rows behind it wait untried
+                    List<UUID> firstKeysRows = committed.values().iterator().next();
+                    Eventually.await("the key's first row tried again", WAIT, () -> attempts(firstKeysRows.get(0)) >= 2);
+                    for (UUID behind : firstKeysRows.subList(1, firstKeysRows.size())) {
+                        assertThat(attempts(behind)).as("a row behind the failing one").isZero();
+                    }
                 }
             } finally {
                 sandbox.startKafka();
@@ -133,5 +139,18 @@ class KafkaOutageTest {
             }
         }
         return ids.size();
+    }
+
+    private static int attempts(UUID eventId) {
+        try (var c = WritePathFixture.database().dataSource().getConnection();
+             var ps = c.prepareStatement("select attempts from outbox where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

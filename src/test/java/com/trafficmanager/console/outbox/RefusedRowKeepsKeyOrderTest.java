@@ -74,8 +74,9 @@ class RefusedRowKeepsKeyOrderTest {
              OutboxRelay relay = new OutboxRelay(WritePathFixture.database(),
                      OutboxRelayConfig.defaults(bootstrap, topic).withPollInterval(Duration.ofMillis(200)))) {
             relay.start();
-            Eventually.await("the refused row's failure recorded", WAIT, () -> count(
-                    "select count(*) from outbox where event_id = ?::uuid and attempts > 0 and last_error is not null",
+            // twice: a cycle after the refusal has run too, so a later row it wrongly let through would be out
+            Eventually.await("the refused row's failure recorded on two cycles", WAIT, () -> count(
+                    "select count(*) from outbox where event_id = ?::uuid and attempts > 1 and last_error is not null",
                     refused.eventId().toString()) == 1);
             Eventually.await("the other key published", WAIT, () -> service.publishState(otherKey.eventId()).published());
 

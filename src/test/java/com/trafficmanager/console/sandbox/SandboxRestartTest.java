@@ -118,6 +118,7 @@ class SandboxRestartTest {
             // the cluster is being created (initdb): PostgreSQL's server is not started yet
             Eventually.await("PostgreSQL's cluster being created", Duration.ofSeconds(60),
                     () -> Files.exists(dir.resolve("postgres")) || !starting.isAlive());
+            assertThat(starting.isAlive()).as("the sandbox process still starting (it did not fail on its own)").isTrue();
             starting.destroy(); // SIGTERM: the sandbox closes while its start goes on in another thread
             assertThat(starting.waitFor(60, TimeUnit.SECONDS)).as("the sandbox process ended").isTrue();
             Eventually.await("no server of this directory running", Duration.ofSeconds(30),

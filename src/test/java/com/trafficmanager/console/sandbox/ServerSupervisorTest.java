@@ -33,7 +33,7 @@ class ServerSupervisorTest {
     void aKilledRedisIsStartedAgainOnItsPort() throws Exception {
         int before = sandbox.restartsAfterCrash(RedisServer.NAME);
         long pid = pid("redis.console.pid");
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        killAndAwaitExit(pid);
 
         try (JedisPooled redis = new JedisPooled(java.net.URI.create(endpoints.redisUri()))) {
             Eventually.await("Redis answering on " + endpoints.redisUri() + " again", WAIT, () -> {
@@ -59,14 +59,22 @@ class ServerSupervisorTest {
                 .create(key, "https://svc.example.com", new OperatorContext("erin", "ws-1", false));
         int before = sandbox.restartsAfterCrash(PostgresServer.NAME);
         long pid = pid("postgres.console.pid");
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        killAndAwaitExit(pid);
 
+        // the restart first, so the reads below cannot reach the dying server
+        Eventually.await("the restart counted", WAIT,
+                () -> sandbox.restartsAfterCrash(PostgresServer.NAME) == before + 1);
         Eventually.await("PostgreSQL answering on " + endpoints.jdbcUrl() + " again", WAIT,
                 () -> routesOf(key.tenant()) >= 0);
         assertThat(routesOf(key.tenant())).as("the route committed before the crash").isEqualTo(1);
-        Eventually.await("the restart counted", WAIT,
-                () -> sandbox.restartsAfterCrash(PostgresServer.NAME) == before + 1);
         assertThat(pid("postgres.console.pid")).isNotEqualTo(pid);
+    }
+
+    /** Kills the server like the OOM killer would, and returns once it is gone. */
+    private static void killAndAwaitExit(long pid) throws Exception {
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Routes of {@code tenant}, or -1 while the server does not answer. */

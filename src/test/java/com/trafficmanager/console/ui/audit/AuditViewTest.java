@@ -99,8 +99,10 @@ class AuditViewTest {
         robot.interact(() -> table.getSelectionModel().select(1));
         long selected = ((AuditRow) table.getSelectionModel().getSelectedItem()).entry().id();
 
+        Object before = table.getItems().get(1);
         robot.interact(view[0]::shownAgain); // the tab shown again: the search runs again, new rows replace the old
-        Eventually.await("the search run again", WAIT, () -> !model.loadingProperty().get());
+        Eventually.await("the rows replaced by the search run again", WAIT,
+                () -> table.getItems().size() == 3 && table.getItems().get(1) != before);
         robot.interact(() -> { });
         assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
         assertThat(((AuditRow) table.getSelectionModel().getSelectedItem()).entry().id()).isEqualTo(selected);

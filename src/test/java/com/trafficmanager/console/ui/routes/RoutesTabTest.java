@@ -303,7 +303,12 @@ class RoutesTabTest {
             assertThat(robot.lookup(id).queryAs(Button.class).getTooltip().getText()).as(id)
                     .startsWith("Read-only profile 'test': this console changes nothing");
         }
+        String before = status();
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A);
+        robot.interact(() -> { });
+        // an attempt would show at once, on this thread, before any work runs: the status line is untouched
+        assertThat(status()).isEqualTo(before);
+        assertThat(status()).doesNotContain("activate");
         assertThat(stored(key).state()).isEqualTo(RouteState.INACTIVE);
         assertThat(robot.lookup("#routes-history-title").queryAs(Label.class).getText()).startsWith("History of " + key);
     }

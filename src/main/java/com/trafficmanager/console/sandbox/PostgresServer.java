@@ -87,12 +87,19 @@ final class PostgresServer {
         process.stop("INT", Duration.ofSeconds(20));
     }
 
+    /**
+     * Creates the cluster beside its place and moves it there once initdb succeeded, so a first start cut
+     * short (a kill, a power cut) leaves no half-made cluster that later starts would take for a whole one
+     * (initdb writes PG_VERSION early). initdb syncs its files before it ends, for the same reason.
+     */
     private void initdb() throws IOException, InterruptedException {
-        Files.createDirectories(dataDir);
-        restrictToOwner(dataDir);
+        Path building = dataDir.resolveSibling(dataDir.getFileName() + ".init");
+        FileTrees.deleteRecursively(building); // a first start cut short
+        FileTrees.deleteRecursively(dataDir); // no PG_VERSION: not a cluster, nothing in it to keep
+        Files.createDirectories(building);
+        restrictToOwner(building);
         List<String> command = command("initdb");
-        command.addAll(List.of("-A", "trust", "-U", USER, "-D", dataDir.toString(), "-E", "UTF-8",
-                "--locale=C", "--no-sync"));
+        command.addAll(List.of("-A", "trust", "-U", USER, "-D", building.toString(), "-E", "UTF-8", "--locale=C"));
         Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dataDir.getParent().resolve("logs/initdb.log").toFile()))
@@ -100,9 +107,10 @@ final class PostgresServer {
         if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
             initdb.destroyForcibly();
             String log = Files.readString(dataDir.getParent().resolve("logs/initdb.log"));
-            FileTrees.deleteRecursively(dataDir);
+            FileTrees.deleteRecursively(building);
             throw new IOException("initdb failed: " + log.strip());
         }
+        Files.move(building, dataDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void startPostmaster() throws IOException {

@@ -117,7 +117,7 @@ class SandboxRestartTest {
         try {
             // the cluster is being created (initdb): PostgreSQL's server is not started yet
             Eventually.await("PostgreSQL's cluster being created", Duration.ofSeconds(60),
-                    () -> Files.exists(dir.resolve("postgres")) || !starting.isAlive());
+                    () -> Files.exists(dir.resolve("postgres.init")) || !starting.isAlive());
             assertThat(starting.isAlive()).as("the sandbox process still starting (it did not fail on its own)").isTrue();
             starting.destroy(); // SIGTERM: the sandbox closes while its start goes on in another thread
             assertThat(starting.waitFor(60, TimeUnit.SECONDS)).as("the sandbox process ended").isTrue();
@@ -127,6 +127,32 @@ class SandboxRestartTest {
             starting.destroyForcibly();
             serversOf(dir).forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    @Test
+    void aFirstStartKilledWhileTheClusterIsCreatedIsFollowedByAStartThatWorks(@TempDir Path dir) throws Exception {
+        Process starting = startSandboxProcess(dir);
+        try {
+            Eventually.await("PostgreSQL's cluster being created", Duration.ofSeconds(60),
+                    () -> Files.exists(dir.resolve("postgres.init/PG_VERSION")) || !starting.isAlive());
+            assertThat(starting.isAlive()).as("the sandbox process still starting").isTrue();
+            // a power cut: the console and initdb die at once, nothing gets to clean up
+            serversOf(dir).forEach(ProcessHandle::destroyForcibly);
+            starting.destroyForcibly();
+            assertThat(starting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Eventually.await("initdb gone", Duration.ofSeconds(30), () -> serversOf(dir).isEmpty());
+        } finally {
+            starting.destroyForcibly();
+            serversOf(dir).forEach(ProcessHandle::destroyForcibly);
+        }
+        assertThat(Files.exists(dir.resolve("postgres/PG_VERSION"))).as("no cluster taken for a whole one").isFalse();
+
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        try (Sandbox next = Sandbox.start(options, SandboxListener.NONE)) {
+            exec(next.endpoints(), "create table after_cut(v text)", "insert into after_cut values ('works')");
+            assertThat(query(next.endpoints(), "select v from after_cut")).containsExactly("works");
+        }
+        assertThat(Files.exists(dir.resolve("postgres.init"))).as("the half-made cluster removed").isFalse();
     }
 
     /** Live processes whose command line names {@code dir} (the sandbox's servers), other than this JVM. */

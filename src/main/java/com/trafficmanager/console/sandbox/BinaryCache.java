@@ -5,16 +5,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Unpacks the server binaries shipped inside jars (PostgreSQL as a {@code .txz}, redis-server as a
@@ -22,9 +28,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  *
  * <p>Several consoles (or test JVMs) may start at the same moment: unpacking happens under a file
  * lock into a temporary directory that is renamed into place, and a {@code .complete} marker tells a
- * finished unpack from one that a crash interrupted.
+ * finished unpack from one that a crash interrupted. The marker lists the files unpacked, so a cache
+ * damaged later is unpacked again, and staging directories of an unpack that died are removed.
  */
 final class BinaryCache {
+    private static final Logger LOG = LoggerFactory.getLogger(BinaryCache.class);
+    static final String MARKER = ".complete";
+    private static final String STAGING = ".unpack";
+
     private final Path cacheRoot;
 
     BinaryCache(Path cacheRoot) {
@@ -77,8 +88,7 @@ final class BinaryCache {
 
     private Path once(String name, Unpacker unpacker) {
         Path target = cacheRoot.resolve(name);
-        Path marker = target.resolve(".complete");
-        if (Files.exists(marker)) {
+        if (complete(target) && staleStaging(name).isEmpty()) {
             return target;
         }
         try {
@@ -86,18 +96,70 @@ final class BinaryCache {
             try (FileChannel channel = FileChannel.open(cacheRoot.resolve(name + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                if (Files.exists(marker)) {
+                // under the lock no unpack runs, so a staging directory seen now was left by one that died
+                for (Path stale : staleStaging(name)) {
+                    FileTrees.deleteRecursively(stale);
+                }
+                if (complete(target)) {
                     return target;
                 }
-                Path staging = Files.createTempDirectory(cacheRoot, name + ".unpack");
+                Path staging = Files.createTempDirectory(cacheRoot, name + STAGING);
                 unpacker.unpackInto(staging);
-                Files.createFile(staging.resolve(".complete"));
+                Files.write(staging.resolve(MARKER), manifest(staging));
                 FileTrees.deleteRecursively(target);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + name + " into " + cacheRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Unpacked completely, and every file the unpack wrote is still there and still executable if it was: a
+     * virus scanner or a clean-up tool may have removed or changed some, and the next start unpacks again
+     * instead of failing for ever. (A marker without a file list, from an older console, is trusted.)
+     */
+    static boolean complete(Path target) {
+        Path marker = target.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return false;
+        }
+        try {
+            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+                if (line.length() < 3) {
+                    continue;
+                }
+                Path file = target.resolve(line.substring(2));
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || (line.charAt(0) == 'x' && !Files.isExecutable(file))) {
+                    LOG.warn("{} is missing or not executable any more; unpacking {} again", file, target.getFileName());
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One line per file or link: "x path" for executables, "- path" for the others. */
+    private static List<String> manifest(Path staging) throws IOException {
+        try (Stream<Path> files = Files.walk(staging)) {
+            return files.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(f) ? "x " : "- ")
+                            + staging.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    private List<Path> staleStaging(String name) {
+        if (!Files.isDirectory(cacheRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(cacheRoot)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(name + STAGING)).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central's zonky packages) in a data directory that
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * files they write still belong to the real user outside.
  */
 final class PostgresServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
     static final String NAME = "PostgreSQL";
     static final String DATABASE = "traffic";
     static final String USER = "postgres";
@@ -84,7 +87,34 @@ final class PostgresServer {
 
     /** Fast shutdown: rolls back open transactions, checkpoints, exits. */
     void stop() {
-        process.stop("INT", Duration.ofSeconds(20));
+        if (Platform.isWindows()) {
+            stopWithPgCtl();
+        }
+        process.stop("INT", Duration.ofSeconds(20)); // on Windows: what pg_ctl left (normally nothing)
+    }
+
+    /**
+     * Windows cannot send another process SIGINT: the process handle's destroy would end the postmaster
+     * like a crash (no checkpoint, a recovery at every start). pg_ctl asks it for a fast shutdown the way
+     * Windows allows, and waits for it.
+     */
+    private void stopWithPgCtl() {
+        if (pgHome == null || !process.isAlive()) {
+            return;
+        }
+        List<String> command = command("pg_ctl");
+        command.addAll(List.of("stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "20"));
+        try {
+            Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!pgCtl.waitFor(25, TimeUnit.SECONDS)) {
+                pgCtl.destroyForcibly();
+            }
+        } catch (IOException e) {
+            LOG.warn("pg_ctl stop failed ({}); stopping the server directly", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -94,18 +94,22 @@ public final class SettingsStore {
      *                file has changed since, so that an edit made by hand or by another console is
      *                not overwritten unseen
      * @param updated the settings to write
+     * @return the settings as written, read back: what the next save compares the file with
      * @throws SettingsException if the file changed since {@code basis} or no longer loads
      * @throws IOException       if the file cannot be written
      */
-    public synchronized void save(Settings basis, Settings updated) throws SettingsException, IOException {
+    public synchronized Settings save(Settings basis, Settings updated) throws SettingsException, IOException {
         Settings current = load();
         if (!sameProfiles(current, basis)) {
             throw new SettingsException(file + " was changed by someone else since the editor opened it; "
                     + "close the editor and open it again to see the changes");
         }
         Settings toWrite = new Settings(updated.profiles(), current.lastProfile());
-        AtomicFiles.write(file, SettingsWriter.write(toWrite, file.toAbsolutePath().getParent()));
+        Path dir = file.toAbsolutePath().getParent();
+        byte[] bytes = SettingsWriter.write(toWrite, dir);
+        AtomicFiles.write(file, bytes);
         LOG.info("saved {} profile(s) to {}", toWrite.profiles().size(), file);
+        return SettingsLoader.parse(bytes, dir);
     }
 
     /** lastProfile is left out: the console itself changes it when an operator connects. */

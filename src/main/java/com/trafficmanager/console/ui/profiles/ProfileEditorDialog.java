@@ -8,6 +8,7 @@ import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -32,6 +33,12 @@ public final class ProfileEditorDialog {
      * @param onSaved run on the JavaFX thread after a save, e.g. to refresh the picker
      */
     public static void show(Window owner, SettingsStore store, Runnable onSaved) {
+        Node ownerRoot = owner.getScene().getRoot();
+        if (ownerRoot.isDisable()) {
+            return; // already opening (a double click), or the window is busy
+        }
+        // nothing else in the window may start (a Connect, a second editor) while the settings are read
+        ownerRoot.setDisable(true);
         Executor background = work -> {
             Thread t = new Thread(work, "profile-editor");
             t.setDaemon(true);
@@ -40,9 +47,13 @@ public final class ProfileEditorDialog {
         background.execute(() -> { // read off the JavaFX thread: the home directory may be on a network share
             try {
                 Settings basis = store.load();
-                Platform.runLater(() -> open(owner, store, basis, background, onSaved));
-            } catch (SettingsException e) {
                 Platform.runLater(() -> {
+                    ownerRoot.setDisable(false);
+                    open(owner, store, basis, background, onSaved);
+                });
+            } catch (SettingsException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    ownerRoot.setDisable(false);
                     Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());
                     alert.setHeaderText("The settings file has errors; fix it by hand first");
                     alert.initOwner(owner);
@@ -56,7 +67,7 @@ public final class ProfileEditorDialog {
         ProfileEditorModel model = new ProfileEditorModel(store, basis, new ConnectionTester(TEST_TIMEOUT),
                 System.getenv(), background, Platform::runLater, onSaved);
         if (model.names().isEmpty()) {
-            model.add();
+            model.startWithABlankProfile();
         }
         ProfileEditorView view = new ProfileEditorView(model);
         Stage stage = new Stage();

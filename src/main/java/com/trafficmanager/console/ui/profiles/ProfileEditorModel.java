@@ -122,10 +122,17 @@ public final class ProfileEditorModel {
     }
 
     /** Removes the selected profile from the list (the file changes on Save). */
+    /** The editor opened on a file without profiles: a blank one to fill in, not yet a change to save. */
+    public void startWithABlankProfile() {
+        add();
+        dirty.set(false);
+    }
+
     public void remove() {
         if (index < 0) {
             return;
         }
+        selections++; // a test under way was of the profile removed
         drafts.remove(index);
         names.remove(index);
         dirty.set(true);
@@ -236,9 +243,8 @@ public final class ProfileEditorModel {
             String result;
             Settings written = null;
             try {
-                store.save(from, new Settings(profiles, from.lastProfile()));
+                written = store.save(from, new Settings(profiles, from.lastProfile()));
                 result = "Saved " + profiles.size() + " profile(s) to " + store.file();
-                written = reread(new Settings(profiles, from.lastProfile()));
             } catch (Exception e) {
                 result = "Not saved: " + e.getMessage();
             }
@@ -257,15 +263,6 @@ public final class ProfileEditorModel {
                 }
             });
         });
-    }
-
-    /** The next save compares against the file as written now, not against what the editor opened. */
-    private Settings reread(Settings fallback) {
-        try {
-            return store.load();
-        } catch (Exception e) {
-            return fallback; // changed by hand in the meantime: the next save will say so
-        }
     }
 
     public ObservableList<String> names() {

@@ -169,4 +169,14 @@ class ProfileEditorModelTest {
                 .isEqualTo("Test of 'tested': all three servers answer (test it again to see the details)");
         assertThat(m.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void theBlankProfileOfAFirstOpenIsNotAChangeUntilTheOperatorEditsIt() throws Exception {
+        ProfileEditorModel m = editor(new SettingsStore(dir.resolve("settings.json")));
+        m.startWithABlankProfile();
+        assertThat(m.names()).containsExactly("new-profile");
+        assertThat(m.dirtyProperty().get()).as("closing now asks nothing").isFalse();
+        m.value(ProfileField.JDBC_USER).set("console");
+        assertThat(m.dirtyProperty().get()).isTrue();
+    }
 }

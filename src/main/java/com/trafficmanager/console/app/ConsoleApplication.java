@@ -95,7 +95,9 @@ public final class ConsoleApplication extends Application {
         preferences = UiPreferences.load(context.dirs().state());
         applyTheme(preferences.dark());
 
-        Scene scene = new Scene(new StackPane(), preferences.width(), preferences.height());
+        // the first frame says what happens while the settings are read (and is the one the start-up benchmark times)
+        Scene scene = new Scene(new StartupView(new StartupModel("Reading the settings", List.of())),
+                preferences.width(), preferences.height());
         scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Traffic Manager Console");
@@ -126,21 +128,33 @@ public final class ConsoleApplication extends Application {
         background("settings-load", () -> { // a home directory on a network share can take its time
             try {
                 Settings settings = store.load();
-                Platform.runLater(() -> chooseProfile(store, settings));
-            } catch (SettingsException e) {
                 Platform.runLater(() -> {
-                    if (context.smoke()) { // no one to read the screen: say why and exit non-zero
-                        failSmoke("the settings file " + store.file() + " has errors: " + String.join("; ", e.errors()));
-                        return;
+                    if (!shuttingDown.get()) {
+                        chooseProfile(store, settings);
                     }
-                    StartupModel problem = new StartupModel("The settings file has errors", List.of());
-                    problem.failed(store.file() + ":\n" + String.join("\n", e.errors()));
-                    problem.setRetry(this::chooseProfile);
-                    problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
-                    stage.getScene().setRoot(new StartupView(problem));
                 });
+            } catch (SettingsException e) {
+                Platform.runLater(() -> settingsProblem(store, e.errors()));
+            } catch (RuntimeException e) { // unreadable in a way the loader did not foresee: shown, not a blank window
+                LOG.error("could not read the settings file {}", store.file(), e);
+                Platform.runLater(() -> settingsProblem(store, List.of(String.valueOf(e.getMessage()))));
             }
         });
+    }
+
+    private void settingsProblem(SettingsStore store, List<String> errors) {
+        if (shuttingDown.get()) {
+            return;
+        }
+        if (context.smoke()) { // no one to read the screen: say why and exit non-zero
+            failSmoke("the settings file " + store.file() + " has errors: " + String.join("; ", errors));
+            return;
+        }
+        StartupModel problem = new StartupModel("The settings file has errors", List.of());
+        problem.failed(store.file() + ":\n" + String.join("\n", errors));
+        problem.setRetry(this::chooseProfile);
+        problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
+        stage.getScene().setRoot(new StartupView(problem));
     }
 
     private void chooseProfile(SettingsStore store, Settings settings) {

@@ -38,6 +38,9 @@ final class SessionStarter {
         }
     }
 
+    /** The row of the step that failed (migrations, pools, clients); the reason shows below the rows. */
+    private static final String SESSION_NOT_OPENED = "the session did not open";
+
     static Started startSandbox(Profile profile, SandboxOptions options, SandboxListener listener)
             throws SandboxException {
         Sandbox sandbox = Sandbox.start(options, listener);
@@ -48,6 +51,7 @@ final class SessionStarter {
             listener.onProgress("PostgreSQL", ServerState.SERVING, "serving, schema up to date");
             return new Started(session, sandbox);
         } catch (RuntimeException e) {
+            listener.onProgress("PostgreSQL", ServerState.FAILED, SESSION_NOT_OPENED);
             sandbox.close();
             throw e;
         }
@@ -80,7 +84,13 @@ final class SessionStarter {
         }
         listener.onProgress("PostgreSQL", ServerState.STARTING, profile.readOnly()
                 ? "opening the connection pool" : "applying the schema migrations");
-        ConsoleSession session = ConsoleSession.open(target);
+        ConsoleSession session;
+        try {
+            session = ConsoleSession.open(target);
+        } catch (RuntimeException e) {
+            listener.onProgress("PostgreSQL", ServerState.FAILED, SESSION_NOT_OPENED);
+            throw e;
+        }
         listener.onProgress("PostgreSQL", ServerState.SERVING, "connected");
         return new Started(session, null);
     }

@@ -97,16 +97,20 @@ final class BinaryCache {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 // under the lock no unpack runs, so a staging directory seen now was left by one that died
-                for (Path stale : staleStaging(name)) {
-                    FileTrees.deleteRecursively(stale);
-                }
+                staleStaging(name).forEach(BinaryCache::deleteIfPossible);
                 if (complete(target)) {
                     return target;
                 }
                 Path staging = Files.createTempDirectory(cacheRoot, name + STAGING);
                 unpacker.unpackInto(staging);
                 Files.write(staging.resolve(MARKER), manifest(staging));
-                FileTrees.deleteRecursively(target);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    // moved aside, not deleted in place: a console running from it keeps its files until it stops
+                    Path old = Files.createTempDirectory(cacheRoot, name + STAGING + "-old");
+                    Files.delete(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    deleteIfPossible(old);
+                }
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             }
@@ -149,6 +153,15 @@ final class BinaryCache {
                     .map(f -> (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(f) ? "x " : "- ")
                             + staging.relativize(f).toString().replace('\\', '/'))
                     .sorted().toList();
+        }
+    }
+
+    /** Best effort: what cannot go now (a file in use on Windows) goes at a later start. */
+    private static void deleteIfPossible(Path dir) {
+        try {
+            FileTrees.deleteRecursively(dir);
+        } catch (IOException e) {
+            LOG.info("could not remove {} yet: {}", dir, e.getMessage());
         }
     }
 

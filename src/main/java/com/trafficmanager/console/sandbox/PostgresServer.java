@@ -109,6 +109,9 @@ final class PostgresServer {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!pgCtl.waitFor(25, TimeUnit.SECONDS)) {
                 pgCtl.destroyForcibly();
+                LOG.warn("pg_ctl stop did not end within 25 s; stopping the server directly");
+            } else if (pgCtl.exitValue() != 0) {
+                LOG.warn("pg_ctl stop failed (exit {}); stopping the server directly", pgCtl.exitValue());
             }
         } catch (IOException e) {
             LOG.warn("pg_ctl stop failed ({}); stopping the server directly", e.getMessage());
@@ -140,7 +143,25 @@ final class PostgresServer {
             FileTrees.deleteRecursively(building);
             throw new IOException("initdb failed: " + log.strip());
         }
-        Files.move(building, dataDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        moveIntoPlace(building);
+    }
+
+    /**
+     * On Windows a virus scanner or the search indexer may hold a file of the new cluster open for a
+     * moment, and the rename is refused meanwhile; PostgreSQL's own renames retry for the same reason.
+     */
+    private void moveIntoPlace(Path building) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.move(building, dataDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (java.nio.file.FileSystemException e) {
+                if (attempt >= 100 || !Platform.isWindows()) {
+                    throw e;
+                }
+                Thread.sleep(100); // a retry interval, as pgrename's
+            }
+        }
     }
 
     private void startPostmaster() throws IOException {

@@ -27,6 +27,9 @@ class BinaryCacheTest {
         assertThat(again).isEqualTo(tool);
         assertThat(Files.isExecutable(again)).isTrue();
         assertThat(Files.readString(again)).contains("echo tiny");
+        try (var entries = Files.list(cache)) { // the damaged copy was moved aside and removed
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("tiny-1", "tiny-1.lock");
+        }
     }
 
     @Test

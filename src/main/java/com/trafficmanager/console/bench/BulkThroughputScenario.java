@@ -83,15 +83,16 @@ public final class BulkThroughputScenario implements BenchScenario {
      */
     private static long warmUp(WritePathBench bench, List<List<Route>> groups) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
         while (true) {
-            long compiledBefore = jit.getTotalCompilationTime();
+            long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
             long t0 = System.nanoTime();
             List<UUID> events = Collections.synchronizedList(new ArrayList<>(BULKS * BULK_SIZE));
             writeBulks(bench, groups, events, new long[BULKS]);
             bench.awaitAcks(new ArrayList<>(events), ACK_WAIT);
-            double compileMillisPerSecond = (jit.getTotalCompilationTime() - compiledBefore) * 1e9
-                    / (System.nanoTime() - t0);
+            double compileMillisPerSecond = measurable
+                    ? (jit.getTotalCompilationTime() - compiledBefore) * 1e9 / (System.nanoTime() - t0) : 0;
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             if (elapsed >= WARM_UP_MAX_MILLIS
                     || elapsed >= WARM_UP_MIN_MILLIS && compileMillisPerSecond < JIT_SETTLED_MILLIS_PER_S) {

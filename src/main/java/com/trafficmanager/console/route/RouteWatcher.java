@@ -60,6 +60,7 @@ public final class RouteWatcher implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private Map<RouteKey, Route> last; // watcher thread only; null until the first successful poll
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RouteWatcher(RouteService service, Duration interval, boolean watchBacklog, Listener listener) {
         this.service = Objects.requireNonNull(service, "service");
@@ -80,12 +81,16 @@ public final class RouteWatcher implements AutoCloseable {
 
     /** Polls as soon as the watcher's thread is free (after an action, on "Reload"). Never blocks. */
     public void refreshNow() {
-        if (closed) {
-            return;
+        if (closed || !refreshQueued.compareAndSet(false, true)) {
+            return; // one queued refresh reads everything a second one would (F5 held down, many actions at once)
         }
         try {
-            executor.execute(this::poll);
+            executor.execute(() -> {
+                refreshQueued.set(false);
+                poll();
+            });
         } catch (RejectedExecutionException e) {
+            refreshQueued.set(false);
             LOG.debug("refresh after close ignored");
         }
     }

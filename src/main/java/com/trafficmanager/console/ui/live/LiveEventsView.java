@@ -69,6 +69,9 @@ public final class LiveEventsView extends BorderPane {
         Label status = new Label();
         status.setId("live-status");
         status.textProperty().bind(model.statusProperty());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.statusProperty()); // a long status (a partition that went back) shows whole
+        status.setTooltip(whole);
         model.statusProblemProperty().addListener((obs, old, bad) -> {
             status.getStyleClass().removeAll(Styles.STATE_CLASSES);
             status.getStyleClass().add(bad ? Styles.STATE_BAD : Styles.STATE_OK);

@@ -84,12 +84,16 @@ final class RouteDialogs implements RoutesPrompts {
     }
 
     @Override
-    public Optional<String> editUrl(Route route) {
-        Dialog<ButtonType> dialog = dialog("Edit URL", "Point " + route.key() + " to a new URL. Its state ("
-                + route.state().dbName() + ") stays as it is.");
+    public Optional<String> editUrl(Route route, String proposed) {
+        String header = "Point " + route.key() + " to a new URL. Its state (" + route.state().dbName()
+                + ") stays as it is.";
+        if (!proposed.equals(route.url())) { // after a conflict: the route as it is now, with the operator's URL
+            header += "\nIt now points to " + route.url() + "; your URL is filled in.";
+        }
+        Dialog<ButtonType> dialog = dialog("Edit URL", header);
         ButtonType save = new ButtonType("Change URL", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        TextField url = new TextField(route.url());
+        TextField url = new TextField(proposed);
         url.setId("edit-url");
         url.setPrefColumnCount(48);
         Label error = new Label();

@@ -51,6 +51,8 @@ public final class RouteTable {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
     private int activeCount;
+    /** True while a delta or an upsert changes many rows: they are counted once at its end, not once per row. */
+    private boolean batch;
 
     public RouteTable() {
         filterText.addListener((obs, o, n) -> refilter());
@@ -62,7 +64,7 @@ public final class RouteTable {
             while (c.next()) {
                 changed |= c.wasAdded() || c.wasRemoved() || c.wasUpdated();
             }
-            if (changed) {
+            if (changed && !batch) {
                 recount();
             }
         });
@@ -121,17 +123,22 @@ public final class RouteTable {
 
     /** Applies a delta from the watcher: new rows added, changed rows updated in place, gone rows removed. */
     public void apply(RouteWatcher.Delta delta) {
-        if (delta.initial() && rows.isEmpty()) {
-            List<RouteRow> all = new ArrayList<>(delta.upserts().size());
-            for (Route r : delta.upserts()) {
-                RouteRow row = new RouteRow(r);
-                byKey.put(r.key(), row);
-                all.add(row);
+        batch = true;
+        try {
+            if (delta.initial() && rows.isEmpty()) {
+                List<RouteRow> all = new ArrayList<>(delta.upserts().size());
+                for (Route r : delta.upserts()) {
+                    RouteRow row = new RouteRow(r);
+                    byKey.put(r.key(), row);
+                    all.add(row);
+                }
+                rows.setAll(all);
+            } else {
+                upsertRows(delta.upserts());
+                remove(delta.removals());
             }
-            rows.setAll(all);
-        } else {
-            upsert(delta.upserts());
-            remove(delta.removals());
+        } finally {
+            batch = false;
         }
         loaded.set(true);
         refreshEnvs();
@@ -140,6 +147,16 @@ public final class RouteTable {
 
     /** Puts routes this console just changed into the table at once, before the next poll confirms them. */
     public void upsert(Collection<Route> routes) {
+        batch = true;
+        try {
+            upsertRows(routes);
+        } finally {
+            batch = false;
+        }
+        recount();
+    }
+
+    private void upsertRows(Collection<Route> routes) {
         List<RouteRow> added = new ArrayList<>();
         for (Route r : routes) {
             RouteRow row = byKey.get(r.key());
@@ -185,9 +202,12 @@ public final class RouteTable {
         refreshEnvs();
     }
 
-    /** A route re-created after a delete starts again at row_version 1, so a changed updated_at counts too. */
+    /**
+     * By row_version alone: a route created again after a delete goes on from the delete's revision, and
+     * times come from each console's own clock, which may run ahead of this one's.
+     */
     private static boolean isNewer(Route incoming, Route shown) {
-        return incoming.rowVersion() >= shown.rowVersion() || incoming.updatedAt().isAfter(shown.updatedAt());
+        return incoming.rowVersion() >= shown.rowVersion();
     }
 
     private void refilter() {

@@ -16,5 +16,13 @@ public interface RoutesPrompts {
     boolean conflict(ConflictReport report);
 
     /** The new URL for the route, or empty when cancelled. */
-    Optional<String> editUrl(Route route);
+    default Optional<String> editUrl(Route route) {
+        return editUrl(route, route.url());
+    }
+
+    /**
+     * The new URL for the route, the field filled with {@code proposed} (the operator's own URL again
+     * after a conflict and a reload), or empty when cancelled.
+     */
+    Optional<String> editUrl(Route route, String proposed);
 }

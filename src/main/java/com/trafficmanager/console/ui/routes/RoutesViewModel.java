@@ -56,6 +56,8 @@ public final class RoutesViewModel implements AutoCloseable {
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final RouteWatcher watcher;
     private final ObservableList<RouteRow> selection = FXCollections.observableArrayList();
+    private final java.util.Set<RouteRow> selected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private boolean selectionFollowQueued;
     private final ReadOnlyObjectWrapper<StatusLine> status = new ReadOnlyObjectWrapper<>(StatusLine.NONE);
     private final ReadOnlyObjectWrapper<Backlog> backlog = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RouteKey> reveal = new ReadOnlyObjectWrapper<>();
@@ -89,19 +91,31 @@ public final class RoutesViewModel implements AutoCloseable {
                 ui.execute(() -> backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message)));
             }
         });
-        selection.addListener((ListChangeListener<RouteRow>) c -> selectionChanged());
+        selection.addListener((ListChangeListener<RouteRow>) c -> {
+            selected.clear();
+            selected.addAll(selection);
+            selectionChanged();
+        });
         table.rows().addListener((ListChangeListener<RouteRow>) c -> {
+            if (selectionFollowQueued) {
+                return;
+            }
             boolean touchesSelection = false;
-            while (c.next()) {
+            while (c.next() && !touchesSelection) {
                 if (c.wasUpdated()) {
-                    for (int i = c.getFrom(); i < c.getTo(); i++) {
-                        touchesSelection |= selection.contains(c.getList().get(i));
+                    for (int i = c.getFrom(); i < c.getTo() && !touchesSelection; i++) {
+                        touchesSelection = selected.contains(c.getList().get(i));
                     }
                 }
             }
             if (touchesSelection) {
-                enabled.update(selection);
-                history.reloadIfShown(selection.size() == 1 ? selection.get(0).key() : null);
+                // a delta updates its rows one by one: the actions follow once, after all of them
+                selectionFollowQueued = true;
+                ui.execute(() -> {
+                    selectionFollowQueued = false;
+                    enabled.update(selection);
+                    history.reloadIfShown(selection.size() == 1 ? selection.get(0).key() : null);
+                });
             }
         });
     }
@@ -192,11 +206,13 @@ public final class RoutesViewModel implements AutoCloseable {
         }
         List<RouteRow> targets = enabled.targets(selection, activate);
         String verb = activate ? "activate" : "deactivate";
+        // the versions the confirmation shows: a change another console makes while it is open is a conflict,
+        // not something the operator confirmed without seeing it
+        List<VersionedKey> keys = targets.stream().map(r -> VersionedKey.of(r.route())).toList();
         if (!confirmed(Confirmations.stateChange(verb, targets, settings))) {
             setStatus(StatusLine.info(verb + " cancelled; nothing was changed"));
             return;
         }
-        List<VersionedKey> keys = targets.stream().map(r -> VersionedKey.of(r.route())).toList();
         runChange(verb, verb + "d", targets,
                 () -> (activate ? service.bulkActivate(keys, operator) : service.bulkDeactivate(keys, operator)).changes());
     }
@@ -206,8 +222,12 @@ public final class RoutesViewModel implements AutoCloseable {
             return;
         }
         RouteRow row = selection.get(0);
+        editUrl(row, row.route().url());
+    }
+
+    private void editUrl(RouteRow row, String proposed) {
         Route before = row.route();
-        Optional<String> url = prompts.editUrl(before);
+        Optional<String> url = prompts.editUrl(before, proposed);
         if (url.isEmpty()) {
             return;
         }
@@ -221,7 +241,31 @@ public final class RoutesViewModel implements AutoCloseable {
             return;
         }
         runChange("change the URL of " + before.key(), "changed the URL of", List.of(row),
-                () -> List.of(service.updateUrl(before.key(), url.get(), before.rowVersion(), operator)));
+                () -> List.of(service.updateUrl(before.key(), url.get(), before.rowVersion(), operator)),
+                () -> editAgainAfterConflict(before.key(), url.get()));
+    }
+
+    /** After a conflict and Reload: the route read again, and the edit opened again with the operator's URL. */
+    private void editAgainAfterConflict(RouteKey key, String proposed) {
+        actions.execute(() -> {
+            try {
+                Optional<Route> now = service.find(key);
+                ui.execute(() -> {
+                    if (closed) {
+                        return;
+                    }
+                    if (now.isEmpty()) {
+                        setStatus(StatusLine.warn(key + " was deleted meanwhile; your URL was " + proposed));
+                        return;
+                    }
+                    table.upsert(List.of(now.get()));
+                    table.row(key).ifPresent(row -> editUrl(row, proposed));
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> setStatus(StatusLine.warn("could not read " + key + " again: " + e.getMessage()
+                        + "; your URL was " + proposed)));
+            }
+        });
     }
 
     public void deleteSelected() {
@@ -306,6 +350,12 @@ public final class RoutesViewModel implements AutoCloseable {
 
     /** Marks the rows busy, runs the change in the background, then shows the outcome. */
     private void runChange(String attempted, String verbPast, List<RouteRow> rows, Supplier<List<ChangeResult>> work) {
+        runChange(attempted, verbPast, rows, work, null);
+    }
+
+    /** @param afterReload run once the operator chose Reload on a conflict (null: nothing more) */
+    private void runChange(String attempted, String verbPast, List<RouteRow> rows, Supplier<List<ChangeResult>> work,
+                           Runnable afterReload) {
         rows.forEach(r -> r.setBusy(true));
         enabled.update(selection);
         long seq = setStatus(StatusLine.working(attempted + (rows.size() > 1 ? " (" + rows.size() + " routes)" : "")
@@ -329,6 +379,9 @@ public final class RoutesViewModel implements AutoCloseable {
                         reload();
                         setStatusIf(seq, StatusLine.warn("not " + verbPast + ": " + report.route() + " was changed by '"
                                 + report.changedBy() + "'; reloaded - review it and try again"));
+                        if (afterReload != null) {
+                            afterReload.run();
+                        }
                     }
                 });
             } catch (RuntimeException e) {

@@ -336,6 +336,53 @@ class RoutesTabTest {
     }
 
     @Test
+    void aUrlEditThatMeetsAConflictOpensAgainAfterReloadWithTheOperatorsUrl() throws Exception {
+        RouteKey key = key("search", "dev");
+        Route seen = create(key);
+        show(ALICE, Duration.ofHours(1)); // no polling: the other console's change stays unseen until Reload
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        new RouteService(database.dataSource(), relay::wake)
+                .updateUrl(key, "https://search-by-bob.example.com", seen.rowVersion(), new OperatorContext("bob", "h", false));
+        robot.clickOn("#routes-edit");
+        Eventually.await("the URL editor", WAIT, () -> robot.lookup("#edit-url").tryQuery().isPresent());
+        robot.doubleClickOn("#edit-url").eraseText(seen.url().length()).write("https://search-v2.example.com");
+        robot.clickOn("#edit-url-ok");
+
+        Eventually.await("the conflict dialog", WAIT, () -> robot.lookup("#conflict-text").tryQuery().isPresent());
+        robot.clickOn("#conflict-reload");
+        Eventually.await("the URL editor again", WAIT, () -> robot.lookup("#edit-url").tryQuery().isPresent());
+        assertThat(robot.lookup("#edit-url").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("https://search-v2.example.com");
+        robot.clickOn("#edit-url-ok");
+        Eventually.await("the URL changed, over bob's", WAIT,
+                () -> stored(key).url().equals("https://search-v2.example.com"));
+        assertThat(stored(key).rowVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void aBulkConfirmationSendsTheVersionsItShowedNotOnesThatArrivedWhileItWasOpen() throws Exception {
+        RouteKey key = key("ledger", "prod");
+        Route seen = create(key);
+        show(); // polling every 300 ms: the table follows the other console while the dialog is open
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        robot.clickOn("#routes-activate");
+        Eventually.await("the protected-env confirmation", WAIT, () -> robot.lookup("#confirm-ok").tryQuery().isPresent());
+        new RouteService(database.dataSource(), relay::wake)
+                .updateUrl(key, "https://ledger-moved.example.com", seen.rowVersion(), new OperatorContext("bob", "h", false));
+        Eventually.await("the table following bob's change under the dialog", WAIT,
+                () -> model.table().row(key).map(r -> r.route().rowVersion() == 2).orElse(false));
+        robot.clickOn("#confirm-ok");
+
+        Eventually.await("the conflict dialog", WAIT, () -> robot.lookup("#conflict-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#conflict-text").queryAs(Label.class).getText())
+                .contains("You saw row_version 1; it is now 2.");
+        robot.clickOn("#conflict-reload");
+        assertThat(stored(key).state()).isEqualTo(RouteState.INACTIVE);
+    }
+
+    @Test
     void theTableFollowsChangesByAnotherServiceInstanceAndKeepsTheSelection() throws Exception {
         RouteKey a = key("accounts", "dev");
         create(a);

@@ -171,7 +171,7 @@ class RoutesViewModelTest {
             }
 
             @Override
-            public java.util.Optional<String> editUrl(Route route) {
+            public java.util.Optional<String> editUrl(Route route, String proposed) {
                 return java.util.Optional.empty();
             }
         });
@@ -207,6 +207,29 @@ class RoutesViewModelTest {
         load(route("a", "dev", RouteState.ACTIVE, 3));
         model.table().upsert(List.of(route("a", "dev", RouteState.INACTIVE, 2)));
         assertThat(model.table().rows().get(0).route().rowVersion()).isEqualTo(3);
+        // written by a console whose clock runs ahead: a later time does not make an older version newer
+        Route older = route("a", "dev", RouteState.INACTIVE, 2);
+        model.table().upsert(List.of(new Route(older.key(), older.url(), older.state(), 2, T0, "alice",
+                T0.plusSeconds(3600), "carol")));
+        assertThat(model.table().rows().get(0).route().rowVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeltaThatChangesManyRowsIsCountedOnceNotOncePerRow() {
+        model(false);
+        java.util.List<Route> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            all.add(route("t" + i, "dev", RouteState.INACTIVE, 1));
+        }
+        model.table().apply(new RouteWatcher.Delta(all, List.of(), true, all.size()));
+        select(all.stream().map(r -> r.key().tenant()).toArray(String[]::new));
+        java.util.List<String> shownCounts = new java.util.ArrayList<>();
+        model.table().countsProperty().addListener((o, was, now) -> shownCounts.add(now));
+        java.util.List<Route> activated = all.stream().map(r -> route(r.key().tenant(), "dev", RouteState.ACTIVE, 2)).toList();
+        model.table().apply(new RouteWatcher.Delta(activated, List.of(), false, activated.size()));
+        assertThat(shownCounts).containsExactly("1,000 routes, 1,000 active, 1,000 shown");
+        assertThat(model.actions().canDeactivateProperty().get()).isTrue();
+        assertThat(model.actions().canActivateProperty().get()).isFalse();
     }
 
     @Test

@@ -18,14 +18,18 @@ import redis.clients.jedis.resps.ScanResult;
  * Looks into the route cache for operators: one key with its TTL and revision marker, keys by pattern
  * (SCAN, never KEYS, and bounded), and a check of every cached route against the database.
  *
- * <p>Hazard: {@link #verify} reads the routes, then the cache; a route changed in between can show as
- * stale (its invalidation is on the way) or a route created in between as orphaned. Run it again
- * before acting on a single finding. Blocks on Redis and JDBC: never on the JavaFX thread.
+ * <p>{@link #verify} reads the routes, then the cache; a route changed in between could show as stale
+ * (its invalidation on the way) or one created in between as orphaned, so every finding is checked
+ * again against the routes and the cache read anew, and only what still disagrees is reported.
+ * Blocks on Redis and JDBC: never on the JavaFX thread.
  */
 public final class CacheInspector {
     public static final int MAX_SCAN = 10_000;
     public static final int MAX_VERIFY = 100_000;
     private static final int CHUNK = 500;
+    private static final int SCAN_COUNT = 1000;
+    /** With {@link #SCAN_COUNT}, ten million keys visited at most: a second or two of short calls. */
+    static final int MAX_SCAN_CALLS = 10_000;
 
     private final JedisPooled redis;
     private final Supplier<List<Route>> allRoutes;
@@ -71,6 +75,24 @@ public final class CacheInspector {
         boolean truncated = scanInto(CacheKeys.ROUTE_PATTERN, MAX_VERIFY, keys);
         List<String> stale = new ArrayList<>();
         List<String> orphaned = new ArrayList<>();
+        compare(keys, routes, stale, orphaned);
+        if (!stale.isEmpty() || !orphaned.isEmpty()) {
+            // a route changed or created while the cache was read is not a finding: what still disagrees
+            // with the database as it is now, read again, is
+            Map<String, Route> now = new HashMap<>();
+            for (Route r : allRoutes.get()) {
+                now.put(CacheKeys.route(r.key()), r);
+            }
+            List<String> suspects = new ArrayList<>(stale);
+            suspects.addAll(orphaned);
+            stale.clear();
+            orphaned.clear();
+            compare(suspects, now, stale, orphaned);
+        }
+        return new VerifyReport(keys.size(), stale, orphaned, truncated);
+    }
+
+    private void compare(List<String> keys, Map<String, Route> routes, List<String> stale, List<String> orphaned) {
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             List<String> values = redis.mget(chunk.toArray(String[]::new));
@@ -91,20 +113,30 @@ public final class CacheInspector {
                 }
             }
         }
-        return new VerifyReport(keys.size(), stale, orphaned, truncated);
     }
 
-    /** True when the scan stopped at the limit with keys left. */
+    /**
+     * True when the scan stopped with keys left: at the limit of keys found, or after {@value #MAX_SCAN_CALLS}
+     * SCAN calls (a SCAN visits every key of the database, the dedupe and marker keys too, whatever the
+     * pattern). A key SCAN returns twice (it may, while the keyspace grows) is kept once.
+     */
     private boolean scanInto(String pattern, int limit, List<String> into) {
-        ScanParams params = new ScanParams().match(pattern).count(1000);
+        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
         String cursor = ScanParams.SCAN_POINTER_START;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int calls = 0;
         do {
+            if (++calls > MAX_SCAN_CALLS) {
+                return true;
+            }
             ScanResult<String> page = redis.scan(cursor, params);
             for (String k : page.getResult()) {
                 if (into.size() >= limit) {
                     return true;
                 }
-                into.add(k);
+                if (seen.add(k)) {
+                    into.add(k);
+                }
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));

@@ -51,9 +51,11 @@ public final class LagReader implements AutoCloseable {
                 partitions = describe();
                 readsSinceDescribe = 0;
             }
-            Map<TopicPartition, Long> end = offsets(OffsetSpec.latest());
+            // committed first, then the end: an end read first could be passed by a commit made in between,
+            // and a lag clamped to 0 would make Burrow's window see the group as caught up
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> end = offsets(OffsetSpec.latest());
             Map<TopicPartition, Long> start = null;
             Map<TopicPartition, Long> from = new HashMap<>();
             for (TopicPartition tp : partitions) {

@@ -12,7 +12,8 @@ final class CounterTiles extends FlowPane {
 
     CounterTiles(InvalidationViewModel m) {
         super(8, 8);
-        tile("processed", m.processedProperty(), "every record handled: deleted + absent + duplicates + malformed + errors");
+        tile("processed", m.processedProperty(), "every record handled: deleted, absent, duplicate, malformed, or an"
+                + " error Redis gave for it (the errors tile also counts failures of no record: outages, commits)");
         tile("keys deleted", m.deletedProperty(), "new events whose route key was cached and is now deleted");
         tile("already absent", m.absentProperty(), "new events whose route key was not cached");
         tile("duplicates", m.duplicatesProperty(), "events whose event_id was seen before (redeliveries): nothing changed");

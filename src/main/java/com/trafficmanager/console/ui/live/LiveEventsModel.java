@@ -200,6 +200,8 @@ public final class LiveEventsModel {
         double rateSum = 0;
         long committedSum = 0;
         boolean anyCommitted = false;
+        long lagSum = 0;
+        boolean anyLag = false; // a partition the group never committed on adds nothing: its own row shows none
         boolean allEnds = !overviewRows.isEmpty();
         for (PartitionRow row : overviewRows.values()) {
             int p = row.partition();
@@ -218,11 +220,16 @@ public final class LiveEventsModel {
                 anyCommitted = true;
                 committedSum += committed;
             }
+            Long lag = PartitionRow.lag(end == null ? -1 : end, committed);
+            if (lag != null) {
+                anyLag = true;
+                lagSum += lag;
+            }
             row.update(end == null ? -1 : end, rate, buffers.buffered(p), buffers.malformed(p), buffers.unchecked(p),
-                    committed);
+                    committed, lag);
         }
         allRow.update(allEnds ? endSum : -1, rateSum, buffers.bufferedTotal(), buffers.malformedTotal(),
-                buffers.uncheckedTotal(), anyCommitted ? committedSum : null);
+                buffers.uncheckedTotal(), anyCommitted ? committedSum : null, anyLag ? lagSum : null);
         malformedTotal.set(buffers.malformedTotal());
         TailStatus s = source.status();
         String groupNote = group.error() == null ? "" : "; group " + source.consumerGroup() + ": " + group.error();

@@ -42,14 +42,21 @@ public final class PartitionRow {
         return isAll() ? "All" : Integer.toString(partition); // under the "Partition" header
     }
 
-    void update(long end, double perSecond, int bufferedNow, long malformedNow, long uncheckedNow, Long committedNow) {
+    /** @param lagNow the group's lag here (for {@link #ALL}: summed over the partitions that have one), or null */
+    void update(long end, double perSecond, int bufferedNow, long malformedNow, long uncheckedNow, Long committedNow,
+                Long lagNow) {
         unchecked.set(uncheckedNow);
         endOffset.set(end);
         rate.set(perSecond);
         buffered.set(bufferedNow);
         malformed.set(malformedNow);
         committed.set(committedNow);
-        lag.set(committedNow == null || end < 0 ? null : Math.max(0, end - committedNow));
+        lag.set(lagNow);
+    }
+
+    /** The lag of one partition: null unless both its end and the group's committed offset are known. */
+    static Long lag(long end, Long committed) {
+        return committed == null || end < 0 ? null : Math.max(0, end - committed);
     }
 
     public ReadOnlyLongProperty endOffsetProperty() {

@@ -270,6 +270,8 @@ class LiveEventsModelTest {
         assertThat(p0.lagProperty().get()).isEqualTo(10L);
         assertThat(p1.committedProperty().get()).as("no commit there: shown as -").isNull();
         assertThat(p1.lagProperty().get()).isNull();
+        assertThat(model.overview().get(0).lagProperty().get()).as("All: summed over the partitions the group committed on")
+                .isEqualTo(10L);
         assertThat(p1.malformedProperty().get()).isEqualTo(1);
         assertThat(model.malformedTotalProperty().get()).isEqualTo(1);
 

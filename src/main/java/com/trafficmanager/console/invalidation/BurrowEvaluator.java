@@ -10,7 +10,9 @@ import java.util.List;
  *   <li>the committed offset went down between two samples: {@link LagStatus#REWIND};</li>
  *   <li>the lag was zero in any sample of the window: {@link LagStatus#OK};</li>
  *   <li>the time since the last commit is longer than the window spans (newest sample time minus
- *       oldest): {@link LagStatus#STOP} (the consumer is gone);</li>
+ *       oldest, and at least the configured window's length while the window fills: two samples a
+ *       second apart must not call a consumer gone that commits every few seconds while it waits):
+ *       {@link LagStatus#STOP} (the consumer is gone);</li>
  *   <li>the committed offset did not move across the window (lag is above zero throughout):
  *       {@link LagStatus#STALL} (the consumer commits but makes no progress);</li>
  *   <li>the committed offset moved, but the lag never fell from one sample to the next:
@@ -24,6 +26,11 @@ public final class BurrowEvaluator {
     }
 
     public static LagStatus evaluate(List<OffsetSample> window, long nowMs) {
+        return evaluate(window, nowMs, 0);
+    }
+
+    /** @param minSpanMs the span STOP is judged against at least: the full window's, while it fills */
+    public static LagStatus evaluate(List<OffsetSample> window, long nowMs, long minSpanMs) {
         if (window.size() < 2) {
             return LagStatus.OK;
         }
@@ -37,7 +44,7 @@ public final class BurrowEvaluator {
         }
         OffsetSample oldest = window.get(0);
         OffsetSample newest = window.get(window.size() - 1);
-        long span = newest.sampleTimeMs() - oldest.sampleTimeMs();
+        long span = Math.max(newest.sampleTimeMs() - oldest.sampleTimeMs(), minSpanMs);
         if (nowMs - newest.commitTimeMs() > span) {
             return LagStatus.STOP;
         }

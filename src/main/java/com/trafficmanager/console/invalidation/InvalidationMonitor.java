@@ -102,7 +102,8 @@ public final class InvalidationMonitor implements AutoCloseable {
                 // the position the lag counts from: the committed offset, or the log start where the group has
                 // none (not 0: a partition whose old records are gone would look stalled for ever)
                 long position = p.endOffset() - p.lag();
-                LagStatus s = windows.computeIfAbsent(p.partition(), k -> new PartitionWindow(windowSize))
+                LagStatus s = windows.computeIfAbsent(p.partition(),
+                                k -> new PartitionWindow(windowSize, (windowSize - 1) * interval.toMillis()))
                         .add(position, p.endOffset(), p.commitTimeMs(), nowMs);
                 statuses.put(p.partition(), s);
                 group = group.worse(s);

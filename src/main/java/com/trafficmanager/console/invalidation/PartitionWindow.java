@@ -10,10 +10,17 @@ import java.util.List;
  */
 final class PartitionWindow {
     private final int size;
+    private final long fullSpanMs;
     private final ArrayDeque<OffsetSample> samples;
 
     PartitionWindow(int size) {
+        this(size, 0);
+    }
+
+    /** @param fullSpanMs how long the full window spans (size - 1 ticks): STOP is judged against it while it fills */
+    PartitionWindow(int size, long fullSpanMs) {
         this.size = size;
+        this.fullSpanMs = fullSpanMs;
         this.samples = new ArrayDeque<>(size);
     }
 
@@ -28,6 +35,6 @@ final class PartitionWindow {
             samples.removeFirst();
         }
         samples.addLast(new OffsetSample(committed, end, commitTime, nowMs));
-        return BurrowEvaluator.evaluate(List.copyOf(samples), nowMs);
+        return BurrowEvaluator.evaluate(List.copyOf(samples), nowMs, fullSpanMs);
     }
 }

@@ -66,6 +66,16 @@ class BurrowEvaluatorTest {
     }
 
     @Test
+    void aFillingWindowIsJudgedAgainstItsFullLengthSoAConsumerCommittingEveryFewSecondsIsNotStop() {
+        // two samples a second apart; the consumer, paused while Redis is down, commits every 3 s
+        long lastCommit = T0 - 2_000;
+        List<OffsetSample> w = window(new long[] {30, 30}, new long[] {60, 60}, new long[] {lastCommit, lastCommit});
+        assertThat(BurrowEvaluator.evaluate(w, now(2), 19_000)).isEqualTo(LagStatus.STALL);
+        assertThat(BurrowEvaluator.evaluate(w, now(2) + 20_000, 19_000)).as("no commit for longer than the full window")
+                .isEqualTo(LagStatus.STOP);
+    }
+
+    @Test
     void okWithTooFewSamplesToJudge() {
         List<OffsetSample> w = window(new long[] {30}, new long[] {90}, new long[] {T0 - 60_000});
         assertThat(BurrowEvaluator.evaluate(w, now(1))).isEqualTo(LagStatus.OK);

@@ -57,7 +57,7 @@ public final class EventTail implements AutoCloseable {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile TailStatus status = TailStatus.of(TailStatus.State.NOT_STARTED, "not started");
-    private volatile Map<Integer, Long> endOffsets = Map.of();
+    private volatile EndOffsets endOffsets = EndOffsets.NONE;
     private volatile List<Integer> partitions = List.of();
     private volatile StartPosition initial = StartPosition.latest();
     private Thread thread;
@@ -149,8 +149,8 @@ public final class EventTail implements AutoCloseable {
         return partitions;
     }
 
-    /** Log-end offsets per partition, refreshed every {@code endOffsetsInterval}; empty until known. */
-    public Map<Integer, Long> endOffsets() {
+    /** Log-end offsets per partition with when they were read, refreshed every {@code endOffsetsInterval}. */
+    public EndOffsets endOffsets() {
         return endOffsets;
     }
 
@@ -224,10 +224,12 @@ public final class EventTail implements AutoCloseable {
     }
 
     private void refreshEndOffsets(KafkaConsumer<String, byte[]> c) {
+        long asked = System.nanoTime();
         Map<TopicPartition, Long> ends = c.endOffsets(assigned, settings.requestTimeout());
+        long answered = System.nanoTime();
         Map<Integer, Long> byPartition = new HashMap<>();
         ends.forEach((tp, end) -> byPartition.put(tp.partition(), end));
-        endOffsets = Map.copyOf(byPartition);
+        endOffsets = new EndOffsets(byPartition, asked + (answered - asked) / 2);
         nextEndOffsets = System.nanoTime() + settings.endOffsetsInterval().toNanos();
         if (status.state() != TailStatus.State.LIVE) {
             LOG.info("live tail of {} reads {} partitions", topic, assigned.size());

@@ -53,7 +53,7 @@ class EventTailTest {
                 }
             }
             assertThat(buffers.malformedTotal()).isZero();
-            Eventually.await("end offsets", Tails.WAIT, () -> tail.endOffsets().values().stream()
+            Eventually.await("end offsets", Tails.WAIT, () -> tail.endOffsets().byPartition().values().stream()
                     .mapToLong(Long::longValue).sum() == 30);
 
             // a producer that picks the partition itself: the details flag the key as misplaced

@@ -2,6 +2,7 @@ package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
+import com.trafficmanager.console.stream.EndOffsets;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.stream.RateMeter;
@@ -64,6 +65,9 @@ public final class LiveEventsModel {
     private final ShownRows rows;
     private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
     private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
+    /** End offsets are read every second; older than this, Kafka is away and there is no rate to show. */
+    private static final long ENDS_STALE_NANOS = 3_000_000_000L;
+    private long lastEndsReadAt = Long.MIN_VALUE;
     private final Map<Integer, RateMeter> rates = new HashMap<>();
     private final PartitionRow allRow = new PartitionRow(PartitionRow.ALL);
     private final ReadOnlyObjectWrapper<Integer> selectedPartition = new ReadOnlyObjectWrapper<>(); // null: all
@@ -194,7 +198,16 @@ public final class LiveEventsModel {
                 overview.add(at, row);
             }
         }
-        Map<Integer, Long> ends = source.endOffsets();
+        EndOffsets read = source.endOffsets();
+        Map<Integer, Long> ends = read.byPartition();
+        // sampled once per read, at the time of the read; ends not read again for a while (Kafka away)
+        // have no rate, rather than a rate of 0 followed by the whole outage's growth at once
+        boolean newRead = read.known() && read.readAtNanos() != lastEndsReadAt;
+        lastEndsReadAt = read.readAtNanos();
+        boolean stale = !read.known() || nowNanos - read.readAtNanos() > ENDS_STALE_NANOS;
+        if (stale) {
+            rates.clear();
+        }
         GroupOffsetsReader.Snapshot group = source.groupOffsets();
         long endSum = 0;
         double rateSum = 0;
@@ -208,12 +221,14 @@ public final class LiveEventsModel {
             Long end = ends.get(p);
             RateMeter meter = rates.computeIfAbsent(p, x -> new RateMeter(Duration.ofSeconds(5)));
             if (end != null) {
-                meter.sample(nowNanos, end);
+                if (newRead && !stale) {
+                    meter.sample(read.readAtNanos(), end);
+                }
                 endSum += end;
             } else {
                 allEnds = false;
             }
-            double rate = meter.perSecond();
+            double rate = stale ? Double.NaN : meter.perSecond();
             rateSum += Double.isNaN(rate) ? 0 : rate;
             Long committed = group.committed().get(p);
             if (committed != null) {

@@ -1,12 +1,12 @@
 package com.trafficmanager.console.ui.live;
 
+import com.trafficmanager.console.stream.EndOffsets;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.LiveStream;
 import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.stream.TailQueue;
 import com.trafficmanager.console.stream.TailStatus;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the Live events view model reads from: the tail's queue and state, and the invalidation
@@ -20,7 +20,7 @@ public interface LiveSource {
 
     List<Integer> partitions();
 
-    Map<Integer, Long> endOffsets();
+    EndOffsets endOffsets();
 
     GroupOffsetsReader.Snapshot groupOffsets();
 
@@ -50,7 +50,7 @@ public interface LiveSource {
             }
 
             @Override
-            public Map<Integer, Long> endOffsets() {
+            public EndOffsets endOffsets() {
                 return stream.tail().endOffsets();
             }
 

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
+import com.trafficmanager.console.stream.EndOffsets;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.stream.TailQueue;
@@ -15,6 +16,7 @@ final class FakeSource implements LiveSource {
     TailStatus status = TailStatus.of(TailStatus.State.LIVE, "live: 6 partitions");
     List<Integer> partitions = List.of(0, 1, 2, 3, 4, 5);
     Map<Integer, Long> ends = new HashMap<>();
+    long endsReadAt = Long.MIN_VALUE; // set with ends: when the tail read them
     GroupOffsetsReader.Snapshot group = GroupOffsetsReader.Snapshot.NONE;
     final List<String> seeks = new ArrayList<>();
     boolean started;
@@ -35,8 +37,8 @@ final class FakeSource implements LiveSource {
     }
 
     @Override
-    public Map<Integer, Long> endOffsets() {
-        return ends;
+    public EndOffsets endOffsets() {
+        return endsReadAt == Long.MIN_VALUE ? EndOffsets.NONE : new EndOffsets(ends, endsReadAt);
     }
 
     @Override

@@ -258,6 +258,7 @@ class LiveEventsModelTest {
     void theOverviewShowsEndOffsetsRatesBufferedMalformedAndTheGroupsLag() throws Exception {
         source.ends.put(0, 100L);
         source.ends.put(1, 50L);
+        source.endsReadAt = now;
         source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), null);
         arrive(valid(0, 99, T0, "a", Action.CREATED), junk(1, 49, T0, "x"));
         pulse();
@@ -275,9 +276,14 @@ class LiveEventsModelTest {
         assertThat(p1.malformedProperty().get()).isEqualTo(1);
         assertThat(model.malformedTotalProperty().get()).isEqualTo(1);
 
-        now += 2_000_000_000L; // two seconds later, 400 more on partition 0
+        source.endsReadAt += 2_000_000_000L; // read two seconds after the first: 400 more on partition 0
+        now = source.endsReadAt;
         source.ends.put(0, 500L);
-        model.pulse(now);
+        now += 400_000_000L;
+        model.pulse(now); // looked at 0.4 s after the read: the rate is over the reads' times
+        assertThat(p0.rateProperty().get()).isEqualTo(200.0);
+        now += 600_000_000L;
+        model.pulse(now); // looked at again, nothing read since: the same rate
         assertThat(p0.rateProperty().get()).isEqualTo(200.0);
         assertThat(model.overview().get(0).bufferedProperty().get()).isEqualTo(2);
 
@@ -286,6 +292,20 @@ class LiveEventsModelTest {
         model.pulse(now);
         assertThat(model.statusProperty().get()).startsWith("Kafka unreachable");
         assertThat(model.statusProblemProperty().get()).isTrue();
+
+        now += 5_000_000_000L; // no read for 6 s: no rate, rather than 0 and then the outage's growth at once
+        model.pulse(now);
+        assertThat(p0.rateProperty().get()).isNaN();
+        now += 500_000_000L;
+        source.ends.put(0, 6_500L); // Kafka back: 6,000 more were written meanwhile
+        source.endsReadAt = now;
+        model.pulse(now);
+        assertThat(p0.rateProperty().get()).as("one read: no rate yet, no spike").isNaN();
+        now += 1_000_000_000L;
+        source.ends.put(0, 6_700L);
+        source.endsReadAt = now;
+        model.pulse(now);
+        assertThat(p0.rateProperty().get()).isEqualTo(200.0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -20,12 +21,21 @@ import org.slf4j.LoggerFactory;
 public final class GroupOffsetsReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupOffsetsReader.class);
 
-    /** Committed offsets per partition (empty when the group has none), and the last error if reading failed. */
-    public record Snapshot(Map<Integer, Long> committed, String error) {
-        public static final Snapshot NONE = new Snapshot(Map.of(), null);
+    /**
+     * Committed offsets per partition (empty when the group has none), the log-end offsets read right
+     * after them (the lag is their difference: both from one moment, not from reads seconds apart), and the
+     * last error if reading failed (the offsets are then the last ones read, and no lag is known).
+     */
+    public record Snapshot(Map<Integer, Long> committed, Map<Integer, Long> endAtRead, String error) {
+        public static final Snapshot NONE = new Snapshot(Map.of(), Map.of(), null);
 
         public Snapshot {
             committed = Map.copyOf(committed);
+            endAtRead = Map.copyOf(endAtRead);
+        }
+
+        public Snapshot(Map<Integer, Long> committed, String error) {
+            this(committed, Map.of(), error);
         }
     }
 
@@ -69,12 +79,19 @@ public final class GroupOffsetsReader implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             Map<Integer, Long> committed = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             offsets.forEach((tp, om) -> {
                 if (om != null && tp.topic().equals(topic)) {
                     committed.put(tp.partition(), om.offset());
+                    ends.put(tp, OffsetSpec.latest());
                 }
             });
-            snapshot = new Snapshot(committed, null);
+            Map<Integer, Long> endAtRead = new HashMap<>();
+            if (!ends.isEmpty()) { // after the committed offsets: a commit in between cannot pass the end
+                admin.listOffsets(ends).all().get(5, TimeUnit.SECONDS)
+                        .forEach((tp, info) -> endAtRead.put(tp.partition(), info.offset()));
+            }
+            snapshot = new Snapshot(committed, endAtRead, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -83,7 +100,7 @@ public final class GroupOffsetsReader implements AutoCloseable {
             if (snapshot.error() == null) {
                 LOG.warn("reading the committed offsets of group {}: {}", group, reason);
             }
-            snapshot = new Snapshot(snapshot.committed(), reason);
+            snapshot = new Snapshot(snapshot.committed(), Map.of(), reason);
         }
     }
 

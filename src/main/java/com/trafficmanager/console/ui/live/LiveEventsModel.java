@@ -235,7 +235,10 @@ public final class LiveEventsModel {
                 anyCommitted = true;
                 committedSum += committed;
             }
-            Long lag = PartitionRow.lag(end == null ? -1 : end, committed);
+            // the group's lag from the end read with its committed offsets (one moment); unknown while those
+            // cannot be read, rather than the last committed offsets against ever newer ends
+            Long lag = group.error() != null ? null
+                    : PartitionRow.lag(group.endAtRead().getOrDefault(p, end == null ? -1 : end), committed);
             if (lag != null) {
                 anyLag = true;
                 lagSum += lag;

@@ -306,6 +306,16 @@ class LiveEventsModelTest {
         source.endsReadAt = now;
         model.pulse(now);
         assertThat(p0.rateProperty().get()).isEqualTo(200.0);
+
+        // the lag is the group's read: the end read with the committed offsets, not the tail's newer one
+        source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), Map.of(0, 92L), null);
+        now += 1_000_000_000L;
+        model.pulse(now);
+        assertThat(p0.lagProperty().get()).isEqualTo(2L);
+        source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), Map.of(), "timeout");
+        now += 1_000_000_000L;
+        model.pulse(now);
+        assertThat(p0.lagProperty().get()).as("unknown while the group's offsets cannot be read").isNull();
     }
 
     @Test

@@ -19,12 +19,35 @@ import java.util.regex.PatternSyntaxException;
 public record EventFilter(String action, String tenant, String service, String env, String eventId,
                           String text, String regex, boolean malformedOnly) {
 
-    /** A compiled filter: the predicate and, when the regex is bad, why. */
-    public record Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll) {
+    /**
+     * A compiled filter: the predicate and, when the regex is bad, why; {@code slowRegex} is set once the
+     * regex ran too long on a record (it then matches nothing more, see {@link #SLOW_REGEX}).
+     */
+    public record Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll,
+                           java.util.concurrent.atomic.AtomicReference<String> slowRegex) {
+        public Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll) {
+            this(predicate, error, matchesAll, new java.util.concurrent.atomic.AtomicReference<>());
+        }
+
         public boolean test(TailEvent e) {
             return predicate.test(e);
         }
+
+        /** The compile error, or the regex's running too long, or null. */
+        public String problem() {
+            return error != null ? error : slowRegex.get();
+        }
     }
+
+    /**
+     * A regular expression may backtrack for minutes on one value ({@code (a+)+$}); it runs on the window's
+     * thread, so each match has {@value #REGEX_BUDGET_MILLIS} ms, and after {@value #SLOW_STRIKES} that
+     * run out the expression matches nothing more and says why.
+     */
+    public static final String SLOW_REGEX = "regular expression: too slow on these values (it backtracks); "
+            + "simplify it - it matches nothing until then";
+    static final long REGEX_BUDGET_MILLIS = 5;
+    static final int SLOW_STRIKES = 3;
 
     public static EventFilter none() {
         return new EventFilter("", "", "", "", "", "", "", false);
@@ -56,6 +79,8 @@ public record EventFilter(String action, String tenant, String service, String e
         String needle = text.toLowerCase(Locale.ROOT);
         Pattern p = pattern;
         boolean all = !fields && needle.isEmpty() && p == null && !malformedOnly;
+        java.util.concurrent.atomic.AtomicReference<String> slow = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger strikes = new java.util.concurrent.atomic.AtomicInteger();
         Predicate<TailEvent> predicate = all ? e -> true : e -> {
             if (malformedOnly && !e.malformed()) {
                 return false;
@@ -71,9 +96,23 @@ public record EventFilter(String action, String tenant, String service, String e
                     return false;
                 }
             }
-            return p == null || p.matcher(raw != null ? raw : e.valueText()).find();
+            if (p == null) {
+                return true;
+            }
+            if (slow.get() != null) {
+                return false;
+            }
+            try {
+                return p.matcher(new BoundedText(raw != null ? raw : e.valueText(),
+                        System.nanoTime() + REGEX_BUDGET_MILLIS * 1_000_000L)).find();
+            } catch (BoundedText.OutOfTime tooLong) {
+                if (strikes.incrementAndGet() >= SLOW_STRIKES) {
+                    slow.set(SLOW_REGEX);
+                }
+                return false;
+            }
         };
-        return new Compiled(predicate, error, all);
+        return new Compiled(predicate, error, all, slow);
     }
 
     private boolean fieldsMatch(RouteChangedEvent ev) {

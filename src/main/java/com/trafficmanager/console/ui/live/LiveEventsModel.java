@@ -177,12 +177,14 @@ public final class LiveEventsModel {
 
     private void append(List<TailEvent> arrived) {
         rows.append(arrived, selectedPartition.get(), compiled::test);
+        filter.showProblemOf(compiled);
     }
 
     private void rebuildRows() {
         pendingRows.clear();
         pendingRebuild = false;
         rows.rebuild(selectedPartition.get(), compiled::test);
+        filter.showProblemOf(compiled);
     }
 
     private void refreshOverview(long nowNanos) {

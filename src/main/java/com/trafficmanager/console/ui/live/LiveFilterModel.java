@@ -42,6 +42,14 @@ public final class LiveFilterModel {
         compiled.set(c);
     }
 
+    /** Shows what the compiled filter ran into since it was made (a regular expression that ran too long). */
+    void showProblemOf(EventFilter.Compiled c) {
+        String problem = c.problem();
+        if (c == compiled.get() && problem != null && !problem.equals(error.get())) {
+            error.set(problem);
+        }
+    }
+
     /** Empties every criterion. */
     public void reset() {
         action.set("");

@@ -33,7 +33,9 @@ final class CounterTiles extends FlowPane {
         Label number = new Label();
         number.getStyleClass().add(Styles.INVAL_TILE_VALUE);
         number.setId("inval-" + name.replace(' ', '-').replace("/", "-per-"));
-        number.textProperty().bind(value.map(v -> v instanceof Long l ? String.format("%,d", l) : String.valueOf(v)));
+        // a negative figure is an unknown one (the lag while Kafka does not answer)
+        number.textProperty().bind(value.map(v -> v instanceof Long l ? (l < 0 ? "?" : String.format("%,d", l))
+                : String.valueOf(v)));
         Label caption = new Label(name);
         caption.getStyleClass().add(Styles.MUTED);
         VBox tile = new VBox(2, number, caption);

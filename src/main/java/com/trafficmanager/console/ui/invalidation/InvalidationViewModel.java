@@ -138,7 +138,15 @@ public final class InvalidationViewModel {
             partitions.setAll(rows);
             append(lagTrend, new TrendPoint(epoch, s.lag().totalLag()));
         } else {
+            // not the last figures as if they were now's: the tiles and statuses say unknown, the rows keep
+            // their last offsets (and their counters, which are this console's own)
             lagError.set("lag unknown: " + s.lagError());
+            totalLag.set(-1);
+            maxLag.set(-1);
+            maxTimeLag.set("?");
+            groupStatus.set("?");
+            partitions.replaceAll(r -> new PartitionRow(r.partition(), r.endOffset(), r.committed(), r.lag(), "?", "?",
+                    r.processed(), r.deleted(), r.duplicates(), r.malformed(), r.here()));
         }
         append(rateTrend, new TrendPoint(epoch, s.eventsPerSecond()));
 

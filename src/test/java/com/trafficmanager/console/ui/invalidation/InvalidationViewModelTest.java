@@ -126,5 +126,8 @@ class InvalidationViewModelTest {
                 "Kafka did not answer within 4000 ms", Map.of(), LagStatus.OK, List.of(), false, -1));
         assertThat(model.lagErrorProperty().get()).isEqualTo("lag unknown: Kafka did not answer within 4000 ms");
         assertThat(model.partitions()).hasSize(2);
+        assertThat(model.totalLagProperty().get()).as("unknown, shown as ?").isEqualTo(-1);
+        assertThat(model.groupStatusProperty().get()).isEqualTo("?");
+        assertThat(model.partitions()).extracting(PartitionRow::status).containsOnly("?");
     }
 }

@@ -392,6 +392,12 @@ public final class RoutesViewModel implements AutoCloseable {
                         reload();
                     }
                 });
+            } catch (Error e) { // the rows must not stay busy for good; the error itself goes on up
+                ui.execute(() -> {
+                    done(rows);
+                    setStatusIf(seq, StatusLine.error(attempted + " failed: " + e));
+                });
+                throw e;
             }
         });
     }

@@ -65,6 +65,10 @@ public final class OutboxRepository {
             select published_at, kafka_partition, kafka_offset, attempts, last_error
               from outbox where event_id = ?""";
 
+    private static final String STATES = """
+            select event_id, published_at, kafka_partition, kafka_offset, attempts, last_error
+              from outbox where event_id = any(?)""";
+
     private OutboxRepository() {
     }
 
@@ -179,6 +183,25 @@ public final class OutboxRepository {
                         rs.getInt(4), rs.getString(5));
             }
         }
+    }
+
+    /** The states of many events in one statement (an event without an outbox row is UNKNOWN). */
+    public static Map<UUID, PublishState> publishStates(Connection c, java.util.Collection<UUID> eventIds)
+            throws SQLException {
+        Map<UUID, PublishState> states = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(STATES)) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getObject(1, UUID.class), fromColumns(rs.getTimestamp(2), (Integer) rs.getObject(3),
+                            (Long) rs.getObject(4), true, rs.getInt(5), rs.getString(6)));
+                }
+            }
+        }
+        for (UUID id : eventIds) {
+            states.putIfAbsent(id, PublishState.UNKNOWN);
+        }
+        return states;
     }
 
     /** The state from outbox columns as a join returns them ({@code inOutbox} false when no row joined). */

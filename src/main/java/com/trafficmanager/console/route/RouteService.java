@@ -176,6 +176,12 @@ public final class RouteService {
         return read("read the publish state of event " + eventId, c -> OutboxRepository.publishState(c, eventId));
     }
 
+    /** Where each of many events stands, in one statement. */
+    public java.util.Map<UUID, PublishState> publishStates(java.util.Collection<UUID> eventIds) {
+        return read("read the publish state of " + eventIds.size() + " events",
+                c -> OutboxRepository.publishStates(c, eventIds));
+    }
+
     /** The outbox backlog for the status bar: pending count, age of the oldest, last send error. */
     public Backlog backlog() {
         return read("read the outbox backlog", OutboxRepository::backlog);

@@ -19,6 +19,7 @@ import com.trafficmanager.console.testing.WritePathFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -287,6 +288,16 @@ class RouteServiceTest {
         assertThat(activated).extracting(RouteChangedEvent::eventId).containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(activated).extracting(RouteChangedEvent::requestId).containsOnly(result.requestId().toString());
         assertThat(activated).extracting(RouteChangedEvent::userId).containsOnly("bob");
+
+        // the publish states of the whole bulk in one read agree with the one-by-one reads
+        Eventually.await("all ten marked published", WAIT, () -> service.publishStates(eventIds).values().stream()
+                .allMatch(PublishState::published));
+        Map<UUID, PublishState> states = service.publishStates(eventIds);
+        for (UUID id : eventIds) {
+            assertThat(states.get(id)).isEqualTo(service.publishState(id));
+        }
+        UUID unknown = UUID.randomUUID();
+        assertThat(service.publishStates(List.of(unknown))).containsExactly(Map.entry(unknown, PublishState.UNKNOWN));
     }
 
     @Test

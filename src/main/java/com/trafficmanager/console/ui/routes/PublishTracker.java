@@ -5,7 +5,6 @@ import com.trafficmanager.console.outbox.PublishState;
 import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.RouteService;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,10 +60,9 @@ final class PublishTracker {
                 try {
                     PublishState state = service.publishState(last.eventId());
                     if (state.status() != PublishState.Status.PENDING) {
-                        Map<UUID, PublishState> states = new HashMap<>();
-                        for (ChangeResult c : changes) {
-                            states.put(c.eventId(), c == last ? state : service.publishState(c.eventId()));
-                        }
+                        // one statement for all of them: a bulk action may have thousands
+                        Map<UUID, PublishState> states = changes.size() == 1 ? Map.of(last.eventId(), state)
+                                : service.publishStates(changes.stream().map(ChangeResult::eventId).toList());
                         if (states.values().stream().noneMatch(s -> s.status() == PublishState.Status.PENDING)) {
                             listener.published(states);
                             return;

@@ -43,22 +43,49 @@ public final class SampleRoutes {
                 + ".example.com/api";
     }
 
+    /** A load that failed part of the way: each route created is committed on its own and stays. */
+    public static final class PartlyLoadedException extends RuntimeException {
+        private final int created;
+
+        PartlyLoadedException(int created, int of, RuntimeException cause) {
+            super("created " + created + " of " + of + " sample routes (kept, inactive), then: " + cause.getMessage(),
+                    cause);
+            this.created = created;
+        }
+
+        public int created() {
+            return created;
+        }
+    }
+
+    /**
+     * @throws PartlyLoadedException when a create or the activation failed after some routes were created
+     *                               (they stay; a second load skips them, as it skips any route that exists)
+     */
     public static Loaded load(RouteService service, OperatorContext operator) {
         List<VersionedKey> toActivate = new ArrayList<>();
+        List<RouteKey> keys = keys();
         int created = 0;
-        for (RouteKey key : keys()) {
-            try {
-                ChangeResult result = service.create(key, urlOf(key), operator);
-                created++;
-                if (key.version().equals("v1") || key.env().equals("dev")) {
-                    toActivate.add(VersionedKey.of(result.after()));
+        try {
+            for (RouteKey key : keys) {
+                try {
+                    ChangeResult result = service.create(key, urlOf(key), operator);
+                    created++;
+                    if (key.version().equals("v1") || key.env().equals("dev")) {
+                        toActivate.add(VersionedKey.of(result.after()));
+                    }
+                } catch (RouteAlreadyExistsException exists) {
+                    // loaded before: keep it as the operator left it
                 }
-            } catch (RouteAlreadyExistsException exists) {
-                // loaded before: keep it as the operator left it
             }
-        }
-        if (!toActivate.isEmpty()) {
-            service.bulkActivate(toActivate, operator);
+            if (!toActivate.isEmpty()) {
+                service.bulkActivate(toActivate, operator);
+            }
+        } catch (RuntimeException e) {
+            if (created == 0) {
+                throw e;
+            }
+            throw new PartlyLoadedException(created, keys.size(), e);
         }
         return new Loaded(created, toActivate.size());
     }

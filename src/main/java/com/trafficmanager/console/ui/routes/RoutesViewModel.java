@@ -332,6 +332,9 @@ public final class RoutesViewModel implements AutoCloseable {
                 watcher.refreshNow();
                 ui.execute(() -> setStatusIf(seq, StatusLine.ok("loaded " + loaded.created() + " sample routes ("
                         + loaded.activated() + " activated); their events are being published")));
+            } catch (SampleRoutes.PartlyLoadedException e) {
+                watcher.refreshNow(); // what was created is there: the table shows it
+                ui.execute(() -> setStatusIf(seq, StatusLine.warn("sample routes: " + e.getMessage())));
             } catch (RuntimeException e) {
                 ui.execute(() -> setStatusIf(seq, ActionMessages.failure("load the sample routes", e)));
             }

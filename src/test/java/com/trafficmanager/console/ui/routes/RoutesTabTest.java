@@ -119,6 +119,23 @@ class RoutesTabTest {
         return service.create(key, "https://" + key.service() + "." + key.env() + ".example.com", ALICE).after();
     }
 
+    /**
+     * A route of this test, created, shown in a tab that does not poll (another console's change stays
+     * unseen until Reload) and selected: the route as the operator saw it.
+     */
+    private Route createdShownAndSelected(RouteKey key) throws Exception {
+        Route seen = create(key);
+        show(ALICE, Duration.ofHours(1));
+        awaitShown(key);
+        robot.clickOn(rowNode(key));
+        return seen;
+    }
+
+    /** The route service of another console on the same database. */
+    private RouteService otherConsole() {
+        return new RouteService(database.dataSource(), relay::wake);
+    }
+
     private void awaitShown(RouteKey key) {
         Eventually.await(key + " in the table", WAIT, () -> rowNode(key) != null);
     }
@@ -316,12 +333,8 @@ class RoutesTabTest {
     @Test
     void aConflictShowsWhoChangedWhatAndReloads() throws Exception {
         RouteKey key = key("checkout", "dev");
-        Route seen = create(key);
-        show(ALICE, Duration.ofHours(1)); // no polling: the other console's change stays unseen until Reload
-        awaitShown(key);
-        robot.clickOn(rowNode(key));
-        RouteService otherConsole = new RouteService(database.dataSource(), relay::wake);
-        otherConsole.activate(key, seen.rowVersion(), new OperatorContext("bob", "other-host", false));
+        Route seen = createdShownAndSelected(key);
+        otherConsole().activate(key, seen.rowVersion(), new OperatorContext("bob", "other-host", false));
         robot.clickOn("#routes-activate");
 
         Eventually.await("the conflict dialog", WAIT, () -> robot.lookup("#conflict-text").tryQuery().isPresent());
@@ -338,12 +351,9 @@ class RoutesTabTest {
     @Test
     void aUrlEditThatMeetsAConflictOpensAgainAfterReloadWithTheOperatorsUrl() throws Exception {
         RouteKey key = key("search", "dev");
-        Route seen = create(key);
-        show(ALICE, Duration.ofHours(1)); // no polling: the other console's change stays unseen until Reload
-        awaitShown(key);
-        robot.clickOn(rowNode(key));
-        new RouteService(database.dataSource(), relay::wake)
-                .updateUrl(key, "https://search-by-bob.example.com", seen.rowVersion(), new OperatorContext("bob", "h", false));
+        Route seen = createdShownAndSelected(key);
+        otherConsole().updateUrl(key, "https://search-by-bob.example.com", seen.rowVersion(),
+                new OperatorContext("bob", "h", false));
         robot.clickOn("#routes-edit");
         Eventually.await("the URL editor", WAIT, () -> robot.lookup("#edit-url").tryQuery().isPresent());
         robot.doubleClickOn("#edit-url").eraseText(seen.url().length()).write("https://search-v2.example.com");
@@ -369,8 +379,8 @@ class RoutesTabTest {
         robot.clickOn(rowNode(key));
         robot.clickOn("#routes-activate");
         Eventually.await("the protected-env confirmation", WAIT, () -> robot.lookup("#confirm-ok").tryQuery().isPresent());
-        new RouteService(database.dataSource(), relay::wake)
-                .updateUrl(key, "https://ledger-moved.example.com", seen.rowVersion(), new OperatorContext("bob", "h", false));
+        otherConsole().updateUrl(key, "https://ledger-moved.example.com", seen.rowVersion(),
+                new OperatorContext("bob", "h", false));
         Eventually.await("the table following bob's change under the dialog", WAIT,
                 () -> model.table().row(key).map(r -> r.route().rowVersion() == 2).orElse(false));
         robot.clickOn("#confirm-ok");

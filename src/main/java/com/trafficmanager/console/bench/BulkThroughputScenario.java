@@ -74,10 +74,10 @@ public final class BulkThroughputScenario implements BenchScenario {
 
     /**
      * Runs the measured workload, unmeasured, until the JIT compilers have settled (at least
-     * {@value #WARM_UP_MIN_MILLIS} ms, at most {@value #WARM_UP_MAX_MILLIS} ms). Hazard: a fixed warm-up of 50
-     * sequential bulk actions left the C2 compiler busy through the whole measured run (about a third of
-     * the two cores' time here, recompiling the driver's and the relay's paths for two writers), so the
-     * figure measured the JIT as much as the write path.
+     * {@value #WARM_UP_MIN_MILLIS} ms, at most {@value #WARM_UP_MAX_MILLIS} ms). Hazard: after a fixed warm-up
+     * of 50 sequential bulk actions the C2 compiler thread still used about a third of the two cores'
+     * time through the measured run (its CPU time counted from /proc), so the figure measured the JIT as
+     * much as the write path.
      *
      * @return how long the warm-up took, in ms
      */

@@ -27,6 +27,11 @@ final class ConflictReports {
                             + RouteFormats.time(h.occurredAt()) + ": " + HistoryDiff.describe(h.beforeJson(), h.afterJson()));
                 }
             }
+            long listed = e.foundRowVersion() == null ? 0 : e.foundRowVersion() - e.expectedRowVersion();
+            if (changes.size() < listed && history.size() == HISTORY_LOOKBACK) {
+                // more changes than the look-back holds: the oldest are not listed, and the report says so
+                changes.add(0, "(" + (listed - changes.size()) + " earlier change(s) not listed: see the route's history)");
+            }
         } catch (RuntimeException readFailed) {
             changes.add("(the route's history could not be read: " + readFailed.getMessage() + ")");
         }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples the consumer once per tick on a thread of its own: counters, events/s, the group's lag from
- * the Admin API, and the Burrow status of each partition over a sliding window of samples. Each tick
+ * the Admin API (read on a second thread at the same interval: a Kafka that does not answer delays the
+ * lag, not the counters), and the Burrow status of each partition over a sliding window of samples. Each tick
  * hands ONE {@link InvalidationSnapshot} to the listener, so a UI updates once per tick whatever the
  * record rate. The lag is the group's, so it shows even while this console's consumer is stopped.
  *
@@ -35,6 +36,10 @@ public final class InvalidationMonitor implements AutoCloseable {
     private final Clock clock;
     private final Map<Integer, PartitionWindow> windows = new HashMap<>();
     private final ScheduledExecutorService scheduler;
+    /** The lag is read on a thread of its own: an Admin call may wait seconds for a Kafka that is away. */
+    private final ScheduledExecutorService lagScheduler;
+    private volatile boolean started;
+    private volatile LagView lastLag = new LagView(null, "being read", Map.of(), LagStatus.OK);
     private volatile Consumer<InvalidationSnapshot> listener = s -> { };
     private long lastProcessed = -1;
     private long lastNanos;
@@ -49,27 +54,50 @@ public final class InvalidationMonitor implements AutoCloseable {
         this.interval = interval;
         this.windowSize = windowSize;
         this.clock = clock;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "invalidation-monitor");
+        this.scheduler = daemonScheduler("invalidation-monitor");
+        this.lagScheduler = daemonScheduler("invalidation-lag");
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The group's lag and its Burrow statuses as last read. */
+    private record LagView(GroupLag lag, String error, Map<Integer, LagStatus> statuses, LagStatus group) {
     }
 
     public void onSnapshot(Consumer<InvalidationSnapshot> listener) {
         this.listener = listener;
     }
 
+    /**
+     * Samples once per interval; the lag is read on its own thread at the same interval, so while Kafka
+     * does not answer the counters and the consumer's state still show every interval.
+     */
     public void start() {
+        started = true;
+        lagScheduler.scheduleWithFixedDelay(() -> {
+            try {
+                lastLag = readLag();
+            } catch (RuntimeException e) {
+                LOG.warn("reading the invalidation group's lag failed: {}", e.toString());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Forgets the lag windows and the rate base (after "Reset counters"). */
     public void resetWindows() {
-        scheduler.execute(() -> {
-            windows.clear();
-            lastProcessed = -1;
+        lagScheduler.execute(() -> { // after a lag read under way, never waiting for it on the caller's thread
+            synchronized (windows) {
+                windows.clear();
+            }
         });
+        scheduler.execute(() -> lastProcessed = -1);
     }
 
     private void tick() {
@@ -91,37 +119,45 @@ public final class InvalidationMonitor implements AutoCloseable {
         }
         lastProcessed = processed;
         lastNanos = nowNanos;
-        GroupLag lag = null;
-        String lagError = null;
-        Map<Integer, LagStatus> statuses = new HashMap<>();
-        LagStatus group = LagStatus.OK;
-        try {
-            lag = lagReader.read();
-            long nowMs = clock.millis();
-            for (PartitionLag p : lag.partitions()) {
-                // the position the lag counts from: the committed offset, or the log start where the group has
-                // none (not 0: a partition whose old records are gone would look stalled for ever)
-                long position = p.endOffset() - p.lag();
-                LagStatus s = windows.computeIfAbsent(p.partition(),
-                                k -> new PartitionWindow(windowSize, (windowSize - 1) * interval.toMillis()))
-                        .add(position, p.endOffset(), p.commitTimeMs(), nowMs);
-                statuses.put(p.partition(), s);
-                group = group.worse(s);
-            }
-        } catch (LagUnavailableException e) {
-            lagError = e.getMessage();
-        }
+        LagView lag = started ? lastLag : readLag(); // not started (tests): read now, on the caller's thread
         List<ProcessedEvent> recent = consumer.recent().snapshot();
         return new InvalidationSnapshot(Instant.now(clock), consumer.state(), consumer.stateDetail(),
-                consumer.assignedPartitions(), counters, rate, lag, lagError, statuses, group, recent,
-                consumer.crashArmed(), consumer.lastCrashUncommitted());
+                consumer.assignedPartitions(), counters, rate, lag.lag(), lag.error(), lag.statuses(), lag.group(),
+                recent, consumer.crashArmed(), consumer.lastCrashUncommitted());
+    }
+
+    /** Reads the lag and moves every partition's Burrow window on by that read. */
+    private LagView readLag() {
+        synchronized (windows) {
+            Map<Integer, LagStatus> statuses = new HashMap<>();
+            LagStatus group = LagStatus.OK;
+            try {
+                GroupLag lag = lagReader.read();
+                long nowMs = clock.millis();
+                for (PartitionLag p : lag.partitions()) {
+                    // the position the lag counts from: the committed offset, or the log start where the group
+                    // has none (not 0: a partition whose old records are gone would look stalled for ever)
+                    long position = p.endOffset() - p.lag();
+                    LagStatus s = windows.computeIfAbsent(p.partition(),
+                                    k -> new PartitionWindow(windowSize, (windowSize - 1) * interval.toMillis()))
+                            .add(position, p.endOffset(), p.commitTimeMs(), nowMs);
+                    statuses.put(p.partition(), s);
+                    group = group.worse(s);
+                }
+                return new LagView(lag, null, statuses, group);
+            } catch (LagUnavailableException e) {
+                return new LagView(null, e.getMessage(), Map.of(), LagStatus.OK);
+            }
+        }
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        lagScheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            lagScheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #save} writes the whole model (see {@link SettingsWriter}): hand-made formatting and key
  * order are not kept then, but the meaning is, and only references to secrets are written.
  *
- * <p>Hazard: an edit made by hand between the read and the write of {@link #rememberLastProfile}
- * is lost; the window is a few milliseconds after the operator picks a profile.
+ * <p>Both writes read the file and write it back under a {@link FileWriteLock}, so two consoles of one
+ * user (or two stores in one console) never write over each other's change. Hazard: an edit made by
+ * hand (an editor takes no lock) between the read and the write of {@link #rememberLastProfile} is lost;
+ * the window is a few milliseconds after the operator picks a profile.
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
@@ -56,6 +58,12 @@ public final class SettingsStore {
      * @throws IllegalArgumentException if no profile has this name
      */
     public Settings rememberLastProfile(String name) throws SettingsException, IOException {
+        try (FileWriteLock ignored = FileWriteLock.of(file)) {
+            return rememberLastProfileLocked(name);
+        }
+    }
+
+    private Settings rememberLastProfileLocked(String name) throws SettingsException, IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -98,7 +106,13 @@ public final class SettingsStore {
      * @throws SettingsException if the file changed since {@code basis} or no longer loads
      * @throws IOException       if the file cannot be written
      */
-    public synchronized Settings save(Settings basis, Settings updated) throws SettingsException, IOException {
+    public Settings save(Settings basis, Settings updated) throws SettingsException, IOException {
+        try (FileWriteLock ignored = FileWriteLock.of(file)) {
+            return saveLocked(basis, updated);
+        }
+    }
+
+    private Settings saveLocked(Settings basis, Settings updated) throws SettingsException, IOException {
         Settings current = load();
         if (!sameProfiles(current, basis)) {
             throw new SettingsException(file + " was changed by someone else since the editor opened it; "

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class SettingsStoreTest {
         assertThat(SettingsFiles.tree(file)).isEqualTo(originalTree);
         assertThat(Files.readString(file)).startsWith("{\n  \"lastProfile\" : \"prod-eu\",");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("settings.json");
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("settings.json", ".settings.json.lock");
         }
     }
 
@@ -96,5 +97,42 @@ class SettingsStoreTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(SettingsLoader.load(real).lastProfile()).contains("sandbox");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void aSaveAndARememberedProfileAtTheSameTimeNeverWriteOverEachOther() throws Exception {
+        Path file = SettingsFiles.write(dir, SettingsFiles.VALID);
+        SettingsStore editor = new SettingsStore(file); // the profile editor of one console
+        SettingsStore picker = new SettingsStore(file); // the connection picker of another
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread remembering = new Thread(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    picker.rememberLastProfile(i % 2 == 0 ? "sandbox" : "prod-eu");
+                }
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        });
+        remembering.start();
+        String lastTopic = null;
+        try {
+            for (int i = 0; i < 60; i++) {
+                Settings basis = editor.load();
+                lastTopic = "route-events-" + i;
+                List<Profile> edited = new java.util.ArrayList<>();
+                for (Profile p : basis.profiles()) {
+                    edited.add(p.name().equals("prod-eu") ? new Profile(p.name(), p.kind(), p.connection(), lastTopic,
+                            p.consumerGroup(), p.protectedEnvs(), p.readOnly(), p.user()) : p);
+                }
+                editor.save(basis, new Settings(edited, basis.lastProfile()));
+            }
+        } finally {
+            stop.set(true);
+            remembering.join();
+        }
+        assertThat(failed.get()).isNull();
+        assertThat(editor.load().profile("prod-eu").orElseThrow().topic()).isEqualTo(lastTopic);
     }
 }

@@ -127,8 +127,8 @@ final class PostgresServer {
      */
     private void initdb() throws IOException, InterruptedException {
         Path building = dataDir.resolveSibling(dataDir.getFileName() + ".init");
-        FileTrees.deleteRecursively(building); // a first start cut short
-        FileTrees.deleteRecursively(dataDir); // no PG_VERSION: not a cluster, nothing in it to keep
+        deleteLeftover(building); // a first start cut short
+        deleteLeftover(dataDir); // no PG_VERSION: not a cluster, nothing in it to keep
         Files.createDirectories(building);
         restrictToOwner(building);
         List<String> command = command("initdb");
@@ -144,6 +144,26 @@ final class PostgresServer {
             throw new IOException("initdb failed: " + log.strip());
         }
         moveIntoPlace(building);
+    }
+
+    /**
+     * Deletes what a start cut short left. Its initdb's backend may outlive the console that was killed (it
+     * runs until it reads the end of its input, and its command line does not name the directory, so no
+     * stale-process check finds it) and still write there for a moment: the delete is tried again
+     * for up to 10 s.
+     */
+    private static void deleteLeftover(Path dir) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileTrees.deleteRecursively(dir);
+                return;
+            } catch (IOException e) {
+                if (attempt >= 50) {
+                    throw e;
+                }
+                Thread.sleep(200); // a retry interval while the leftover process ends
+            }
+        }
     }
 
     /**

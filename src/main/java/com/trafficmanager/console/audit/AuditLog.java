@@ -52,15 +52,6 @@ public final class AuditLog {
         }
     }
 
-    /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
-    public long count(AuditFilter filter) {
-        try (Connection c = dataSource.getConnection()) {
-            return count(c, filter);
-        } catch (SQLException e) {
-            throw AuditException.of("count the audit log entries", e);
-        }
-    }
-
     /**
      * Opens a snapshot for reads that must agree with each other (an export's count and all its pages):
      * one read-only REPEATABLE READ transaction, in which each read sees the log as it was at the first,
@@ -99,6 +90,7 @@ public final class AuditLog {
             return AuditLog.find(connection, filter);
         }
 
+        /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
         public long count(AuditFilter filter) {
             return AuditLog.count(connection, filter);
         }

@@ -25,10 +25,6 @@ public final class BurrowEvaluator {
     private BurrowEvaluator() {
     }
 
-    public static LagStatus evaluate(List<OffsetSample> window, long nowMs) {
-        return evaluate(window, nowMs, 0);
-    }
-
     /** @param minSpanMs the span STOP is judged against at least: the full window's, while it fills */
     public static LagStatus evaluate(List<OffsetSample> window, long nowMs, long minSpanMs) {
         if (window.size() < 2) {

@@ -13,10 +13,6 @@ final class PartitionWindow {
     private final long fullSpanMs;
     private final ArrayDeque<OffsetSample> samples;
 
-    PartitionWindow(int size) {
-        this(size, 0);
-    }
-
     /** @param fullSpanMs how long the full window spans (size - 1 ticks): STOP is judged against it while it fills */
     PartitionWindow(int size, long fullSpanMs) {
         this.size = size;

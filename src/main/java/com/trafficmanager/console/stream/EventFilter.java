@@ -25,10 +25,6 @@ public record EventFilter(String action, String tenant, String service, String e
      */
     public record Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll,
                            java.util.concurrent.atomic.AtomicReference<String> slowRegex) {
-        public Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll) {
-            this(predicate, error, matchesAll, new java.util.concurrent.atomic.AtomicReference<>());
-        }
-
         public boolean test(TailEvent e) {
             return predicate.test(e);
         }

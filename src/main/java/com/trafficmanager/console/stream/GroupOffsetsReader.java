@@ -33,10 +33,6 @@ public final class GroupOffsetsReader implements AutoCloseable {
             committed = Map.copyOf(committed);
             endAtRead = Map.copyOf(endAtRead);
         }
-
-        public Snapshot(Map<Integer, Long> committed, String error) {
-            this(committed, Map.of(), error);
-        }
     }
 
     private final Admin admin;

@@ -27,28 +27,28 @@ class BurrowEvaluatorTest {
     @Test
     void okWhenTheLagFallsToZeroInTheWindow() {
         List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {40, 40, 40, 40}, null);
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.OK);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.OK);
     }
 
     @Test
     void okWhenOffsetsMoveAndTheLagFallsSomewhere() {
         List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {50, 65, 70, 80}, null);
         // lags 40, 45, 40, 40: it fell once
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.OK);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.OK);
     }
 
     @Test
     void warnWhenOffsetsMoveButTheLagNeverFalls() {
         List<OffsetSample> w = window(new long[] {10, 20, 30, 40}, new long[] {20, 32, 44, 60}, null);
         // lags 10, 12, 14, 20
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.WARN);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.WARN);
     }
 
     @Test
     void stallWhenTheOffsetIsStuckWithLagWhileCommitsGoOn() {
         long[] commitTimes = {T0, T0 + 1000, T0 + 2000, T0 + 3000}; // re-committed every second, same offset
         List<OffsetSample> w = window(new long[] {30, 30, 30, 30}, new long[] {50, 55, 60, 60}, commitTimes);
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.STALL);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.STALL);
     }
 
     @Test
@@ -56,13 +56,13 @@ class BurrowEvaluatorTest {
         long lastCommit = T0 - 10_000; // span is 3 s; the last commit is 13 s old at the newest sample
         long[] commitTimes = {lastCommit, lastCommit, lastCommit, lastCommit};
         List<OffsetSample> w = window(new long[] {30, 30, 30, 30}, new long[] {50, 55, 60, 60}, commitTimes);
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.STOP);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.STOP);
     }
 
     @Test
     void rewindWhenTheCommittedOffsetGoesBack() {
         List<OffsetSample> w = window(new long[] {30, 40, 5, 15}, new long[] {50, 50, 50, 50}, null);
-        assertThat(BurrowEvaluator.evaluate(w, now(4))).isEqualTo(LagStatus.REWIND);
+        assertThat(BurrowEvaluator.evaluate(w, now(4), 0)).isEqualTo(LagStatus.REWIND);
     }
 
     @Test
@@ -78,7 +78,7 @@ class BurrowEvaluatorTest {
     @Test
     void okWithTooFewSamplesToJudge() {
         List<OffsetSample> w = window(new long[] {30}, new long[] {90}, new long[] {T0 - 60_000});
-        assertThat(BurrowEvaluator.evaluate(w, now(1))).isEqualTo(LagStatus.OK);
+        assertThat(BurrowEvaluator.evaluate(w, now(1), 0)).isEqualTo(LagStatus.OK);
     }
 
     @Test
@@ -90,7 +90,7 @@ class BurrowEvaluatorTest {
 
     @Test
     void aWindowWithoutCommitTimesUsesWhenTheOffsetWasFirstSeen() {
-        PartitionWindow window = new PartitionWindow(4);
+        PartitionWindow window = new PartitionWindow(4, 0);
         LagStatus s = LagStatus.OK;
         for (int i = 0; i < 4; i++) {
             s = window.add(30, 60, -1, T0 + i * 1000L);

@@ -15,11 +15,6 @@ public interface RoutesPrompts {
     /** Shows the conflict; true when the operator asks to reload. */
     boolean conflict(ConflictReport report);
 
-    /** The new URL for the route, or empty when cancelled. */
-    default Optional<String> editUrl(Route route) {
-        return editUrl(route, route.url());
-    }
-
     /**
      * The new URL for the route, the field filled with {@code proposed} (the operator's own URL again
      * after a conflict and a reload), or empty when cancelled.

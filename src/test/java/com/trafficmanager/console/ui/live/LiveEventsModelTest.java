@@ -259,7 +259,7 @@ class LiveEventsModelTest {
         source.ends.put(0, 100L);
         source.ends.put(1, 50L);
         source.endsReadAt = now;
-        source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), null);
+        source.group = new GroupOffsetsReader.Snapshot(Map.of(0, 90L), Map.of(), null);
         arrive(valid(0, 99, T0, "a", Action.CREATED), junk(1, 49, T0, "x"));
         pulse();
         PartitionRow p0 = model.overview().stream().filter(r -> r.partition() == 0).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package com.trafficmanager.console.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.trafficmanager.console.bench.FirstFrameProbe;
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
@@ -241,9 +242,7 @@ public final class ConsoleApplication extends Application {
     }
 
     private static void background(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start(name, work);
     }
 
     private void showMain(long serversUpNanos) {

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.bench;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.event.EventCodec;
 import com.trafficmanager.console.event.EventIds;
@@ -62,14 +63,12 @@ final class ViewerFeed implements AutoCloseable {
     /** Starts the live producer: sends until {@link #close()}, throttled only by the producer's buffer. */
     void startLive() {
         live.set(true);
-        liveThread = new Thread(() -> {
+        liveThread = DaemonThreads.start("bench-live-producer", () -> {
             long i = 0;
             while (live.get()) {
                 send(i++);
             }
-        }, "bench-live-producer");
-        liveThread.setDaemon(true);
-        liveThread.start();
+        });
     }
 
     long sent() {

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.connect;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.config.ExternalConnection;
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.SecretRef;
@@ -52,11 +53,7 @@ public final class ConnectionTester {
     public List<Result> test(Profile profile, Map<String, String> env) {
         ExternalConnection c = profile.connection().orElseThrow(() ->
                 new IllegalArgumentException("profile '" + profile.name() + "' is the sandbox: the console starts its servers"));
-        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "connection-test");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("connection-test"));
         try {
             List<String> servers = List.of("PostgreSQL", "Kafka", "Redis");
             List<Future<String>> running = List.of(

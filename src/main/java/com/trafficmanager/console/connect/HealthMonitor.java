@@ -1,5 +1,6 @@
 package com.trafficmanager.console.connect;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class HealthMonitor implements AutoCloseable {
         this.timeout = timeout;
         this.clock = clock;
         probes.forEach(p -> trackers.add(new HealthTracker(p.server(), clock.instant())));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("health-monitor"));
-        this.checks = Executors.newCachedThreadPool(daemon("health-check"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("health-monitor"));
+        this.checks = Executors.newCachedThreadPool(DaemonThreads.named("health-check"));
     }
 
     public void onChange(Consumer<List<ServerHealth>> listener) {
@@ -106,11 +107,4 @@ public final class HealthMonitor implements AutoCloseable {
         checks.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

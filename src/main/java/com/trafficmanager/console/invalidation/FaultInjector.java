@@ -1,5 +1,6 @@
 package com.trafficmanager.console.invalidation;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class FaultInjector {
                     + length.toSeconds());
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        DaemonThreads.start("fault-redis-outage", () -> {
             LOG.warn("fault injection: Redis stopped for {} s", length.toSeconds());
             try {
                 redis.stopRedis();
@@ -65,9 +66,7 @@ public final class FaultInjector {
                     done.completeExceptionally(e);
                 }
             }
-        }, "fault-redis-outage");
-        t.setDaemon(true);
-        t.start();
+        });
         return done;
     }
 

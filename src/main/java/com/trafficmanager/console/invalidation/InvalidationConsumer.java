@@ -1,5 +1,6 @@
 package com.trafficmanager.console.invalidation;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +60,7 @@ public final class InvalidationConsumer implements AutoCloseable {
         stopRequested = false;
         state = ConsumerState.STARTING;
         stateDetail = "";
-        thread = new Thread(this::supervise, "invalidation-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("invalidation-consumer", this::supervise);
     }
 
     /** Asks the thread to commit what it processed, leave the group and end; returns at once. */

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.invalidation;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,17 +55,10 @@ public final class InvalidationMonitor implements AutoCloseable {
         this.interval = interval;
         this.windowSize = windowSize;
         this.clock = clock;
-        this.scheduler = daemonScheduler("invalidation-monitor");
-        this.lagScheduler = daemonScheduler("invalidation-lag");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("invalidation-monitor"));
+        this.lagScheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("invalidation-lag"));
     }
 
-    private static ScheduledExecutorService daemonScheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
 
     /** The group's lag and its Burrow statuses as last read. */
     private record LagView(GroupLag lag, String error, Map<Integer, LagStatus> statuses, LagStatus group) {

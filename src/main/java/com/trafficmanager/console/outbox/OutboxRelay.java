@@ -1,5 +1,6 @@
 package com.trafficmanager.console.outbox;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,9 +89,7 @@ public final class OutboxRelay implements AutoCloseable {
             throw new IllegalStateException("the relay was already started");
         }
         running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("outbox-relay", this::run);
     }
 
     /** Publish now; called after each commit. Never blocks. */

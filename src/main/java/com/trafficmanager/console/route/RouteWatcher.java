@@ -1,5 +1,6 @@
 package com.trafficmanager.console.route;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.outbox.Backlog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,18 +61,15 @@ public final class RouteWatcher implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private Map<RouteKey, Route> last; // watcher thread only; null until the first successful poll
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public RouteWatcher(RouteService service, Duration interval, boolean watchBacklog, Listener listener) {
         this.service = Objects.requireNonNull(service, "service");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.watchBacklog = watchBacklog;
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "route-watcher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("route-watcher"));
     }
 
     /** Polls now, then every interval. */

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.sandbox;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -88,11 +89,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startAll(SandboxListener listener) throws SandboxException {
-        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "sandbox-start");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("sandbox-start"));
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             starts.add(run(pool, PostgresServer.NAME, listener,

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.sandbox;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +29,8 @@ final class ServerSupervisor implements AutoCloseable {
         void run() throws Exception;
     }
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-supervisor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-supervisor"));
     private final Map<String, Watched> servers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 

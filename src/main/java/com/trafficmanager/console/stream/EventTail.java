@@ -1,5 +1,6 @@
 package com.trafficmanager.console.stream;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.event.EventHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,9 +123,7 @@ public final class EventTail implements AutoCloseable {
         }
         running = true;
         status = TailStatus.of(TailStatus.State.CONNECTING, "connecting to Kafka");
-        thread = new Thread(this::run, "live-tail-" + topic);
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("live-tail-" + topic, this::run);
     }
 
     public boolean started() {

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.stream;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,11 +58,7 @@ public final class GroupOffsetsReader implements AutoCloseable {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "group-offsets-" + group);
-            t.setDaemon(true);
-            return t;
-        });
+        executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("group-offsets-" + group));
         executor.scheduleWithFixedDelay(this::readOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.trace;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.outbox.PublishState;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,11 +50,8 @@ public final class TraceWatcher implements AutoCloseable {
             return size() > 4 * TraceBook.DEFAULT_CAPACITY;
         }
     };
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "trace-watcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trace-watcher"));
 
     /**
      * @param consumerOwnsPartition whether this console's invalidation consumer runs and is assigned a

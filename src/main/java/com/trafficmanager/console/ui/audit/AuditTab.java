@@ -1,9 +1,9 @@
 package com.trafficmanager.console.ui.audit;
 
 import com.trafficmanager.console.audit.AuditLog;
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javax.sql.DataSource;
@@ -23,17 +23,12 @@ public final class AuditTab {
 
     /** @param showTrace what "Show trace" on an entry opens (the console's trace window) */
     public static AuditView create(DataSource dataSource, java.util.function.Consumer<java.util.UUID> showTrace) {
-        AuditViewModel model = new AuditViewModel(new AuditLog(dataSource), daemonThread("audit-log"),
-                daemonThread("audit-export"), Platform::runLater, Clock.systemUTC(), ZoneId.systemDefault());
+        AuditViewModel model = new AuditViewModel(new AuditLog(dataSource),
+                Executors.newSingleThreadExecutor(DaemonThreads.named("audit-log")),
+                Executors.newSingleThreadExecutor(DaemonThreads.named("audit-export")), Platform::runLater,
+                Clock.systemUTC(), ZoneId.systemDefault());
         model.refresh();
         return new AuditView(model, showTrace);
     }
 
-    private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
 }

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.invalidation;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.invalidation.InvalidationService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,11 +17,7 @@ public final class InvalidationTab {
 
     /** Call on the JavaFX thread. */
     public static Node create(InvalidationService service) {
-        ExecutorService background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "invalidation-ui-work");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("invalidation-ui-work"));
         InvalidationViewModel model = new InvalidationViewModel(InvalidationControls.of(service), background,
                 Platform::runLater);
         CacheInspectorModel inspector = new CacheInspectorModel(service.inspector(), service.resolver(), background,

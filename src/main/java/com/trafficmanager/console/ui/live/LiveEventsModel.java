@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
 import com.trafficmanager.console.stream.EndOffsets;
@@ -104,9 +105,7 @@ public final class LiveEventsModel {
     /** Starts the tail (the view calls it when the tab is first shown). */
     public void start() {
         source.start();
-        Thread warm = new Thread(LiveEventsModel::warmUp, "live-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        DaemonThreads.start("live-warm-up", LiveEventsModel::warmUp);
     }
 
     /** Loads the JSON reader before the first event needs it, so the first frame with events has no hitch. */

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.TailEvent;
 import com.trafficmanager.console.ui.common.Styles;
 import java.io.File;
@@ -139,9 +140,7 @@ public final class LiveEventsView extends BorderPane {
             toolbar.exportMessage.textProperty().unbind();
             toolbar.exportMessage.setText("export failed: " + task.getException().getMessage());
         });
-        Thread t = new Thread(task, "live-export");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("live-export", task);
         return task;
     }
 }

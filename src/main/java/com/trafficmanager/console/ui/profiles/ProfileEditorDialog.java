@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.profiles;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
 import com.trafficmanager.console.config.SettingsStore;
@@ -40,9 +41,7 @@ public final class ProfileEditorDialog {
         // nothing else in the window may start (a Connect, a second editor) while the settings are read
         ownerRoot.setDisable(true);
         Executor background = work -> {
-            Thread t = new Thread(work, "profile-editor");
-            t.setDaemon(true);
-            t.start();
+            DaemonThreads.start("profile-editor", work);
         };
         background.execute(() -> { // read off the JavaFX thread: the home directory may be on a network share
             try {

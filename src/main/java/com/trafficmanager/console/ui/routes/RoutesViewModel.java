@@ -1,6 +1,7 @@
 package com.trafficmanager.console.ui.routes;
 
 import com.trafficmanager.console.outbox.Backlog;
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.Route;
@@ -46,8 +47,9 @@ public final class RoutesViewModel implements AutoCloseable {
     private final OperatorContext operator;
     private final RoutesSettings settings;
     private final Executor ui;
-    private final ExecutorService actions = daemonPool("routes-actions");
-    private final ScheduledExecutorService reads = Executors.newScheduledThreadPool(1, r -> daemon(r, "routes-reads"));
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(DaemonThreads.named("routes-actions"));
+    private final ScheduledExecutorService reads =
+            Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-reads"));
     private final RouteTable table = new RouteTable();
     private final RouteHistoryModel history;
     private final RouteActions enabled;
@@ -459,15 +461,5 @@ public final class RoutesViewModel implements AutoCloseable {
         watcher.close();
         actions.shutdownNow();
         reads.shutdownNow();
-    }
-
-    private static ExecutorService daemonPool(String name) {
-        return Executors.newSingleThreadExecutor(r -> daemon(r, name));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -62,6 +62,24 @@ public final class CacheInspectorModel {
                 () -> describe(inspector.inspect(key))));
     }
 
+    /**
+     * Looks up a key picked from the listed keys: its route goes into the route fields first, so
+     * Resolve works on it next. A key that is not {@code route:tenant:service:env:version} is named.
+     */
+    public void lookUpKey(String cacheKey) {
+        String eventKey = cacheKey == null ? null : CacheKeys.eventKeyOf(cacheKey);
+        String[] parts = eventKey == null ? new String[0] : eventKey.split(":", -1);
+        if (parts.length != 4) {
+            message.set("key: " + cacheKey + " is not a route key (route:tenant:service:env:version)");
+            return;
+        }
+        tenant.set(parts[0]);
+        service.set(parts[1]);
+        env.set(parts[2]);
+        version.set(parts[3]);
+        lookUp();
+    }
+
     /** Reads through the cache as the Traffic Manager's readers do: hit, or miss then database and fill. */
     public void resolve() {
         routeKey().ifPresent(key -> submit("Resolving " + key + " through the cache...", () -> {

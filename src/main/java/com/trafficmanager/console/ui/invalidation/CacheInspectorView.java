@@ -59,9 +59,16 @@ final class CacheInspectorView extends VBox {
         result.getStyleClass().add(Styles.MONO);
         result.textProperty().bind(m.resultProperty());
         result.setPrefRowCount(10);
+        result.setPromptText("Look up or resolve a route, list keys or verify the cache: the answer shows here.");
         ListView<String> keys = new ListView<>(m.keys());
         keys.setId("inspect-keys");
         keys.getStyleClass().add(Styles.MONO);
+        keys.setPlaceholder(new Label("List keys shows the keys matching the pattern here;\npick one to look it up."));
+        keys.getSelectionModel().selectedItemProperty().addListener((o, was, picked) -> {
+            if (picked != null) {
+                m.lookUpKey(picked);
+            }
+        });
         HBox results = new HBox(8, result, keys);
         HBox.setHgrow(result, Priority.ALWAYS);
         keys.setPrefWidth(380);

@@ -85,4 +85,28 @@ class CacheInspectorModelTest {
             assertThat(m.activityProperty().get()).isEmpty();
         }
     }
+
+    @Test
+    void aListedKeyPickedIsLookedUpAndItsRouteFillsTheFields() {
+        try (JedisPooled redis = new JedisPooled(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
+            CacheInspectorModel m = model(redis);
+            redis.set("route:team-b:search:staging:v3", "{}");
+            try {
+                m.lookUpKey("route:team-b:search:staging:v3");
+                runBackground();
+                assertThat(List.of(m.tenantProperty().get(), m.serviceProperty().get(), m.envProperty().get(),
+                        m.versionProperty().get())).containsExactly("team-b", "search", "staging", "v3");
+                assertThat(m.resultProperty().get()).contains("key: route:team-b:search:staging:v3", "value: {}");
+                assertThat(m.messageProperty().get()).isEmpty();
+
+                m.lookUpKey("route:team-b:search");
+                assertThat(m.messageProperty().get())
+                        .isEqualTo("key: route:team-b:search is not a route key (route:tenant:service:env:version)");
+                assertThat(background).as("nothing looked up").isEmpty();
+                assertThat(m.serviceProperty().get()).isEqualTo("search");
+            } finally {
+                redis.del("route:team-b:search:staging:v3");
+            }
+        }
+    }
 }

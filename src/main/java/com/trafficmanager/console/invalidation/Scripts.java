@@ -10,7 +10,7 @@ package com.trafficmanager.console.invalidation;
  * event id. For each event: remembers the event id with {@code SET NX PX}; if it was already there the
  * event is a duplicate and nothing else happens (2). Otherwise deletes the route key (1 if it existed,
  * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
- * an event without a revision (V1 writers), which a fill can only match by having seen that exact
+ * an event without a revision (a writer that does not set it), which a fill can only match by having seen that exact
  * marker before its database read. Returns one code per event, or Redis's refusal for that event as a
  * string (a key of the wrong type, or out of memory); one event's refusal does not stop the others
  * (BatchInvalidator decides which refusals hold the whole batch back). A chunk instead

@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Keys are strings ({@code tenant:service:env:version}); values are raw bytes, because the outbox
  * stores the exact event bytes and the consumers decode them themselves.
  *
- * <p>Hazard: extra properties win, so a profile can turn idempotence or {@code acks=all} off; the
- * producer rejects the combinations that break idempotence itself (e.g. {@code acks=1} with
- * idempotence explicitly on).
+ * <p>Extra properties win, which is why a profile may not set the properties the console owns
+ * ({@code acks}, {@code enable.idempotence}, the serializers, ...): {@code KafkaProperties} refuses
+ * them when the settings are read, so the producer stays idempotent with {@code acks=all}.
  */
 public final class KafkaClients {
     private KafkaClients() {

@@ -63,7 +63,11 @@ final class CacheInspectorView extends VBox {
         ListView<String> keys = new ListView<>(m.keys());
         keys.setId("inspect-keys");
         keys.getStyleClass().add(Styles.MONO);
-        keys.setPlaceholder(new Label("List keys shows the keys matching the pattern here;\npick one to look it up."));
+        Label noKeys = new Label("List keys shows the keys matching the pattern here. Pick one to look it up.");
+        noKeys.setWrapText(true);
+        noKeys.setMaxWidth(300);
+        noKeys.getStyleClass().add(Styles.MUTED);
+        keys.setPlaceholder(noKeys);
         keys.getSelectionModel().selectedItemProperty().addListener((o, was, picked) -> {
             if (picked != null) {
                 m.lookUpKey(picked);

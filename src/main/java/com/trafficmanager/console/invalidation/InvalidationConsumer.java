@@ -46,17 +46,20 @@ public final class InvalidationConsumer implements AutoCloseable {
     private volatile int lastCrashUncommitted = -1;
     private volatile ConsumerRun current;
     private Thread thread;
+    /** True from start() until the thread has closed its run and shown its end state (guarded by this). */
+    private boolean supervising;
 
     public InvalidationConsumer(InvalidationConfig config, JedisPooled redis) {
         this.config = config;
         this.redis = redis;
     }
 
-    /** Starts the consumer thread unless it runs already. */
+    /** Starts the consumer thread unless one runs already (a thread that has shown its end state does not). */
     public synchronized void start() {
-        if (thread != null && thread.isAlive()) {
+        if (supervising) {
             return;
         }
+        supervising = true;
         stopRequested = false;
         state = ConsumerState.STARTING;
         stateDetail = "";
@@ -171,9 +174,25 @@ public final class InvalidationConsumer implements AutoCloseable {
     // ---- used by the consumer thread -----------------------------------------------------------------
 
     private void supervise() {
+        boolean crashed = false;
+        try {
+            crashed = runUntilStoppedOrCrashed();
+        } finally {
+            if (crashed) {
+                finish(ConsumerState.CRASHED, "crashed after processing " + lastCrashUncommitted
+                        + " events, before committing them");
+            } else {
+                finish(ConsumerState.STOPPED, "");
+            }
+        }
+    }
+
+    /** Runs the consumer, restarting it after failures; true if it ended in an injected crash. */
+    private boolean runUntilStoppedOrCrashed() {
         long backoffMs = config.retryMin().toMillis();
         BatchInvalidator invalidator = new BatchInvalidator(redis, config);
-        while (!stopRequested) {
+        boolean crashed = false;
+        while (!stopRequested && !crashed) {
             ConsumerRun run = null;
             long startedNanos = System.nanoTime();
             try {
@@ -182,11 +201,7 @@ public final class InvalidationConsumer implements AutoCloseable {
                 if (stopRequested) {
                     break;
                 }
-                if (run.run()) {
-                    showState(ConsumerState.CRASHED, "crashed after processing " + lastCrashUncommitted
-                            + " events, before committing them");
-                    return;
-                }
+                crashed = run.run();
             } catch (RuntimeException e) {
                 if (System.nanoTime() - startedNanos > config.retryMax().toNanos()) {
                     backoffMs = config.retryMin().toMillis(); // it ran well for a while: a new failure starts short
@@ -204,7 +219,17 @@ public final class InvalidationConsumer implements AutoCloseable {
                 }
             }
         }
-        showState(ConsumerState.STOPPED, "");
+        return crashed;
+    }
+
+    /**
+     * The end state, shown only once the run is closed and together with letting a new start in: a
+     * Start that sees CRASHED or STOPPED starts a new thread, instead of finding this one still
+     * closing and doing nothing.
+     */
+    private synchronized void finish(ConsumerState end, String detail) {
+        showState(end, detail);
+        supervising = false;
     }
 
     boolean stopRequested() {

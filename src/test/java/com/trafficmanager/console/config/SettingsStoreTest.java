@@ -106,10 +106,17 @@ class SettingsStoreTest {
         SettingsStore picker = new SettingsStore(file); // the connection picker of another
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> lastRemembered = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger remembered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         Thread remembering = new Thread(() -> {
             try {
+                go.await();
                 for (int i = 0; !stop.get(); i++) {
-                    picker.rememberLastProfile(i % 2 == 0 ? "sandbox" : "prod-eu");
+                    String name = i % 2 == 0 ? "sandbox" : "prod-eu";
+                    picker.rememberLastProfile(name);
+                    lastRemembered.set(name);
+                    remembered.incrementAndGet();
                 }
             } catch (Throwable t) {
                 failed.set(t);
@@ -118,6 +125,11 @@ class SettingsStoreTest {
         remembering.start();
         String lastTopic = null;
         try {
+            go.countDown();
+            // both write at once: the picker has written at least once before the editor's saves begin
+            while (remembered.get() == 0 && failed.get() == null) {
+                Thread.onSpinWait();
+            }
             for (int i = 0; i < 60; i++) {
                 Settings basis = editor.load();
                 lastTopic = "route-events-" + i;
@@ -133,6 +145,10 @@ class SettingsStoreTest {
             remembering.join();
         }
         assertThat(failed.get()).isNull();
-        assertThat(editor.load().profile("prod-eu").orElseThrow().topic()).isEqualTo(lastTopic);
+        int remembers = remembered.get();
+        assertThat(remembers).as("the picker wrote while the editor saved").isPositive();
+        Settings end = editor.load();
+        assertThat(end.profile("prod-eu").orElseThrow().topic()).as("the editor's last save").isEqualTo(lastTopic);
+        assertThat(end.lastProfile()).as("the picker's last write, after %d", remembers).contains(lastRemembered.get());
     }
 }

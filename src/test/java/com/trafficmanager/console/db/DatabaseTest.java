@@ -28,13 +28,21 @@ class DatabaseTest {
             try (Connection c = DriverManager.getConnection(url, e.jdbcUser(), ""); Statement s = c.createStatement()) {
                 s.execute("create table someone_elses (id int)"); // a non-empty schema Flyway has never seen
             }
+            long migrations;
             try (Database db = Database.open(url, e.jdbcUser(), "")) {
                 assertThat(tables(db)).contains("route", "route_history", "outbox", "someone_elses");
+                migrations = count(db, "select count(*) from flyway_schema_history");
+                try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("insert into route values ('t', 's', 'e', 'v1', 'https://x.example', 'inactive', 1, "
+                            + "now(), 'alice', now(), 'alice')");
+                }
             }
             try (Database again = Database.open(url, e.jdbcUser(), "");
                  Connection lock = again.openDedicatedConnection()) {
                 assertThat(lock.isValid(2)).isTrue();
-                assertThat(tables(again)).contains("route");
+                assertThat(count(again, "select count(*) from route")).as("the data written before").isEqualTo(1);
+                assertThat(count(again, "select count(*) from flyway_schema_history")).as("nothing migrated again")
+                        .isEqualTo(migrations);
             }
         } finally {
             try (Connection admin = DriverManager.getConnection(e.jdbcUrl(), e.jdbcUser(), "");
@@ -70,6 +78,14 @@ class DatabaseTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql:");
         assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2", "u", ""))
                 .isInstanceOf(DatabaseException.class).hasMessageContaining("127.0.0.1:1");
+    }
+
+    private static long count(Database db, String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static java.util.List<String> tables(Database db) throws Exception {

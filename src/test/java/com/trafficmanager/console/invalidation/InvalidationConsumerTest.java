@@ -112,6 +112,8 @@ class InvalidationConsumerTest {
                 fx.send(fx.event(base + i, 3));
             }
             consumer.start(); // the restart
+            assertThat(consumer.state()).as("a start after the crash is not lost to the crashed thread")
+                    .isEqualTo(ConsumerState.STARTING);
             Eventually.await("everything processed after the restart", InvalidationFixture.WAIT,
                     () -> consumer.counters().snapshot().total().processed() >= first + second + uncommitted);
             Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));

@@ -178,10 +178,14 @@ class RedisOutageTest {
                     fx.send(fx.event(300 + i, 3));
                 }
                 long retriesAtStart = consumer.counters().snapshot().retries();
-                long waitingSince = System.nanoTime();
-                Eventually.await("the consumer waiting for Redis and retrying for longer than max.poll.interval.ms",
-                        InvalidationFixture.WAIT, () -> consumer.counters().snapshot().retries() >= retriesAtStart + 3
-                                && System.nanoTime() - waitingSince > Duration.ofSeconds(5).toNanos());
+                Eventually.await("the consumer waiting for Redis and retrying", InvalidationFixture.WAIT,
+                        () -> consumer.state() == ConsumerState.WAITING_FOR_REDIS
+                                && consumer.counters().snapshot().retries() >= retriesAtStart + 3);
+                // a commit succeeds only for a member of the group: three keep-alive commits (3 s apart) while
+                // it waits span twice max.poll.interval.ms, which a consumer that stopped polling would not outlast
+                long commitsWhileWaiting = consumer.counters().snapshot().total().commits();
+                Eventually.await("three keep-alive commits while waiting for Redis", InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().total().commits() >= commitsWhileWaiting + 3);
                 assertThat(consumer.state()).isEqualTo(ConsumerState.WAITING_FOR_REDIS);
                 assertThat(consumer.stateDetail()).contains("BUSY");
                 assertThat(consumer.counters().snapshot().rebalances()).as("rebalances while Redis was busy")

@@ -9,6 +9,8 @@ import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.WritePathFixture;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +37,22 @@ class PruneTest {
         HistoryEntry entry = service.history(key).get(0);
         assertThat(entry.eventId()).isEqualTo(change.eventId());
         assertThat(entry.publishState().describe()).isEqualTo("not in the outbox");
+    }
+
+    @Test
+    void aRowNotYetPublishedIsNeverPrunedHoweverOld() throws Exception {
+        RouteService service = new RouteService(WritePathFixture.database().dataSource(), null);
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("prune-pending"), "payments", "prod", "v1");
+        ChangeResult change = service.create(key, "https://pay.example.com", new OperatorContext("alice", "ws", false));
+        try (Connection c = WritePathFixture.database().dataSource().getConnection()) {
+            // written a month ago and still waiting (Kafka down all along): older than any retention
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update outbox set created_at = now() - interval '30 days' where event_id = ?")) {
+                ps.setObject(1, change.eventId());
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            OutboxRepository.prunePublished(c, Duration.ofMillis(1), 100_000);
+        }
+        assertThat(service.publishState(change.eventId()).status()).isEqualTo(PublishState.Status.PENDING);
     }
 }

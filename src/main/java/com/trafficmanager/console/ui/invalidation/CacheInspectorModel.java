@@ -48,6 +48,9 @@ public final class CacheInspectorModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ObservableList<String> keys = FXCollections.observableArrayList();
+    // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
+    // view made per call (and its listeners) would go with the next garbage collection
+    private final ObservableList<String> keysView = FXCollections.unmodifiableObservableList(keys);
 
     public CacheInspectorModel(CacheInspector inspector, CacheResolver resolver, Executor background, Executor ui) {
         this.inspector = inspector;
@@ -215,5 +218,5 @@ public final class CacheInspectorModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** What runs now ("Verifying ..."), empty when nothing does. */
     public ReadOnlyStringProperty activityProperty() { return activity.getReadOnlyProperty(); }
-    public ObservableList<String> keys() { return FXCollections.unmodifiableObservableList(keys); }
+    public ObservableList<String> keys() { return keysView; }
 }

@@ -69,6 +69,12 @@ public final class InvalidationViewModel {
     private final ObservableList<EventRow> recent = FXCollections.observableArrayList();
     private final ObservableList<TrendPoint> lagTrend = FXCollections.observableArrayList();
     private final ObservableList<TrendPoint> rateTrend = FXCollections.observableArrayList();
+    // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
+    // view made per call (and its listeners, e.g. a chart's) would go with the next garbage collection
+    private final ObservableList<PartitionRow> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+    private final ObservableList<EventRow> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ObservableList<TrendPoint> lagTrendView = FXCollections.unmodifiableObservableList(lagTrend);
+    private final ObservableList<TrendPoint> rateTrendView = FXCollections.unmodifiableObservableList(rateTrend);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
@@ -285,10 +291,10 @@ public final class InvalidationViewModel {
     public ReadOnlyStringProperty maxTimeLagProperty() { return maxTimeLag.getReadOnlyProperty(); }
     public ReadOnlyStringProperty groupStatusProperty() { return groupStatus.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lagErrorProperty() { return lagError.getReadOnlyProperty(); }
-    public ObservableList<PartitionRow> partitions() { return FXCollections.unmodifiableObservableList(partitions); }
-    public ObservableList<EventRow> recentEvents() { return FXCollections.unmodifiableObservableList(recent); }
-    public ObservableList<TrendPoint> lagTrend() { return FXCollections.unmodifiableObservableList(lagTrend); }
-    public ObservableList<TrendPoint> rateTrend() { return FXCollections.unmodifiableObservableList(rateTrend); }
+    public ObservableList<PartitionRow> partitions() { return partitionsView; }
+    public ObservableList<EventRow> recentEvents() { return recentView; }
+    public ObservableList<TrendPoint> lagTrend() { return lagTrendView; }
+    public ObservableList<TrendPoint> rateTrend() { return rateTrendView; }
     public ReadOnlyBooleanProperty canStartProperty() { return canStart.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canStopProperty() { return canStop.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canPauseProperty() { return canPause.getReadOnlyProperty(); }

@@ -65,6 +65,9 @@ public final class LiveEventsModel {
     private final LiveFilterModel filter = new LiveFilterModel();
     private final ShownRows rows;
     private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
+    // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
+    // view made per call (and its listeners) would go with the next garbage collection
+    private final ObservableList<PartitionRow> overviewView = FXCollections.unmodifiableObservableList(overview);
     private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
     /** End offsets are read every second; older than this, Kafka is away and there is no rate to show. */
     private static final long ENDS_STALE_NANOS = 3_000_000_000L;
@@ -324,7 +327,7 @@ public final class LiveEventsModel {
     }
 
     public ObservableList<PartitionRow> overview() {
-        return FXCollections.unmodifiableObservableList(overview);
+        return overviewView;
     }
 
     public ReadOnlyObjectProperty<Integer> selectedPartitionProperty() {

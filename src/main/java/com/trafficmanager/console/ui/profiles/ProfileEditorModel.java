@@ -59,6 +59,11 @@ public final class ProfileEditorModel {
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final ObservableList<ConnectionTester.Result> testResults = FXCollections.observableArrayList();
+    // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
+    // view made per call (and its listeners, e.g. a chart's) would go with the next garbage collection
+    private final ObservableList<String> namesView = FXCollections.unmodifiableObservableList(names);
+    private final ObservableList<ConnectionTester.Result> testResultsView =
+            FXCollections.unmodifiableObservableList(testResults);
 
     public ProfileEditorModel(SettingsStore store, Settings basis, ConnectionTester tester, Map<String, String> env,
                               Executor background, Executor ui, Runnable onSaved) {
@@ -266,7 +271,7 @@ public final class ProfileEditorModel {
     }
 
     public ObservableList<String> names() {
-        return FXCollections.unmodifiableObservableList(names);
+        return namesView;
     }
 
     public ReadOnlyStringProperty selectedProperty() {
@@ -310,6 +315,6 @@ public final class ProfileEditorModel {
     }
 
     public ObservableList<ConnectionTester.Result> testResults() {
-        return FXCollections.unmodifiableObservableList(testResults);
+        return testResultsView;
     }
 }

@@ -75,6 +75,21 @@ class InvalidationViewModelTest {
     }
 
     @Test
+    void aListenerOnATrendOutlivesAGarbageCollection() {
+        // as the trend chart listens: to the list the model hands out, holding nothing else of it
+        java.util.concurrent.atomic.AtomicInteger lagChanges = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rateChanges = new java.util.concurrent.atomic.AtomicInteger();
+        model.lagTrend().addListener((javafx.collections.ListChangeListener<TrendPoint>) c -> lagChanges.incrementAndGet());
+        model.rateTrend().addListener((javafx.collections.ListChangeListener<TrendPoint>) c -> rateChanges.incrementAndGet());
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        model.apply(snapshot(Instant.parse("2026-01-01T10:00:00Z"), ConsumerState.RUNNING, 0));
+        assertThat(lagChanges.get()).as("the lag chart still hears of new points").isPositive();
+        assertThat(rateChanges.get()).as("the rate chart still hears of new points").isPositive();
+    }
+
+    @Test
     void listsAndTrendsStayBounded() {
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
         for (int i = 0; i < 1_200; i++) {

@@ -3,8 +3,10 @@ package com.trafficmanager.console.ui.trace;
 import com.trafficmanager.console.ui.common.Styles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -13,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -23,6 +26,7 @@ import javafx.util.Duration;
 public final class TraceView extends BorderPane {
     private final GridPane grid = new GridPane();
     private final Timeline ticker;
+    private final ObservableValue<Boolean> showing;
 
     public TraceView(TraceViewModel model) {
         getStyleClass().add(Styles.TRACE_PANE);
@@ -55,13 +59,24 @@ public final class TraceView extends BorderPane {
         setCenter(scroll);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                ticker.stop();
-            } else {
-                ticker.play();
-            }
-        });
+        // ticks while its window shows: a Show trace window that was closed keeps its scene, so the scene
+        // alone would leave a timer ticking (and reading the trace book) for the rest of the session
+        showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        showing.addListener((obs, was, now) -> tickWhile(now));
+        tickWhile(showing.getValue());
+    }
+
+    private void tickWhile(boolean shown) {
+        if (shown) {
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
+    }
+
+    /** Whether the lateness check ticks (while the view's window shows). */
+    boolean ticking() {
+        return ticker.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     private void render(TraceViewModel model) {

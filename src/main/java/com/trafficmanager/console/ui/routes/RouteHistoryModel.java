@@ -36,6 +36,8 @@ public final class RouteHistoryModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("History: select one route");
     private final AtomicLong request = new AtomicLong();
     private RouteKey shown;
+    /** The shown route's last read failed (JavaFX thread). */
+    private boolean readFailed;
 
     RouteHistoryModel(RouteService service, Executor background, Executor ui) {
         this.service = service;
@@ -59,6 +61,7 @@ public final class RouteHistoryModel {
     /** Shows the history of {@code key} (null clears the pane). */
     void show(RouteKey key) {
         shown = key;
+        readFailed = false;
         long id = request.incrementAndGet();
         if (key == null) {
             rows.clear();
@@ -71,6 +74,7 @@ public final class RouteHistoryModel {
                 List<HistoryRow> loaded = service.history(key).stream().map(HistoryDiff::row).toList();
                 ui.execute(() -> {
                     if (request.get() == id) {
+                        readFailed = false;
                         rows.setAll(loaded);
                         title.set("History of " + key + " (" + loaded.size() + " change" + (loaded.size() == 1 ? "" : "s")
                                 + ")");
@@ -79,12 +83,20 @@ public final class RouteHistoryModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     if (request.get() == id) {
+                        readFailed = true;
                         title.set("History of " + key + ": could not be read (" + e.getMessage()
-                                + "); it reloads with the next change");
+                                + "); it is read again when the database answers");
                     }
                 });
             }
         });
+    }
+
+    /** Reads the shown route's history again if the last read failed (the database answers again). */
+    void retryIfReadFailed() {
+        if (readFailed && shown != null) {
+            show(shown);
+        }
     }
 
     /** Reloads the pane if it shows {@code key}. */

@@ -85,7 +85,10 @@ public final class RoutesViewModel implements AutoCloseable {
 
             @Override
             public void backlog(Backlog b) {
-                ui.execute(() -> backlog.set(b));
+                ui.execute(() -> {
+                    backlog.set(b);
+                    history.retryIfReadFailed(); // the database answers again
+                });
             }
 
             @Override

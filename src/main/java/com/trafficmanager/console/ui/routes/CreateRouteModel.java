@@ -22,6 +22,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.beans.value.WeakChangeListener;
 
 /**
  * The "Create route" form: five fields, an inline message per field from {@link RouteValidator} (the
@@ -46,16 +49,19 @@ public final class CreateRouteModel {
     private final ReadOnlyStringWrapper partition = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final String operator;
-    private final int partitions;
+    private final ObservableIntegerValue partitions;
+    /** Held here: the tab's partition count holds it only weakly, so a closed form can go. */
+    private final ChangeListener<Number> partitionsKnown = (obs, was, now) -> revalidate();
     private final Clock clock;
     private final UUID previewEventId = UUID.fromString("00000000-0000-7000-8000-000000000000");
     private final UUID previewRequestId = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
     /**
      * @param operator   the actor the event will name
-     * @param partitions the topic's partition count, 0 when not known yet
+     * @param partitions the topic's partition count, 0 while not known yet (the preview follows it: a form
+     *                   opened during a Kafka outage shows the partition once Kafka answers)
      */
-    public CreateRouteModel(String operator, int partitions, Clock clock) {
+    public CreateRouteModel(String operator, ObservableIntegerValue partitions, Clock clock) {
         this.operator = operator;
         this.partitions = partitions;
         this.clock = clock;
@@ -71,6 +77,7 @@ public final class CreateRouteModel {
         }
         submitting.addListener((obs, o, n) -> canCreate.set(valid.get() && !n));
         valid.addListener((obs, o, n) -> canCreate.set(n && !submitting.get()));
+        partitions.addListener(new WeakChangeListener<>(partitionsKnown));
         revalidate();
     }
 
@@ -163,9 +170,9 @@ public final class CreateRouteModel {
         boolean keyValid = FIELDS.stream().filter(f -> !f.equals("url")).noneMatch(byField::containsKey);
         if (keyValid) {
             String eventKey = EventKeys.of(value("tenant"), value("service"), value("env"), value("version"));
-            partition.set(partitions > 0
-                    ? "key " + eventKey + " -> partition " + EventKeys.partitionFor(eventKey, partitions) + " of "
-                            + partitions
+            int count = partitions.get();
+            partition.set(count > 0
+                    ? "key " + eventKey + " -> partition " + EventKeys.partitionFor(eventKey, count) + " of " + count
                     : "key " + eventKey + " -> partition unknown (topic not reachable yet)");
         } else {
             partition.set("the key's partition shows once tenant, service, env and version are valid");

@@ -289,7 +289,7 @@ public final class RoutesViewModel implements AutoCloseable {
 
     /** A new, empty create form (the view shows it in a dialog). */
     public CreateRouteModel newCreateForm() {
-        return new CreateRouteModel(operator.userId(), partitions.get(), Clock.systemUTC());
+        return new CreateRouteModel(operator.userId(), partitions.getReadOnlyProperty(), Clock.systemUTC());
     }
 
     /** Creates the form's route; {@code done} runs on success (the dialog closes), else the form shows why. */

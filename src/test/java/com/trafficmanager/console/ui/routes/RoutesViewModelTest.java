@@ -241,6 +241,21 @@ class RoutesViewModelTest {
         assertThat(model.table().countsProperty().get()).isEqualTo("0 routes, 0 active, 0 shown");
     }
 
+    @Test
+    void anOpenCreateFormShowsThePartitionOnceTheCountIsKnown() {
+        model(false);
+        CreateRouteModel form = model.newCreateForm();
+        form.field("tenant").set("team-a");
+        form.field("service").set("payments");
+        form.field("env").set("prod");
+        form.field("version").set("v2");
+        assertThat(form.partitionProperty().get())
+                .isEqualTo("key team-a:payments:prod:v2 -> partition unknown (topic not reachable yet)");
+        model.setPartitions(6); // Kafka answered while the form was open
+        assertThat(form.partitionProperty().get()).isEqualTo("key team-a:payments:prod:v2 -> partition "
+                + com.trafficmanager.console.event.EventKeys.partitionFor("team-a:payments:prod:v2", 6) + " of 6");
+    }
+
     /** A data source that refuses every connection: these tests must not need a database. */
     private static final class NoDatabase implements DataSource {
         @Override

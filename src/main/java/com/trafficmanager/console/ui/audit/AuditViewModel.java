@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -216,23 +217,34 @@ public final class AuditViewModel {
         exportProgress.set(-1);
         exportStatus.set("Exporting...");
         exportBackground.execute(() -> {
-            String result;
+            String[] result = {"Export failed: an unexpected error (see the log)"};
+            // one page of 1,000 rows can take a millisecond: the progress goes to the window at most once
+            // per pass of its thread, the latest figures then, not once per page
+            AtomicReference<long[]> latest = new AtomicReference<>();
+            AtomicBoolean shown = new AtomicBoolean(true);
             try {
-                long n = export.export(f.get(), file, (done, total) -> ui.execute(() -> {
-                    exportProgress.set(total == 0 ? 1 : (double) done / total);
-                    exportStatus.set("Exported " + done + " of " + total);
-                }), cancelExport::get);
-                result = "Exported " + n + (n == 1 ? " entry" : " entries") + " to " + file;
+                long n = export.export(f.get(), file, (done, total) -> {
+                    latest.set(new long[] {done, total});
+                    if (shown.compareAndSet(true, false)) {
+                        ui.execute(() -> {
+                            shown.set(true);
+                            long[] p = latest.get();
+                            exportProgress.set(p[1] == 0 ? 1 : (double) p[0] / p[1]);
+                            exportStatus.set("Exported " + p[0] + " of " + p[1]);
+                        });
+                    }
+                }, cancelExport::get);
+                result[0] = "Exported " + n + (n == 1 ? " entry" : " entries") + " to " + file;
             } catch (AuditCsvExport.CancelledException e) {
-                result = "Export cancelled; nothing written";
+                result[0] = "Export cancelled; nothing written";
             } catch (Exception e) {
-                result = "Export failed: " + e.getMessage();
+                result[0] = "Export failed: " + e.getMessage();
+            } finally {
+                ui.execute(() -> {
+                    exporting.set(false);
+                    exportStatus.set(result[0]);
+                });
             }
-            String done = result;
-            ui.execute(() -> {
-                exporting.set(false);
-                exportStatus.set(done);
-            });
         });
     }
 

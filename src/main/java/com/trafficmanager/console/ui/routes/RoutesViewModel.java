@@ -67,6 +67,8 @@ public final class RoutesViewModel implements AutoCloseable {
     /** Set by {@link #close}; answers that arrive later (a publish confirmed after the tab closed) are dropped. */
     private volatile boolean closed;
     private final AtomicLong statusSeq = new AtomicLong();
+    /** URLs typed into Edit URL whose change has not committed yet, by route (JavaFX thread). */
+    private final java.util.Map<RouteKey, String> urlDrafts = new java.util.HashMap<>();
     private RoutesPrompts prompts;
 
     public RoutesViewModel(RouteService service, OperatorContext operator, RoutesSettings settings, Executor ui) {
@@ -227,19 +229,24 @@ public final class RoutesViewModel implements AutoCloseable {
             return;
         }
         RouteRow row = selection.get(0);
-        editUrl(row, row.route().url());
+        editUrl(row, urlDrafts.getOrDefault(row.key(), row.route().url()));
     }
 
     private void editUrl(RouteRow row, String proposed) {
         Route before = row.route();
         Optional<String> url = prompts.editUrl(before, proposed);
         if (url.isEmpty()) {
+            urlDrafts.remove(before.key()); // the operator let it go
             return;
         }
         if (url.get().equals(before.url())) {
+            urlDrafts.remove(before.key());
             setStatus(StatusLine.info("nothing to do: " + before.key() + " already points to " + url.get()));
             return;
         }
+        // kept until the change commits: a change that fails (database down, refused, a conflict the
+        // operator closed) offers the typed URL again on the next Edit URL
+        urlDrafts.put(before.key(), url.get());
         if (settings.isProtected(before.key().env())
                 && !confirmed(Confirmations.urlChange(before, url.get()))) {
             setStatus(StatusLine.info("URL change cancelled; nothing was changed"));
@@ -372,6 +379,8 @@ public final class RoutesViewModel implements AutoCloseable {
             try {
                 List<ChangeResult> changes = work.get();
                 ui.execute(() -> {
+                    changes.forEach(c -> urlDrafts.computeIfPresent(c.key(),
+                            (k, draft) -> c.after() == null || c.after().url().equals(draft) ? null : draft));
                     table.upsert(changes.stream().map(ChangeResult::after).filter(java.util.Objects::nonNull).toList());
                     table.remove(changes.stream().filter(c -> c.after() == null).map(ChangeResult::key).toList());
                     done(rows);

@@ -184,6 +184,42 @@ class RoutesViewModelTest {
     }
 
     @Test
+    void aUrlChangeThatFailedOffersTheTypedUrlOnTheNextEdit() {
+        model(false); // its database refuses every connection: the change fails as with PostgreSQL down
+        load(route("a", "dev", RouteState.ACTIVE, 1));
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        java.util.Deque<java.util.Optional<String>> answers = new java.util.ArrayDeque<>(List.of(
+                java.util.Optional.of("https://a-new.example.com"), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+        model.start(new RoutesPrompts() {
+            @Override
+            public boolean confirm(Confirmation c) {
+                return true;
+            }
+
+            @Override
+            public boolean conflict(ConflictReport report) {
+                throw new AssertionError("no conflict expected");
+            }
+
+            @Override
+            public java.util.Optional<String> editUrl(Route route, String proposed) {
+                offered.add(proposed);
+                return answers.poll();
+            }
+        });
+        select("a");
+        model.editSelectedUrl();
+        com.trafficmanager.console.testing.Eventually.await("the change to fail", Duration.ofSeconds(30),
+                () -> !model.table().rows().get(0).busy()
+                        && model.statusProperty().get().kind() == StatusLine.Kind.ERROR);
+        model.editSelectedUrl(); // offered the typed URL; the operator cancels, letting it go
+        model.editSelectedUrl();
+        assertThat(offered).containsExactly("https://a.example.com", "https://a-new.example.com",
+                "https://a.example.com");
+    }
+
+    @Test
     void changesMergeIntoTheExistingRowsByKey() {
         model(false);
         load(route("a", "dev", RouteState.INACTIVE, 1), route("b", "dev", RouteState.INACTIVE, 1));

@@ -88,12 +88,17 @@ public final class ConsoleApplication extends Application {
         return exitCode;
     }
 
+    /** On the launcher thread, before the window: the file read stays off the JavaFX thread. */
+    @Override
+    public void init() {
+        preferences = UiPreferences.load(context.dirs().state());
+    }
+
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(error));
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeSession, "console-stop"));
-        preferences = UiPreferences.load(context.dirs().state());
         applyTheme(preferences.dark());
 
         // the first frame says what happens while the settings are read (and is the one the start-up benchmark times)
@@ -320,12 +325,17 @@ public final class ConsoleApplication extends Application {
         if (!shuttingDown.compareAndSet(false, true)) {
             return stopped;
         }
-        rememberPlacement();
+        UiPreferences placement = rememberPlacement();
         stage.hide();
         if (window != null) {
             window.close();
         }
         Thread stopper = new Thread(() -> {
+            try { // written here, not on the JavaFX thread: a home on a network share can take its time
+                placement.save(context.dirs().state());
+            } catch (RuntimeException e) { // the servers must stop whatever the placement did
+                LOG.warn("could not save the window placement: {}", e.toString());
+            }
             closeSession();
             stopped.complete(null);
             leaveToolkit.run();
@@ -383,13 +393,14 @@ public final class ConsoleApplication extends Application {
                 .anyMatch((Rectangle2D b) -> b.contains(x + 40, y + 20));
     }
 
-    private void rememberPlacement() {
+    /** The window's placement and theme now, to be saved (read on the JavaFX thread). */
+    private UiPreferences rememberPlacement() {
         preferences = stage.isMaximized()
                 ? new UiPreferences(preferences.x(), preferences.y(), preferences.width(), preferences.height(), true,
                         preferences.dark())
                 : new UiPreferences(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false,
                         preferences.dark());
-        preferences.save(context.dirs().state());
+        return preferences;
     }
 
     private static ServerRowModel.Phase phase(ServerState state) {

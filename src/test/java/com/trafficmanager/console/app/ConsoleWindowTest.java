@@ -8,6 +8,7 @@ import com.trafficmanager.console.testing.TestSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -63,6 +64,19 @@ class ConsoleWindowTest {
                 () -> robot.lookup("#details-psql").tryQuery().isPresent());
         assertThat(robot.lookup("#details-psql").queryAs(TextField.class).getText()).startsWith("psql -h 127.0.0.1 -p ");
         assertThat(robot.lookup("#details-kcat").queryAs(TextField.class).getText()).contains("-t route-events");
+    }
+
+    @Test
+    void theWindowsSizeIsSavedWhenItClosesAndUsedByTheNextStart() throws Exception {
+        Eventually.await("the status bar", Duration.ofSeconds(120), () -> robot.lookup("#status-kafka").tryQuery().isPresent());
+        robot.interact(() -> {
+            Stage window = (Stage) robot.lookup("#status-kafka").query().getScene().getWindow();
+            window.setWidth(1111);
+            window.setHeight(777);
+        });
+        app.shutdown().get(60, TimeUnit.SECONDS);
+        UiPreferences saved = UiPreferences.load(home.resolve("state"));
+        assertThat(List.of(saved.width(), saved.height())).containsExactly(1111.0, 777.0);
     }
 
     private String text(String query) {

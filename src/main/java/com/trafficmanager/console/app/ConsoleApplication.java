@@ -48,6 +48,8 @@ public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
     static final Duration SMOKE_TIMEOUT = Duration.ofSeconds(120);
     static final List<String> SERVERS = List.of("PostgreSQL", "Kafka", "Redis");
+    /** How long closing waits for route changes still committing. */
+    private static final Duration ROUTE_CHANGES_AT_CLOSE = Duration.ofSeconds(30);
 
     private static volatile LaunchContext launchContext;
     private static volatile int exitCode;
@@ -327,10 +329,12 @@ public final class ConsoleApplication extends Application {
         }
         UiPreferences placement = rememberPlacement();
         stage.hide();
-        if (window != null) {
-            window.close();
+        SessionWindow closing = window;
+        if (closing != null) {
+            closing.close();
         }
         Thread stopper = new Thread(() -> {
+            awaitRouteChanges(closing);
             try { // written here, not on the JavaFX thread: a home on a network share can take its time
                 placement.save(context.dirs().state());
             } catch (RuntimeException e) { // the servers must stop whatever the placement did
@@ -342,6 +346,21 @@ public final class ConsoleApplication extends Application {
         }, "console-stop");
         stopper.start();
         return stopped;
+    }
+
+    /** A route change asked for before the close commits (or fails) before the session's pool closes. */
+    private static void awaitRouteChanges(SessionWindow closing) {
+        if (closing == null) {
+            return;
+        }
+        try {
+            if (!closing.awaitRouteChanges(ROUTE_CHANGES_AT_CLOSE)) {
+                LOG.warn("a route change still ran {} s after the window closed; stopping anyway (its outcome is "
+                        + "in the route's history)", ROUTE_CHANGES_AT_CLOSE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void closeSession() {

@@ -176,4 +176,12 @@ final class SessionWindow implements AutoCloseable {
             routesModel.close();
         }
     }
+
+    /**
+     * After {@link #close}, off the JavaFX thread: waits for route changes asked for before the close, so
+     * the session is not closed under a change that is committing; true when none is left running.
+     */
+    public boolean awaitRouteChanges(java.time.Duration timeout) throws InterruptedException {
+        return routesModel == null || routesModel.awaitChanges(timeout);
+    }
 }

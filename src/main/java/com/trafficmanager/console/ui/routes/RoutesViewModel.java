@@ -259,6 +259,9 @@ public final class RoutesViewModel implements AutoCloseable {
 
     /** After a conflict and Reload: the route read again, and the edit opened again with the operator's URL. */
     private void editAgainAfterConflict(RouteKey key, String proposed) {
+        if (closed) {
+            return;
+        }
         actions.execute(() -> {
             try {
                 Optional<Route> now = service.find(key);
@@ -468,10 +471,19 @@ public final class RoutesViewModel implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops watching. Changes the operator asked for before still commit (or fail): they are let finish,
+     * not interrupted, and {@link #awaitChanges} waits for them before the session's pool closes.
+     */
     public void close() {
         closed = true;
         watcher.close();
-        actions.shutdownNow();
+        actions.shutdown();
         reads.shutdownNow();
+    }
+
+    /** After {@link #close}: waits for the changes asked for before it; false if some still run after {@code timeout}. */
+    public boolean awaitChanges(java.time.Duration timeout) throws InterruptedException {
+        return actions.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

@@ -1,0 +1,134 @@
+package com.trafficmanager.console.ui.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.Route;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.route.RouteState;
+import com.trafficmanager.console.testing.Eventually;
+import com.trafficmanager.console.testing.WritePathFixture;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Routes tab's view model on the real sandbox database, with the connections it gets held or
+ * refused in front of it (as when PostgreSQL is slow or down):
+ * a history that could not be read is read again once the database answers, and a change asked for
+ * before the tab closes still commits.
+ */
+class RoutesViewModelOnDatabaseTest {
+    private static final OperatorContext ALICE = new OperatorContext("alice", "test-host", false);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final DataSource real = WritePathFixture.database().dataSource();
+    private final AtomicBoolean down = new AtomicBoolean();
+    /** While set, a connection for a change is handed out only once the latch opens. */
+    private final AtomicReference<CountDownLatch> held = new AtomicReference<>();
+    private final CountDownLatch heldOne = new CountDownLatch(1);
+    private RoutesViewModel model;
+
+    @AfterEach
+    void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    private DataSource inFrontOfTheDatabase() {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        if (down.get()) {
+                            throw new SQLException("Connection refused (PostgreSQL is down)");
+                        }
+                        CountDownLatch gate = held.get();
+                        // only the tab's change thread waits: the watcher's polls go on
+                        if (gate != null && Thread.currentThread().getName().startsWith("routes-actions")) {
+                            heldOne.countDown();
+                            gate.await();
+                        }
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private Route shown(RouteKey key, RouteState state) {
+        Route route = new RouteService(real, () -> { }).create(key, "https://pay.example.com", ALICE).after();
+        model = new RoutesViewModel(new RouteService(inFrontOfTheDatabase(), () -> { }), ALICE,
+                new RoutesSettings("test", Set.of("prod"), true, Duration.ofMillis(200)), Runnable::run);
+        model.start(new RoutesPrompts() {
+            @Override
+            public boolean confirm(Confirmation confirmation) {
+                return true;
+            }
+
+            @Override
+            public boolean conflict(ConflictReport report) {
+                throw new AssertionError("no conflict expected");
+            }
+
+            @Override
+            public Optional<String> editUrl(Route r, String proposed) {
+                return Optional.empty();
+            }
+        });
+        Eventually.await("the route in the table", WAIT,
+                () -> model.table().rows().stream().anyMatch(r -> r.key().equals(key)));
+        assertThat(route.state()).isEqualTo(state);
+        return route;
+    }
+
+    private void select(RouteKey key) {
+        model.setSelection(model.table().rows().stream().filter(r -> r.key().equals(key)).toList());
+    }
+
+    @Test
+    void aHistoryThatCouldNotBeReadIsReadAgainWhenTheDatabaseAnswers() {
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("hist"), "payments", "dev", "v1");
+        shown(key, RouteState.INACTIVE);
+
+        down.set(true);
+        select(key);
+        Eventually.await("the history read failing", WAIT,
+                () -> model.history().titleProperty().get().startsWith("History of " + key + ": could not be read"));
+        assertThat(model.history().titleProperty().get()).endsWith("it is read again when the database answers");
+
+        down.set(false);
+        Eventually.await("the history read again", WAIT,
+                () -> model.history().titleProperty().get().equals("History of " + key + " (1 change)"));
+        assertThat(model.history().rows()).hasSize(1);
+    }
+
+    @Test
+    void aChangeAskedForBeforeTheTabClosesStillCommits() throws Exception {
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("closing"), "payments", "dev", "v1");
+        shown(key, RouteState.INACTIVE);
+        select(key);
+        CountDownLatch gate = new CountDownLatch(1);
+        held.set(gate);
+        model.activateSelected();
+        assertThat(heldOne.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .as("the change waiting for its connection").isTrue();
+
+        model.close(); // the window closes while the change waits
+        held.set(null);
+        gate.countDown();
+        assertThat(model.awaitChanges(WAIT)).as("the change finished").isTrue();
+        assertThat(new RouteService(real, () -> { }).find(key).orElseThrow().state()).isEqualTo(RouteState.ACTIVE);
+    }
+}

@@ -139,10 +139,18 @@ final class RouteRepository {
     }
 
     static List<Route> findAll(Connection c) throws SQLException {
+        return findFirst(c, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} routes in key order. */
+    static List<Route> findFirst(Connection c, int limit) throws SQLException {
         List<Route> routes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ALL); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                routes.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement(ALL + " limit ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    routes.add(read(rs));
+                }
             }
         }
         return routes;

@@ -158,6 +158,11 @@ public final class RouteService {
         return read("list routes", RouteRepository::findAll);
     }
 
+    /** The first {@code limit} routes in key order (tenant, service, env, version). */
+    public List<Route> listRoutes(int limit) {
+        return read("list routes", c -> RouteRepository.findFirst(c, limit));
+    }
+
     public Optional<Route> find(RouteKey key) {
         return read("read route " + key, c -> RouteRepository.find(c, key));
     }

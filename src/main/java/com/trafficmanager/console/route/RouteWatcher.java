@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a view current with routes changed by anyone (this console, another console, a script): polls
- * {@link RouteService#listRoutes()} and the outbox backlog on one background thread and reports only
+ * {@link RouteService#listRoutes(int)} (the first {@value #DEFAULT_MAX_ROUTES} by key) and the outbox backlog on one background thread and reports only
  * what changed since the last poll, so the UI thread applies a small delta instead of the whole table.
  *
  * <p>Why polling: every console writes the same tables, and a read-only console runs no relay, so the
@@ -31,11 +31,22 @@ import org.slf4j.LoggerFactory;
 public final class RouteWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteWatcher.class);
 
-    /** What changed: routes added or changed, keys removed; {@code initial} marks the first full load. */
-    public record Delta(List<Route> upserts, List<RouteKey> removals, boolean initial, int total) {
+    /** How many routes the table holds at most: the first ones in key order. */
+    public static final int DEFAULT_MAX_ROUTES = 100_000;
+
+    /**
+     * What changed: routes added or changed, keys removed; {@code initial} marks the first full load;
+     * {@code truncated}: more routes exist than the watcher reads (it reads the first {@code limit} by key).
+     */
+    public record Delta(List<Route> upserts, List<RouteKey> removals, boolean initial, int total, boolean truncated,
+                        int limit) {
         public Delta {
             upserts = List.copyOf(upserts);
             removals = List.copyOf(removals);
+        }
+
+        public Delta(List<Route> upserts, List<RouteKey> removals, boolean initial, int total) {
+            this(upserts, removals, initial, total, false, DEFAULT_MAX_ROUTES);
         }
 
         public boolean empty() {
@@ -58,13 +69,25 @@ public final class RouteWatcher implements AutoCloseable {
     private final Duration interval;
     private final boolean watchBacklog;
     private final Listener listener;
+    private final int maxRoutes;
     private final ScheduledExecutorService executor;
     private Map<RouteKey, Route> last; // watcher thread only; null until the first successful poll
+    private boolean lastTruncated; // watcher thread only
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicBoolean refreshQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
 
     public RouteWatcher(RouteService service, Duration interval, boolean watchBacklog, Listener listener) {
+        this(service, interval, watchBacklog, listener, DEFAULT_MAX_ROUTES);
+    }
+
+    /** @param maxRoutes the most routes read (the first ones by key): the table must stay bounded */
+    public RouteWatcher(RouteService service, Duration interval, boolean watchBacklog, Listener listener,
+                        int maxRoutes) {
+        if (maxRoutes < 1) {
+            throw new IllegalArgumentException("maxRoutes must be at least 1, got " + maxRoutes);
+        }
+        this.maxRoutes = maxRoutes;
         this.service = Objects.requireNonNull(service, "service");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.watchBacklog = watchBacklog;
@@ -98,16 +121,21 @@ public final class RouteWatcher implements AutoCloseable {
             return;
         }
         try {
-            List<Route> routes = service.listRoutes();
+            List<Route> routes = service.listRoutes(maxRoutes + 1); // one more tells whether more exist
+            boolean truncated = routes.size() > maxRoutes;
+            if (truncated) {
+                routes = routes.subList(0, maxRoutes);
+            }
             boolean initial = last == null;
             Map<RouteKey, Route> previous = initial ? Map.of() : last;
-            Delta delta = diff(previous, routes, initial);
+            Delta delta = diff(previous, routes, initial, truncated, maxRoutes);
             Map<RouteKey, Route> now = new HashMap<>(routes.size() * 2);
             routes.forEach(r -> now.put(r.key(), r));
             last = now;
-            if (!delta.empty()) {
+            if (!delta.empty() || truncated != lastTruncated) {
                 listener.routesChanged(delta);
             }
+            lastTruncated = truncated;
             if (watchBacklog) {
                 listener.backlog(service.backlog());
             }
@@ -118,7 +146,8 @@ public final class RouteWatcher implements AutoCloseable {
     }
 
     /** The routes added or changed in {@code current} and the keys gone from it, relative to {@code previous}. */
-    static Delta diff(Map<RouteKey, Route> previous, List<Route> current, boolean initial) {
+    static Delta diff(Map<RouteKey, Route> previous, List<Route> current, boolean initial, boolean truncated,
+                      int limit) {
         List<Route> upserts = new ArrayList<>();
         Map<RouteKey, Boolean> seen = new HashMap<>(current.size() * 2);
         for (Route r : current) {
@@ -133,7 +162,7 @@ public final class RouteWatcher implements AutoCloseable {
                 removals.add(k);
             }
         }
-        return new Delta(upserts, removals, initial, current.size());
+        return new Delta(upserts, removals, initial, current.size(), truncated, limit);
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class RouteTable {
     private final ObservableList<String> envs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("loading routes...");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    /** The watcher's bound when more routes exist than it reads; 0 when all are loaded. */
+    private int truncatedAt;
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
     private int activeCount;
     /** True while a delta or an upsert changes many rows: they are counted once at its end, not once per row. */
@@ -141,6 +143,7 @@ public final class RouteTable {
             batch = false;
         }
         loaded.set(true);
+        truncatedAt = delta.truncated() ? delta.limit() : 0;
         refreshEnvs();
         recount();
     }
@@ -242,6 +245,9 @@ public final class RouteTable {
             return;
         }
         counts.set(String.format(Locale.ROOT, "%,d route%s, %,d active, %,d shown", rows.size(),
-                rows.size() == 1 ? "" : "s", activeCount, filtered.size()));
+                rows.size() == 1 ? "" : "s", activeCount, filtered.size())
+                + (truncatedAt > 0 ? String.format(Locale.ROOT,
+                        " (more exist: the table holds the first %,d by tenant, service, env, version)", truncatedAt)
+                        : ""));
     }
 }

@@ -7,6 +7,7 @@ import com.trafficmanager.console.route.Route;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.RouteState;
+import com.trafficmanager.console.route.RouteWatcher;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.lang.reflect.InvocationTargetException;
@@ -130,5 +131,28 @@ class RoutesViewModelOnDatabaseTest {
         gate.countDown();
         assertThat(model.awaitChanges(WAIT)).as("the change finished").isTrue();
         assertThat(new RouteService(real, () -> { }).find(key).orElseThrow().state()).isEqualTo(RouteState.ACTIVE);
+    }
+
+    @Test
+    void theTableHoldsAtMostTheWatchersBoundAndSaysMoreExist() throws Exception {
+        RouteService service = new RouteService(real, () -> { });
+        String tenant = WritePathFixture.uniqueTenant("bound");
+        for (int i = 0; i < 4; i++) { // the database holds at least these four
+            service.create(new RouteKey(tenant, "svc" + i, "dev", "v1"), "https://svc.example.com", ALICE);
+        }
+        java.util.concurrent.BlockingQueue<RouteWatcher.Delta> deltas = new java.util.concurrent.LinkedBlockingQueue<>();
+        RouteWatcher.Delta first;
+        try (RouteWatcher watcher = new RouteWatcher(service, Duration.ofHours(1), false, deltas::add, 3)) {
+            watcher.start();
+            first = deltas.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(first).isNotNull();
+        assertThat(first.upserts()).hasSize(3);
+        assertThat(first.truncated()).isTrue();
+        RouteTable table = new RouteTable();
+        table.apply(first);
+        assertThat(table.rows()).hasSize(3);
+        assertThat(table.countsProperty().get()).endsWith(
+                " (more exist: the table holds the first 3 by tenant, service, env, version)");
     }
 }

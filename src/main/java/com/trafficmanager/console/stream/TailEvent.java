@@ -1,5 +1,6 @@
 package com.trafficmanager.console.stream;
 
+import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.event.EventCodec;
 import com.trafficmanager.console.event.MalformedEventException;
 import com.trafficmanager.console.event.RouteChangedEvent;
@@ -15,7 +16,8 @@ import org.apache.kafka.common.header.Header;
  *
  * <p>Kept compact because tens of thousands are buffered and hundreds of thousands pass per second:
  * the tail only wraps the consumer record (no decoding on its thread); the check runs once, later,
- * on the thread that shows the events, and only its verdict is kept. {@link #event()} decodes again
+ * on the thread that shows the events, and only its verdict is kept (malformed and why, or the action
+ * and whether the key is the event's). {@link #event()} decodes again
  * on each call (it is asked for the few rows on screen and the selected one), so no decoded copy of
  * every buffered event sits in memory.
  *
@@ -24,7 +26,26 @@ import org.apache.kafka.common.header.Header;
  */
 public final class TailEvent {
     private static final Header[] NO_HEADERS = new Header[0];
-    private static final Object VALID = new Object();
+
+    /**
+     * The verdict on a readable event: its action, and whether the record key is the event's own
+     * {@code tenant:service:env:version}. What the Live filter asks of every buffered event, answered
+     * without decoding it again; one shared instance per combination, so it costs no memory per event.
+     */
+    private record Readable(Action action, boolean keyIsTheEvents) {
+        private static final Readable[] ALL = new Readable[Action.values().length * 2];
+
+        static {
+            for (Action a : Action.values()) {
+                ALL[a.ordinal() * 2] = new Readable(a, false);
+                ALL[a.ordinal() * 2 + 1] = new Readable(a, true);
+            }
+        }
+
+        static Readable of(RouteChangedEvent event, String key) {
+            return ALL[event.action().ordinal() * 2 + (event.key().equals(key) ? 1 : 0)];
+        }
+    }
 
     private final int partition;
     private final long offset;
@@ -33,7 +54,7 @@ public final class TailEvent {
     private final byte[] value;
     private final Header[] headers;
     private boolean headersRead; // guarded by this
-    private Object verdict; // null: not checked yet; VALID; or the problem (a String)
+    private Object verdict; // null: not checked yet; a Readable; or the problem (a String)
 
     public TailEvent(int partition, long offset, long timestamp, String key, byte[] value, Header[] headers) {
         this.partition = partition;
@@ -57,11 +78,27 @@ public final class TailEvent {
     public boolean check() {
         Object v = verdict;
         if (v == null) {
-            Decoded d = decode();
-            v = d.event != null ? VALID : d.problem;
+            v = verdictOf(decode());
             verdict = v;
         }
-        return v != VALID;
+        return v instanceof String;
+    }
+
+    private Object verdictOf(Decoded d) {
+        return d.event != null ? Readable.of(d.event, key) : d.problem;
+    }
+
+    /** The event's action without decoding it again, or null when the record is malformed. */
+    public Action action() {
+        return check() ? null : ((Readable) verdict).action();
+    }
+
+    /**
+     * Whether the record key is the event's own {@code tenant:service:env:version} (then the key answers
+     * for those fields without decoding the value); false for a malformed record.
+     */
+    public boolean keyIsTheEvents() {
+        return !check() && ((Readable) verdict).keyIsTheEvents();
     }
 
     private record Decoded(RouteChangedEvent event, String problem) {
@@ -122,12 +159,12 @@ public final class TailEvent {
     /** The decoded event (decoded on each call), or null when the record is malformed. */
     public RouteChangedEvent event() {
         Object v = verdict;
-        if (v != null && v != VALID) {
+        if (v instanceof String) {
             return null;
         }
         Decoded d = decode();
         if (v == null) {
-            verdict = d.event != null ? VALID : d.problem;
+            verdict = verdictOf(d);
         }
         return d.event;
     }

@@ -2,10 +2,18 @@ package com.trafficmanager.console.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.RouteChangedEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The live filter's regular expression cannot hold the window's thread, however it backtracks. */
+/**
+ * The live filter: its regular expression cannot hold the window's thread, however it backtracks; its
+ * fields answer from the record key when the key is the event's, and from the value when it is not.
+ */
 class EventFilterTest {
     private static TailEvent raw(long offset, String value) {
         return new TailEvent(0, offset, 0, "k", value.getBytes(StandardCharsets.UTF_8), null);
@@ -30,5 +38,39 @@ class EventFilterTest {
         assertThat(c.test(raw(0, "{\"service\":\"payments-v2\"}"))).isTrue();
         assertThat(c.test(raw(1, "{\"service\":\"search-v2\"}"))).isFalse();
         assertThat(c.problem()).isNull();
+    }
+
+    private static TailEvent event(String key, String tenant, String service, String env, Action action) {
+        RouteChangedEvent e = RouteChangedEvent.of(UUID.randomUUID(), action, tenant, service, env, "v1",
+                "https://x.example.com", Instant.parse("2026-11-27T10:00:00Z"), "alice", "r-1", 2L);
+        return new TailEvent(0, 0, 0, key, EventCodec.encode(e), null);
+    }
+
+    private static boolean matches(EventFilter filter, TailEvent e) {
+        return filter.compile().test(e);
+    }
+
+    private static EventFilter fields(String action, String tenant, String service, String env) {
+        return new EventFilter(action, tenant, service, env, "", "", "", false);
+    }
+
+    @Test
+    void fieldsMatchTheEventWhetherOrNotItsKeyIsTheEvents() {
+        TailEvent own = event("team-a:payments:prod:v1", "team-a", "payments", "prod", Action.ACTIVATED);
+        assertThat(matches(fields("", "team-a", "", ""), own)).isTrue();
+        assertThat(matches(fields("", "team-a", "payments", "prod"), own)).isTrue();
+        assertThat(matches(fields("", "team", "", ""), own)).as("a prefix of the tenant is not the tenant").isFalse();
+        assertThat(matches(fields("", "", "payments", "dev"), own)).isFalse();
+        assertThat(matches(fields("activated", "", "", ""), own)).isTrue();
+        assertThat(matches(fields("deactivated", "team-a", "", ""), own)).isFalse();
+
+        // a writer whose key is not the event's: the fields are the value's, not the key's
+        TailEvent other = event("team-b:search:dev:v1", "team-a", "payments", "prod", Action.UPDATED);
+        assertThat(matches(fields("", "team-a", "payments", "prod"), other)).isTrue();
+        assertThat(matches(fields("", "team-b", "", ""), other)).isFalse();
+        assertThat(matches(fields("updated", "", "search", ""), other)).isFalse();
+        TailEvent noKey = event(null, "team-a", "payments", "prod", Action.CREATED);
+        assertThat(matches(fields("", "team-a", "", ""), noKey)).isTrue();
+        assertThat(matches(fields("", "team-a", "", ""), raw(9, "not json"))).as("malformed").isFalse();
     }
 }

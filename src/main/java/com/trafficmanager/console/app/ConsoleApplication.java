@@ -143,7 +143,7 @@ public final class ConsoleApplication extends Application {
                 });
             } catch (SettingsException e) {
                 Platform.runLater(() -> settingsProblem(store, e.errors()));
-            } catch (RuntimeException e) { // unreadable in a way the loader did not foresee: shown, not a blank window
+            } catch (RuntimeException | Error e) { // unreadable in a way the loader did not foresee: shown, not a blank window
                 LOG.error("could not read the settings file {}", store.file(), e);
                 Platform.runLater(() -> settingsProblem(store, List.of(String.valueOf(e.getMessage()))));
             }
@@ -235,7 +235,7 @@ public final class ConsoleApplication extends Application {
                 }
                 long serversUp = System.nanoTime();
                 Platform.runLater(() -> showMain(serversUp));
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // an Error too: the start-up screen must not spin for ever
                 LOG.error("could not start the session for profile {}", profile.name(), e);
                 String reason = e instanceof SettingsException se ? String.join("\n", se.errors()) : e.getMessage();
                 Platform.runLater(() -> {

@@ -170,13 +170,16 @@ public final class AuditViewModel {
                 AuditPage page = log.find(filter);
                 List<AuditRow> batch = page.entries().stream().map(e -> AuditRow.of(e, zone)).toList();
                 ui.execute(() -> showPage(mine, page, batch, replace));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: Search must not stay disabled
                 ui.execute(() -> {
                     if (mine == generation.get()) {
                         loading.set(false);
-                        status.set(e.getMessage());
+                        status.set(e instanceof Error ? "Search failed: " + e : e.getMessage());
                     }
                 });
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         });
     }

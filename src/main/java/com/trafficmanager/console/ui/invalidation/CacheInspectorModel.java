@@ -108,7 +108,7 @@ public final class CacheInspectorModel {
                             ? " (stopped at " + SCAN_LIMIT + "; narrow the pattern)" : ""));
                     done();
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failed(e);
             }
         });
@@ -187,7 +187,7 @@ public final class CacheInspectorModel {
                     result.set(text);
                     done();
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failed(e);
             }
         });
@@ -198,13 +198,17 @@ public final class CacheInspectorModel {
         activity.set("");
     }
 
-    private void failed(RuntimeException e) {
+    /** Shows the failure and frees the buttons; an Error then goes on up (logged, and a dialog). */
+    private void failed(Throwable e) {
         ui.execute(() -> {
-            message.set("Redis or the database did not answer: " + e.getMessage());
+            message.set(e instanceof Error ? "Failed: " + e : "Redis or the database did not answer: " + e.getMessage());
             result.set("");
             keys.clear();
             done();
         });
+        if (e instanceof Error error) {
+            throw error;
+        }
     }
 
     public StringProperty tenantProperty() { return tenant; }

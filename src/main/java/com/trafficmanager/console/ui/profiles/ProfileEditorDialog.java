@@ -50,7 +50,7 @@ public final class ProfileEditorDialog {
                     ownerRoot.setDisable(false);
                     open(owner, store, basis, background, onSaved);
                 });
-            } catch (SettingsException | RuntimeException e) {
+            } catch (SettingsException | RuntimeException | Error e) { // never leave the window disabled
                 Platform.runLater(() -> {
                     ownerRoot.setDisable(false);
                     Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());

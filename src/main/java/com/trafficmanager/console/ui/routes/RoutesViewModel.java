@@ -71,12 +71,17 @@ public final class RoutesViewModel implements AutoCloseable {
     private final java.util.Map<RouteKey, String> urlDrafts = new java.util.HashMap<>();
     private RoutesPrompts prompts;
 
-    public RoutesViewModel(RouteService service, OperatorContext operator, RoutesSettings settings, Executor ui) {
+    public RoutesViewModel(RouteService service, OperatorContext operator, RoutesSettings settings, Executor fxThread) {
         this.service = service;
         this.operator = operator;
         this.settings = settings;
-        this.ui = ui;
-        this.history = new RouteHistoryModel(service, reads, ui);
+        // what comes back after close (a change let finish, a poll) finds nothing to show it in: dropped
+        this.ui = command -> fxThread.execute(() -> {
+            if (!closed) {
+                command.run();
+            }
+        });
+        this.history = new RouteHistoryModel(service, reads, this.ui);
         this.enabled = new RouteActions(operator.readOnly(), settings.profileName());
         this.tracker = new PublishTracker(service, reads);
         this.watcher = new RouteWatcher(service, settings.pollInterval(), true, new RouteWatcher.Listener() {
@@ -331,6 +336,13 @@ public final class RoutesViewModel implements AutoCloseable {
                     }
                     setStatus(line);
                 });
+            } catch (Error e) { // the form must not stay submitting for good; the error itself goes on up
+                ui.execute(() -> {
+                    form.setSubmitting(false);
+                    form.failed("create " + key + " failed: " + e);
+                    setStatus(StatusLine.error("create " + key + " failed: " + e));
+                });
+                throw e;
             }
         });
     }
@@ -352,6 +364,9 @@ public final class RoutesViewModel implements AutoCloseable {
                 ui.execute(() -> setStatusIf(seq, StatusLine.warn("sample routes: " + e.getMessage())));
             } catch (RuntimeException e) {
                 ui.execute(() -> setStatusIf(seq, ActionMessages.failure("load the sample routes", e)));
+            } catch (Error e) {
+                ui.execute(() -> setStatusIf(seq, StatusLine.error("loading the sample routes failed: " + e)));
+                throw e;
             }
         });
     }

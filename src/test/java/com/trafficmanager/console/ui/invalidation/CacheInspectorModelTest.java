@@ -109,4 +109,19 @@ class CacheInspectorModelTest {
             }
         }
     }
+
+    @Test
+    void anUnexpectedErrorFreesTheButtonsAndIsShownThenGoesOnUp() {
+        try (JedisPooled redis = new JedisPooled(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
+            CacheInspectorModel m = new CacheInspectorModel(new CacheInspector(redis, () -> {
+                throw new StackOverflowError("deep");
+            }), new CacheResolver(redis, key -> Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                    background::add, Runnable::run);
+            m.verify();
+            assertThat(m.busyProperty().get()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::runBackground).isInstanceOf(StackOverflowError.class);
+            assertThat(m.busyProperty().get()).as("the inspector's buttons work again").isFalse();
+            assertThat(m.messageProperty().get()).isEqualTo("Failed: java.lang.StackOverflowError: deep");
+        }
+    }
 }

@@ -72,22 +72,7 @@ class RoutesViewModelOnDatabaseTest {
         Route route = new RouteService(real, () -> { }).create(key, "https://pay.example.com", ALICE).after();
         model = new RoutesViewModel(new RouteService(inFrontOfTheDatabase(), () -> { }), ALICE,
                 new RoutesSettings("test", Set.of("prod"), true, Duration.ofMillis(200)), Runnable::run);
-        model.start(new RoutesPrompts() {
-            @Override
-            public boolean confirm(Confirmation confirmation) {
-                return true;
-            }
-
-            @Override
-            public boolean conflict(ConflictReport report) {
-                throw new AssertionError("no conflict expected");
-            }
-
-            @Override
-            public Optional<String> editUrl(Route r, String proposed) {
-                return Optional.empty();
-            }
-        });
+        model.start(new ScriptedPrompts(c -> true, (r, proposed) -> Optional.empty()));
         Eventually.await("the route in the table", WAIT,
                 () -> model.table().rows().stream().anyMatch(r -> r.key().equals(key)));
         assertThat(route.state()).isEqualTo(state);

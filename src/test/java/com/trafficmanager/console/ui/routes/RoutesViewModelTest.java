@@ -158,23 +158,10 @@ class RoutesViewModelTest {
         model(false);
         load(route("a", "prod", RouteState.INACTIVE, 1));
         int[] asked = {0};
-        model.start(new RoutesPrompts() {
-            @Override
-            public boolean confirm(Confirmation c) {
-                asked[0]++;
-                return false;
-            }
-
-            @Override
-            public boolean conflict(ConflictReport report) {
-                throw new AssertionError("no conflict expected");
-            }
-
-            @Override
-            public java.util.Optional<String> editUrl(Route route, String proposed) {
-                return java.util.Optional.empty();
-            }
-        });
+        model.start(new ScriptedPrompts(c -> {
+            asked[0]++;
+            return false;
+        }, (route, proposed) -> java.util.Optional.empty()));
         select("a");
         model.activateSelected();
         assertThat(asked[0]).isEqualTo(1);
@@ -191,23 +178,10 @@ class RoutesViewModelTest {
         java.util.Deque<java.util.Optional<String>> answers = new java.util.ArrayDeque<>(List.of(
                 java.util.Optional.of("https://a-new.example.com"), java.util.Optional.empty(),
                 java.util.Optional.empty()));
-        model.start(new RoutesPrompts() {
-            @Override
-            public boolean confirm(Confirmation c) {
-                return true;
-            }
-
-            @Override
-            public boolean conflict(ConflictReport report) {
-                throw new AssertionError("no conflict expected");
-            }
-
-            @Override
-            public java.util.Optional<String> editUrl(Route route, String proposed) {
-                offered.add(proposed);
-                return answers.poll();
-            }
-        });
+        model.start(new ScriptedPrompts(c -> true, (route, proposed) -> {
+            offered.add(proposed);
+            return answers.poll();
+        }));
         select("a");
         model.editSelectedUrl();
         com.trafficmanager.console.testing.Eventually.await("the change to fail", Duration.ofSeconds(30),

@@ -271,9 +271,6 @@ public final class RoutesViewModel implements AutoCloseable {
             try {
                 Optional<Route> now = service.find(key);
                 ui.execute(() -> {
-                    if (closed) {
-                        return;
-                    }
                     if (now.isEmpty()) {
                         setStatus(StatusLine.warn(key + " was deleted meanwhile; your URL was " + proposed));
                         return;
@@ -457,9 +454,6 @@ public final class RoutesViewModel implements AutoCloseable {
             @Override
             public void published(java.util.Map<java.util.UUID, com.trafficmanager.console.outbox.PublishState> states) {
                 ui.execute(() -> {
-                    if (closed) {
-                        return; // the tab closed while the change was on its way: nothing left to show it in
-                    }
                     setStatusIf(seq, StatusLine.ok(ActionMessages.published(verbPast, changes, states)));
                     changes.forEach(c -> history.reloadIfShown(c.key()));
                 });
@@ -485,11 +479,12 @@ public final class RoutesViewModel implements AutoCloseable {
         }
     }
 
-    @Override
     /**
      * Stops watching. Changes the operator asked for before still commit (or fail): they are let finish,
-     * not interrupted, and {@link #awaitChanges} waits for them before the session's pool closes.
+     * not interrupted, and {@link #awaitChanges} waits for them before the session's pool closes. What
+     * they answer afterwards is dropped (see {@code ui}).
      */
+    @Override
     public void close() {
         closed = true;
         watcher.close();

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** How often a long batch checks that it still holds the lock. */
+    private static final long LOCK_CHECK_NANOS = 1_000_000_000L;
 
     private final Database database;
     private final OutboxRelayConfig config;
@@ -61,7 +63,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Thread thread;
 
     // relay thread only
-    private long pausedUntilNanos;
+    private long pausedUntilNanos = System.nanoTime(); // not paused to begin with
     private int globalFailures;
     private boolean databaseDown;
 
@@ -172,7 +174,9 @@ public final class OutboxRelay implements AutoCloseable {
             while (running) {
                 long waitNanos = config.pollInterval().toNanos();
                 try {
-                    if (lock.tryHold()) {
+                    // while it waits out a Kafka failure this relay stands aside: a console that reaches
+                    // Kafka takes the lock meanwhile and publishes
+                    if (!kafkaPaused() && lock.tryHold()) {
                         signal.clear();
                         int read = publishBatch();
                         if (crashedAfterSend) {
@@ -197,9 +201,11 @@ public final class OutboxRelay implements AutoCloseable {
                     }
                     databaseDown = true;
                     lock.release();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException e) { // e.g. no producer: the bootstrap servers do not resolve
                     recordError(e.toString());
-                    LOG.error("outbox relay cycle failed", e);
+                    LOG.error("outbox relay cycle failed; standing aside before trying again", e);
+                    standAside();
+                    waitNanos = nextWait();
                 } catch (Error e) {
                     // the thread ends here: say so where the status bar reads it, not only in the log
                     recordError("the outbox relay stopped: " + e);
@@ -232,9 +238,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (!lock.stillHeld()) {
-            LOG.warn("outbox relay lost its lock session; stepping down before sending");
-            lock.release();
+        if (!lockStillHeld()) {
             return 0;
         }
         Producer<String, byte[]> p = producer.get();
@@ -242,7 +246,16 @@ public final class OutboxRelay implements AutoCloseable {
         List<RowSend> sends = new ArrayList<>(n);
         rows.forEach(row -> sends.add(new RowSend(row)));
         Set<String> failedNow = new HashSet<>();
+        long checkedNanos = System.nanoTime();
         for (List<RowSend> round : RowSend.inRounds(sends)) {
+            // a batch of one hot key is many rounds, each waiting for its acks: the lock is checked again
+            // as the batch goes on, so a relay whose lock session died stops before another sends the rows
+            if (System.nanoTime() - checkedNanos > LOCK_CHECK_NANOS) {
+                if (!lockStillHeld()) {
+                    break; // the rows not sent stay pending; the new holder sends them
+                }
+                checkedNanos = System.nanoTime();
+            }
             if (!sendRound(p, round, failedNow)) {
                 break;
             }
@@ -285,8 +298,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (KafkaException e) {
                 send.error = e; // the producer refused the record (closed, fatal state)
                 send.sent = true;
-                producer.close();
-                pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+                standAside();
                 return false;
             }
             if (send.error != null) {
@@ -294,7 +306,7 @@ public final class OutboxRelay implements AutoCloseable {
                 failedNow.add(send.row.key());
                 if (send.error instanceof TimeoutException) {
                     // the broker is unreachable: every further send would block as long again
-                    pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+                    standAside();
                     return false;
                 }
             }
@@ -330,6 +342,9 @@ public final class OutboxRelay implements AutoCloseable {
             offsets[j] = send.offset;
             published.add(send.published());
         }
+        if (!failedByError.isEmpty()) { // known here before the database says so: whoever reads both agrees
+            recordError(failedByError.keySet().iterator().next());
+        }
         try (Connection c = database.dataSource().getConnection()) {
             OutboxRepository.markPublished(c, ids, partitions, offsets);
             for (Map.Entry<String, List<Long>> e : failedByError.entrySet()) {
@@ -345,7 +360,6 @@ public final class OutboxRelay implements AutoCloseable {
             globalFailures = 0;
         } else {
             String error = failedByError.keySet().iterator().next();
-            recordError(error);
             LOG.warn("outbox relay: {} rows of {} keys failed to send ({}); they back off", 
                     failedByError.values().stream().mapToInt(List::size).sum(), failedKeys.size(), error);
         }
@@ -356,6 +370,35 @@ public final class OutboxRelay implements AutoCloseable {
             }
             notifyListeners(published);
         }
+    }
+
+    /**
+     * Kafka failed this relay as a whole (unreachable, no producer): it closes its producer, backs off,
+     * and gives up the lock meanwhile, so that another console that reaches Kafka publishes instead of
+     * waiting behind a holder that cannot. Alone, it takes the lock again after the backoff.
+     */
+    private void standAside() {
+        producer.close();
+        pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+        if (lock.held()) {
+            LOG.warn("outbox relay: Kafka failed; giving up the publish lock for {} ms so that another console "
+                    + "can publish", (pausedUntilNanos - System.nanoTime()) / 1_000_000);
+            lock.release();
+        }
+    }
+
+    private boolean kafkaPaused() {
+        return System.nanoTime() - pausedUntilNanos < 0;
+    }
+
+    /** Whether the lock session still holds the lock; if not, steps down. */
+    private boolean lockStillHeld() throws SQLException {
+        if (lock.stillHeld()) {
+            return true;
+        }
+        LOG.warn("outbox relay lost its lock session; stepping down before sending");
+        lock.release();
+        return false;
     }
 
     private long nextWait() {

@@ -75,4 +75,30 @@ class TwoRelaysTest {
             b.close();
         }
     }
+
+    @Test
+    void aHolderThatCannotReachKafkaStandsAsideForOneThatCan() {
+        String tenant = WritePathFixture.uniqueTenant("aside");
+        // this console's Kafka address leads nowhere (a VPN dropped, split DNS): it cannot publish
+        OutboxRelay cutOff = new OutboxRelay(WritePathFixture.database(), OutboxRelayConfig
+                .defaults("127.0.0.1:1", WritePathFixture.endpoints().topic())
+                .withPollInterval(Duration.ofMillis(200))
+                .withProducerOverrides(java.util.Map.of("max.block.ms", 1_000)));
+        OutboxRelay healthy = new OutboxRelay(WritePathFixture.database(), WritePathFixture.relayConfig());
+        try (cutOff; healthy) {
+            cutOff.start();
+            Eventually.await("the cut-off relay to hold the lock", WAIT, cutOff::isLeader);
+            healthy.start();
+            RouteService service = new RouteService(WritePathFixture.database().dataSource(), () -> {
+                cutOff.wake();
+                healthy.wake();
+            });
+            ChangeResult r = service.create(new RouteKey(tenant, "svc", "prod", "v1"), "https://e.example.com",
+                    new OperatorContext("alice", "ws-1", false));
+            Eventually.await("the event published by the relay that reaches Kafka", WAIT,
+                    () -> service.publishState(r.eventId()).published());
+            assertThat(healthy.publishedCount()).isPositive();
+            assertThat(cutOff.publishedCount()).isZero();
+        }
+    }
 }

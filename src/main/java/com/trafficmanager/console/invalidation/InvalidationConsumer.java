@@ -175,14 +175,20 @@ public final class InvalidationConsumer implements AutoCloseable {
 
     private void supervise() {
         boolean crashed = false;
+        Throwable fatal = null;
         try {
             crashed = runUntilStoppedOrCrashed();
+        } catch (VirtualMachineError e) {
+            fatal = e;
+            LOG.error("the invalidation consumer stopped", e);
+            throw e;
         } finally {
             if (crashed) {
                 finish(ConsumerState.CRASHED, "crashed after processing " + lastCrashUncommitted
                         + " events, before committing them");
             } else {
-                finish(ConsumerState.STOPPED, "");
+                // a consumer ended by the JVM's own failure must not look like one the operator stopped
+                finish(ConsumerState.STOPPED, fatal == null ? "" : "stopped by " + fatal + ": press Start");
             }
         }
     }
@@ -202,7 +208,9 @@ public final class InvalidationConsumer implements AutoCloseable {
                     break;
                 }
                 crashed = run.run();
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e; // out of memory or stack: nothing here can be trusted to go on
+            } catch (RuntimeException | Error e) { // an Error too: the consumer never stays dead on its own
                 if (System.nanoTime() - startedNanos > config.retryMax().toNanos()) {
                     backoffMs = config.retryMin().toMillis(); // it ran well for a while: a new failure starts short
                 }
@@ -215,7 +223,11 @@ public final class InvalidationConsumer implements AutoCloseable {
                 current = null;
                 assigned = Set.of();
                 if (run != null) {
-                    run.close();
+                    try {
+                        run.close();
+                    } catch (RuntimeException e) { // a failed close must not end the restarts
+                        LOG.warn("closing the consumer run: {}", e.toString());
+                    }
                 }
             }
         }
@@ -265,8 +277,11 @@ public final class InvalidationConsumer implements AutoCloseable {
         for (BatchListener l : listeners) {
             try {
                 l.onBatch(events, redisDoneNanos);
-            } catch (RuntimeException e) {
-                LOG.warn("a batch listener failed: {}", e.toString());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // a listener is the UI's or a test's code: its failure must not stop the invalidation
+                LOG.warn("a batch listener failed: {}", e.toString(), e);
             }
         }
     }

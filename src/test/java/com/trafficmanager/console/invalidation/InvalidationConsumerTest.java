@@ -86,6 +86,37 @@ class InvalidationConsumerTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorDoesNotStopTheInvalidation() throws Exception {
+        String group = fx.newGroup();
+        int n = 30;
+        int base = 2000;
+        for (int i = 0; i < n; i++) {
+            fx.redis.set(fx.routeKey(base + i), "cached");
+            fx.send(fx.event(base + i, 2));
+        }
+        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group), fx.redis)) {
+            java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+            consumer.addListener((events, redisDoneNanos) -> { // a listener's bug (the tab's, a test's)
+                batches.incrementAndGet();
+                throw new AssertionError("a listener's own failure");
+            });
+            consumer.start();
+            Eventually.await(n + " events processed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= n);
+            Eventually.await("the listener failing", InvalidationFixture.WAIT, () -> batches.get() > 0);
+            for (int i = n; i < 2 * n; i++) { // events after the listener failed are invalidated too
+                fx.redis.set(fx.routeKey(base + i), "cached");
+                fx.send(fx.event(base + i, 2));
+            }
+            Eventually.await("the later events processed", InvalidationFixture.WAIT,
+                    () -> consumer.counters().snapshot().total().processed() >= 2 * n);
+            Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+            assertThat(consumer.state()).isEqualTo(ConsumerState.RUNNING);
+            assertThat(consumer.counters().snapshot().total().deleted()).isEqualTo(2 * n);
+        }
+    }
+
+    @Test
     void aCrashAfterProcessingBeforeCommitRedeliversExactlyTheUncommittedEventsAsDuplicates() throws Exception {
         String group = fx.newGroup();
         int first = 20;

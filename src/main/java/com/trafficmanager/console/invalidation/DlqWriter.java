@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes malformed records, unchanged, to the dead-letter topic with the reason and where they came
  * from in headers ({@code dlq_reason}, {@code dlq_source_topic}, {@code dlq_source_partition},
- * {@code dlq_source_offset}). {@link #flush} before committing past them, so none is lost.
- * Used by the consumer thread only.
+ * {@code dlq_source_offset}). {@link #flush} before committing past them, so a copy the topic took is
+ * not lost. A copy it did not take is counted as an error and logged with where the record sits, and
+ * the partition moves on all the same: the invalidations behind a malformed record matter more than
+ * its copy, which the source topic keeps until its retention. Used by the consumer thread only.
  */
 final class DlqWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DlqWriter.class);
@@ -55,7 +57,17 @@ final class DlqWriter implements AutoCloseable {
         headers.add(SOURCE_TOPIC, utf8(record.topic()));
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
         headers.add(SOURCE_OFFSET, utf8(Long.toString(record.offset())));
-        producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), (md, ex) -> {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), callback(record));
+        } catch (RuntimeException e) { // refused before it left (a producer in a fatal state): not the consumer's end
+            failed.incrementAndGet();
+            LOG.error("could not write the malformed record {}-{}@{} to {}: {}", record.topic(), record.partition(),
+                    record.offset(), topic, e.toString());
+        }
+    }
+
+    private org.apache.kafka.clients.producer.Callback callback(ConsumerRecord<String, byte[]> record) {
+        return (md, ex) -> {
             if (ex != null) {
                 failed.incrementAndGet();
                 LOG.error("could not write the malformed record {}-{}@{} to {}: {}", record.topic(), record.partition(),
@@ -68,7 +80,7 @@ final class DlqWriter implements AutoCloseable {
                             + " next {} s", topic, COOL_DOWN_NANOS / 1_000_000_000L);
                 }
             }
-        });
+        };
     }
 
     /** Waits until everything sent so far is acknowledged or failed; returns how many failed since the last call. */

@@ -54,7 +54,7 @@ public final class BenchMain {
         try {
             dataDir = Files.createTempDirectory("tc-bench");
             try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dataDir, dirs.cache(), true,
-                    SandboxOptions.DEFAULT_TOPIC), SandboxListener.NONE)) {
+                    SandboxOptions.DEFAULT_TOPIC).withAnyFreePorts(), SandboxListener.NONE)) {
                 BenchContext context = new BenchContext(sandbox, dirs);
                 for (String name : names) {
                     BenchScenario scenario = REGISTRY.get(name).get();

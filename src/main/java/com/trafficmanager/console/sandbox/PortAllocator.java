@@ -13,7 +13,19 @@ import java.net.ServerSocket;
  * bind failure in that case ({@link #isPortConflict}) and start again on a fresh free port.
  */
 public final class PortAllocator {
+    /** The address the servers bind: 127.0.0.1 even where Java prefers IPv6 (its loopback is then ::1). */
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress() instanceof java.net.Inet4Address
+            ? InetAddress.getLoopbackAddress() : ipv4Loopback();
+
     private PortAllocator() {
+    }
+
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
     }
 
     /** The preferred port when it can be bound on 127.0.0.1 now, otherwise an ephemeral free port. */
@@ -27,7 +39,7 @@ public final class PortAllocator {
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new java.net.InetSocketAddress(LOOPBACK, port));
             return true;
         } catch (IOException e) {
             return false;
@@ -50,7 +62,7 @@ public final class PortAllocator {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 0, LOOPBACK)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);

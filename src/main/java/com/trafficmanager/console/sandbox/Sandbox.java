@@ -88,17 +88,21 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    private int port(int stableDefault) {
+        return options.stablePorts() ? PortAllocator.preferredOrFree(stableDefault) : PortAllocator.freePort();
+    }
+
     private void startAll(SandboxListener listener) throws SandboxException {
         ExecutorService pool = Executors.newFixedThreadPool(3, DaemonThreads.named("sandbox-start"));
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             starts.add(run(pool, PostgresServer.NAME, listener,
-                    () -> postgres.start(PortAllocator.preferredOrFree(DEFAULT_POSTGRES_PORT), listener)));
+                    () -> postgres.start(port(DEFAULT_POSTGRES_PORT), listener)));
             starts.add(run(pool, KafkaServer.NAME, listener,
-                    () -> kafka.start(PortAllocator.preferredOrFree(DEFAULT_KAFKA_PORT),
-                            PortAllocator.preferredOrFree(DEFAULT_CONTROLLER_PORT), options.topic(), listener)));
+                    () -> kafka.start(port(DEFAULT_KAFKA_PORT), port(DEFAULT_CONTROLLER_PORT), options.topic(),
+                            listener)));
             starts.add(run(pool, RedisServer.NAME, listener,
-                    () -> redis.start(PortAllocator.preferredOrFree(DEFAULT_REDIS_PORT), listener)));
+                    () -> redis.start(port(DEFAULT_REDIS_PORT), listener)));
             SandboxException failure = null;
             for (CompletableFuture<Void> start : starts) {
                 try {

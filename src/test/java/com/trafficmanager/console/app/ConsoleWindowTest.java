@@ -35,7 +35,7 @@ class ConsoleWindowTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"), home.resolve("state"), TestSandbox.cacheDir());
         LaunchContext context = new LaunchContext(CommandLine.parse(), dirs,
-                new SandboxOptions(dirs.sandboxData(), dirs.cache(), false, SandboxOptions.DEFAULT_TOPIC));
+                new SandboxOptions(dirs.sandboxData(), dirs.cache(), false, SandboxOptions.DEFAULT_TOPIC).withAnyFreePorts());
         app = new ConsoleApplication(context, () -> { });
         FxToolkit.setupApplication(() -> app);
         assertThat(stage).isNotNull();

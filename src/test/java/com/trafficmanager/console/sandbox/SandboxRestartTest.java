@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * process behind that breaks or outlives the next start.
  */
 class SandboxRestartTest {
+    private final List<Process> children = new ArrayList<>();
 
     @Test
     void rowsAndRecordsSurviveACleanRestart(@TempDir Path dir) throws Exception {
-        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
         RecordMetadata sent;
         try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
             exec(first.endpoints(), "create table kept(v text)", "insert into kept values ('before restart')");
@@ -70,7 +73,8 @@ class SandboxRestartTest {
             assertThat(crashed.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
 
-        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
         try (Sandbox restarted = Sandbox.start(options, SandboxListener.NONE)) {
             assertThat(query(restarted.endpoints(), "select v from kept")).containsExactly("before crash");
             assertThat(orphans).as("servers of the crashed console, stopped by the restart").noneMatch(SandboxRestartTest::alive);
@@ -84,7 +88,8 @@ class SandboxRestartTest {
 
     @Test
     void aSecondConsoleOnTheSameDirectoryIsRefusedWithAMessage(@TempDir Path dir) throws Exception {
-        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
         try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
             exec(first.endpoints(), "create table kept(v text)");
             assertThatThrownBy(() -> Sandbox.start(options, SandboxListener.NONE))
@@ -101,7 +106,8 @@ class SandboxRestartTest {
 
     @Test
     void freshWipesTheDataDirectory(@TempDir Path dir) throws Exception {
-        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
         try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
             exec(first.endpoints(), "create table wiped(v text)");
         }
@@ -147,7 +153,8 @@ class SandboxRestartTest {
         }
         assertThat(Files.exists(dir.resolve("postgres/PG_VERSION"))).as("no cluster taken for a whole one").isFalse();
 
-        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC);
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
         try (Sandbox next = Sandbox.start(options, SandboxListener.NONE)) {
             exec(next.endpoints(), "create table after_cut(v text)", "insert into after_cut values ('works')");
             assertThat(query(next.endpoints(), "select v from after_cut")).containsExactly("works");
@@ -163,12 +170,25 @@ class SandboxRestartTest {
                 .toList();
     }
 
-    private static Process startSandboxProcess(Path dir) throws Exception {
+    private Process startSandboxProcess(Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                // it logs with the tests, not into the user's console log
+                "-Dtc.log.dir=" + System.getProperty("tc.log.dir", dir.getParent().toString()),
                 "com.trafficmanager.console.app.Main", "sandbox", "--data-dir", dir.toString()));
-        return new ProcessBuilder(command).redirectError(dir.getParent().resolve(dir.getFileName() + "-stderr.log").toFile())
-                .start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(dir.getParent().resolve(dir.getFileName() + "-stderr.log").toFile()).start();
+        children.add(child);
+        return child;
+    }
+
+    /** A test that fails half way must not leave its sandbox's JVM running. */
+    @AfterEach
+    void stopChildren() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor(20, TimeUnit.SECONDS);
+        }
     }
 
     private static long pid(Path pidFile) throws Exception {

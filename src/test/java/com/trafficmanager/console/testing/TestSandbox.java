@@ -26,8 +26,8 @@ public final class TestSandbox {
         if (sandbox == null) {
             try {
                 Path dir = Files.createTempDirectory("tc-test-sandbox");
-                sandbox = Sandbox.start(new SandboxOptions(dir, cacheDir(), false, SandboxOptions.DEFAULT_TOPIC),
-                        SandboxListener.NONE);
+                sandbox = Sandbox.start(new SandboxOptions(dir, cacheDir(), false, SandboxOptions.DEFAULT_TOPIC)
+                        .withAnyFreePorts(), SandboxListener.NONE); // never a console's ports beside it
                 Sandbox started = sandbox;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();

@@ -22,8 +22,26 @@ final class Platform {
         return ARCH.equals("aarch64") || ARCH.equals("arm64");
     }
 
-    /** PostgreSQL refuses to run as root; as root we start it inside a user namespace instead. */
+    /**
+     * PostgreSQL refuses to run as root; as root we start it inside a user namespace instead. Root is
+     * uid 0, whatever the account is called (containers name it freely): read from /proc on Linux.
+     */
     static boolean isRoot() {
-        return !isWindows() && "root".equals(System.getProperty("user.name"));
+        if (isWindows()) {
+            return false;
+        }
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        if (java.nio.file.Files.isReadable(status)) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(status)) {
+                    if (line.startsWith("Uid:")) {
+                        return line.substring(4).trim().split("\\s+")[1].equals("0"); // the effective uid
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // not readable after all: the account's name says it
+            }
+        }
+        return "root".equals(System.getProperty("user.name"));
     }
 }

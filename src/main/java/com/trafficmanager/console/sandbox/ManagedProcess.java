@@ -202,7 +202,9 @@ final class ManagedProcess {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
             kill.waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
+        } catch (IOException e) { // no kill on the PATH (procps missing): SIGTERM is all Java can send
+            LOG.warn("could not run kill -{} ({}); sending SIGTERM instead (PostgreSQL then waits for its "
+                    + "sessions to end)", signal, e.getMessage());
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
     }

@@ -143,7 +143,7 @@ public final class ConsoleApplication extends Application {
                 });
             } catch (SettingsException e) {
                 Platform.runLater(() -> settingsProblem(store, e.errors()));
-            } catch (RuntimeException | Error e) { // unreadable in a way the loader did not foresee: shown, not a blank window
+            } catch (RuntimeException | Error e) { // unreadable in a way the loader did not foresee: shown
                 LOG.error("could not read the settings file {}", store.file(), e);
                 Platform.runLater(() -> settingsProblem(store, List.of(String.valueOf(e.getMessage()))));
             }

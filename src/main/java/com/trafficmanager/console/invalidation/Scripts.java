@@ -10,8 +10,8 @@ package com.trafficmanager.console.invalidation;
  * event id. For each event: remembers the event id with {@code SET NX PX}; if it was already there the
  * event is a duplicate and nothing else happens (2). Otherwise deletes the route key (1 if it existed,
  * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
- * an event without a revision (a writer that does not set it), which a fill can only match by having seen that exact
- * marker before its database read. Returns one code per event, or Redis's refusal for that event as a
+ * an event without a revision (a writer that does not set it), which a fill can only match by having
+ * seen that exact marker before its database read. Returns one code per event, or Redis's refusal for that event as a
  * string (a key of the wrong type, or out of memory); one event's refusal does not stop the others
  * (BatchInvalidator decides which refusals hold the whole batch back). A chunk instead
  * of one script call per event: the per-call overhead in Redis was the larger part of the cost.

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a view current with routes changed by anyone (this console, another console, a script): polls
- * {@link RouteService#listRoutes(int)} (the first {@value #DEFAULT_MAX_ROUTES} by key) and the outbox backlog on one background thread and reports only
- * what changed since the last poll, so the UI thread applies a small delta instead of the whole table.
+ * {@link RouteService#listRoutes(int)} (the first {@value #DEFAULT_MAX_ROUTES} by key) and the outbox
+ * backlog on one background thread and reports only what changed since the last poll, so the UI thread
+ * applies a small delta instead of the whole table.
  *
  * <p>Why polling: every console writes the same tables, and a read-only console runs no relay, so the
  * database is the one source every console can watch. A full list every two seconds costs a few

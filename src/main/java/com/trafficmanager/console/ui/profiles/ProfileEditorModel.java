@@ -60,7 +60,7 @@ public final class ProfileEditorModel {
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final ObservableList<ConnectionTester.Result> testResults = FXCollections.observableArrayList();
     // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
-    // view made per call (and its listeners, e.g. a chart's) would go with the next garbage collection
+    // view made per call (and its listeners) would go with the next garbage collection
     private final ObservableList<String> namesView = FXCollections.unmodifiableObservableList(names);
     private final ObservableList<ConnectionTester.Result> testResultsView =
             FXCollections.unmodifiableObservableList(testResults);

@@ -247,7 +247,7 @@ public final class RouteTable {
         counts.set(String.format(Locale.ROOT, "%,d route%s, %,d active, %,d shown", rows.size(),
                 rows.size() == 1 ? "" : "s", activeCount, filtered.size())
                 + (truncatedAt > 0 ? String.format(Locale.ROOT,
-                        " (more exist: the table holds the first %,d by tenant, service, env, version)", truncatedAt)
+                        " (more exist: only the first %,d by key are loaded)", truncatedAt)
                         : ""));
     }
 }

@@ -492,7 +492,7 @@ public final class RoutesViewModel implements AutoCloseable {
         reads.shutdownNow();
     }
 
-    /** After {@link #close}: waits for the changes asked for before it; false if some still run after {@code timeout}. */
+    /** After {@link #close}: waits for the changes asked for before it; false if some still run after the timeout. */
     public boolean awaitChanges(java.time.Duration timeout) throws InterruptedException {
         return actions.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }

@@ -138,6 +138,6 @@ class RoutesViewModelOnDatabaseTest {
         table.apply(first);
         assertThat(table.rows()).hasSize(3);
         assertThat(table.countsProperty().get()).endsWith(
-                " (more exist: the table holds the first 3 by tenant, service, env, version)");
+                " (more exist: only the first 3 by key are loaded)");
     }
 }

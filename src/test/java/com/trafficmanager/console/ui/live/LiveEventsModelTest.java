@@ -56,6 +56,31 @@ class LiveEventsModelTest {
 
     private LiveEventsModel model = new LiveEventsModel(source, 100);
 
+    /** Pulses until a changed filter has re-filtered the table (it waits for typing to rest). */
+    private void settled() {
+        pulse(); // the first pulse after the change starts the wait
+        pulse(); // 200 ms later: rested
+    }
+
+    @Test
+    void aChangedFilterWaitsForTypingToRestThenFiltersOnce() throws Exception {
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.ACTIVATED));
+        pulse();
+        model.filter().tenantProperty().set("a");
+        model.filter().tenantProperty().set("al"); // keystrokes
+        pulse();
+        assertThat(model.rows()).as("typing has not rested yet").hasSize(2);
+        model.filter().tenantProperty().set("alpha");
+        now += LiveEventsModel.FILTER_SETTLE_NANOS; // a pulse after the last key starts the wait again
+        model.pulse(now);
+        assertThat(model.rows()).hasSize(2);
+        arrive(valid(0, 2, T0 + 2, "alpha", Action.DELETED));
+        now += LiveEventsModel.FILTER_SETTLE_NANOS;
+        model.pulse(now);
+        assertThat(model.rows()).as("rested: filtered, with what arrived meanwhile").extracting(TailEvent::offset)
+                .containsExactly(0L, 2L);
+    }
+
     @Test
     void onePartitionShowsItsEventsInOffsetOrderAndAllMergesByTimestamp() throws Exception {
         arrive(valid(1, 0, T0 + 30, "a", Action.CREATED), valid(1, 1, T0 + 40, "a", Action.ACTIVATED),
@@ -190,32 +215,40 @@ class LiveEventsModelTest {
                 junk(0, 2, T0 + 2, "garbage alpha"));
         pulse();
         model.filter().tenantProperty().set("alpha");
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L);
         arrive(valid(0, 3, T0 + 3, "alpha", Action.DELETED), valid(0, 4, T0 + 4, "beta", Action.DELETED));
         pulse();
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 3L);
 
         model.filter().tenantProperty().set("");
         model.filter().textProperty().set("ALPHA");
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 2L, 3L);
         model.filter().textProperty().set("");
         model.filter().actionProperty().set("deleted");
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(3L, 4L);
         model.filter().actionProperty().set("");
         model.filter().malformedOnlyProperty().set(true);
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(2L);
         model.filter().malformedOnlyProperty().set(false);
 
         model.filter().regexProperty().set("\"tenant\":\"b[e]ta\"");
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L, 4L);
         model.filter().regexProperty().set("tenant\":\"(beta");
         assertThat(model.filter().errorProperty().get()).startsWith("regular expression: Unclosed group");
+        settled();
         assertThat(model.rows()).as("a bad regex filters nothing").hasSize(5);
         model.filter().regexProperty().set("");
         assertThat(model.filter().errorProperty().get()).isEmpty();
 
         String id = model.rows().get(1).event().eventId().toString();
         model.filter().eventIdProperty().set(id.substring(0, 30).toUpperCase()); // a prefix, as pasted (ids made in one millisecond share their first 13 characters)
+        settled();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
     }
 

@@ -141,7 +141,10 @@ final class PostgresServer {
             initdb.destroyForcibly();
             String log = Files.readString(dataDir.getParent().resolve("logs/initdb.log"));
             FileTrees.deleteRecursively(building);
-            throw new IOException("initdb failed: " + log.strip());
+            throw new IOException("initdb failed: " + log.strip() + (log.contains("unshare")
+                    ? " (PostgreSQL does not run as root, and this machine does not allow the user namespace the"
+                            + " sandbox starts it in instead, e.g. a container's default seccomp profile: run the"
+                            + " console as an ordinary user)" : ""));
         }
         moveIntoPlace(building);
     }

@@ -31,7 +31,9 @@ final class DlqWriter implements AutoCloseable {
     static final String SOURCE_OFFSET = "dlq_source_offset";
 
     private final String topic;
-    private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, Object> producerProps;
+    /** Made when first needed, and again after one refused a send outright (consumer thread only). */
+    private KafkaProducer<String, byte[]> producer;
     private final AtomicInteger failed = new AtomicInteger();
     private static final long COOL_DOWN_NANOS = 60_000_000_000L;
     /** Until when sends are skipped after one timed out (set from the producer's thread too). */
@@ -44,7 +46,7 @@ final class DlqWriter implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        this.producer = new KafkaProducer<>(props);
+        this.producerProps = props;
     }
 
     void send(ConsumerRecord<String, byte[]> record, String reason) {
@@ -58,11 +60,17 @@ final class DlqWriter implements AutoCloseable {
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
         headers.add(SOURCE_OFFSET, utf8(Long.toString(record.offset())));
         try {
+            if (producer == null) {
+                producer = new KafkaProducer<>(producerProps);
+            }
             producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), callback(record));
         } catch (RuntimeException e) { // refused before it left (a producer in a fatal state): not the consumer's end
             failed.incrementAndGet();
-            LOG.error("could not write the malformed record {}-{}@{} to {}: {}", record.topic(), record.partition(),
-                    record.offset(), topic, e.toString());
+            LOG.error("could not write the malformed record {}-{}@{} to {}: {}; a new producer is tried in {} s",
+                    record.topic(), record.partition(), record.offset(), topic, e.toString(),
+                    COOL_DOWN_NANOS / 1_000_000_000L);
+            closeProducer();
+            unavailableUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
         }
     }
 
@@ -85,7 +93,9 @@ final class DlqWriter implements AutoCloseable {
 
     /** Waits until everything sent so far is acknowledged or failed; returns how many failed since the last call. */
     int flush() {
-        producer.flush();
+        if (producer != null) {
+            producer.flush();
+        }
         return failed.getAndSet(0);
     }
 
@@ -95,7 +105,19 @@ final class DlqWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        closeProducer();
+    }
+
+    private void closeProducer() {
+        KafkaProducer<String, byte[]> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("closing the dead-letter producer: {}", e.toString());
+            }
+        }
     }
 
     private static byte[] utf8(String s) {

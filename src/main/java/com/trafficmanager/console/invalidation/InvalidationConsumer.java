@@ -178,7 +178,7 @@ public final class InvalidationConsumer implements AutoCloseable {
         Throwable fatal = null;
         try {
             crashed = runUntilStoppedOrCrashed();
-        } catch (VirtualMachineError e) {
+        } catch (RuntimeException | Error e) { // out of memory, or before its first run: it cannot go on
             fatal = e;
             LOG.error("the invalidation consumer stopped", e);
             throw e;
@@ -225,7 +225,9 @@ public final class InvalidationConsumer implements AutoCloseable {
                 if (run != null) {
                     try {
                         run.close();
-                    } catch (RuntimeException e) { // a failed close must not end the restarts
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (RuntimeException | Error e) { // a failed close must not end the restarts
                         LOG.warn("closing the consumer run: {}", e.toString());
                     }
                 }

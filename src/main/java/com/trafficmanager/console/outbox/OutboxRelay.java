@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * the topic is in commit order. Other keys go on.
  *
  * <p>Hazards: delivery is at least once. A crash (or a lost lock) between send and mark sends the rows
- * again with the same {@code event_id}; consumers dedupe by it. The lock is checked before each batch,
- * not during it: a relay whose session dies mid-batch may overlap a new holder for that one batch,
- * which again only duplicates.
+ * again with the same {@code event_id}; consumers dedupe by it. The lock is checked before each batch
+ * and every second during a long one: a relay whose session dies mid-batch may overlap a new holder
+ * for up to a second, which again only duplicates. A holder that cannot reach Kafka gives the lock up
+ * while it backs off, after marking what was acknowledged, so another console can publish.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -65,6 +66,7 @@ public final class OutboxRelay implements AutoCloseable {
     // relay thread only
     private long pausedUntilNanos = System.nanoTime(); // not paused to begin with
     private int globalFailures;
+    private boolean kafkaFailed; // this cycle: the lock is given up once the batch is settled
     private boolean databaseDown;
 
     public OutboxRelay(Database database, OutboxRelayConfig config) {
@@ -182,7 +184,11 @@ public final class OutboxRelay implements AutoCloseable {
                         if (crashedAfterSend) {
                             return;
                         }
-                        pruner.pruneWhenDue(() -> running);
+                        if (kafkaFailed) { // after the batch's acknowledged rows were marked, not before
+                            giveUpLockWhilePaused();
+                        } else {
+                            pruner.pruneWhenDue(() -> running);
+                        }
                         waitNanos = read > 0 ? 0 : nextWait();
                     }
                     if (databaseDown) {
@@ -200,11 +206,13 @@ public final class OutboxRelay implements AutoCloseable {
                         LOG.debug("outbox relay: database still unavailable: {}", e.getMessage());
                     }
                     databaseDown = true;
+                    kafkaFailed = false; // the lock goes anyway
                     lock.release();
                 } catch (RuntimeException e) { // e.g. no producer: the bootstrap servers do not resolve
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed; standing aside before trying again", e);
                     standAside();
+                    giveUpLockWhilePaused();
                     waitNanos = nextWait();
                 } catch (Error e) {
                     // the thread ends here: say so where the status bar reads it, not only in the log
@@ -373,16 +381,22 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Kafka failed this relay as a whole (unreachable, no producer): it closes its producer, backs off,
-     * and gives up the lock meanwhile, so that another console that reaches Kafka publishes instead of
-     * waiting behind a holder that cannot. Alone, it takes the lock again after the backoff.
+     * Kafka failed this relay as a whole (unreachable, no producer): it closes its producer and backs
+     * off; once the batch is settled it gives up the lock for the backoff ({@link #giveUpLockWhilePaused}),
+     * so that another console that reaches Kafka publishes instead of waiting behind a holder that
+     * cannot. Alone, it takes the lock again after the backoff.
      */
     private void standAside() {
         producer.close();
         pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
+        kafkaFailed = true;
+    }
+
+    private void giveUpLockWhilePaused() {
+        kafkaFailed = false;
         if (lock.held()) {
             LOG.warn("outbox relay: Kafka failed; giving up the publish lock for {} ms so that another console "
-                    + "can publish", (pausedUntilNanos - System.nanoTime()) / 1_000_000);
+                    + "can publish", Math.max(0, (pausedUntilNanos - System.nanoTime()) / 1_000_000));
             lock.release();
         }
     }

@@ -99,8 +99,14 @@ public final class Sandbox implements AutoCloseable {
             starts.add(run(pool, PostgresServer.NAME, listener,
                     () -> postgres.start(port(DEFAULT_POSTGRES_PORT), listener)));
             starts.add(run(pool, KafkaServer.NAME, listener,
-                    () -> kafka.start(port(DEFAULT_KAFKA_PORT), port(DEFAULT_CONTROLLER_PORT), options.topic(),
-                            listener)));
+                    () -> {
+                        int broker = port(DEFAULT_KAFKA_PORT);
+                        int controller = port(DEFAULT_CONTROLLER_PORT);
+                        while (controller == broker) { // two free-port draws can meet
+                            controller = PortAllocator.freePort();
+                        }
+                        kafka.start(broker, controller, options.topic(), listener);
+                    }));
             starts.add(run(pool, RedisServer.NAME, listener,
                     () -> redis.start(port(DEFAULT_REDIS_PORT), listener)));
             SandboxException failure = null;

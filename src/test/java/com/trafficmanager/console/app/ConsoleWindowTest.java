@@ -67,7 +67,7 @@ class ConsoleWindowTest {
     }
 
     @Test
-    void theWindowsSizeIsSavedWhenItClosesAndUsedByTheNextStart() throws Exception {
+    void theWindowsSizeIsSavedWhenItCloses() throws Exception {
         Eventually.await("the status bar", Duration.ofSeconds(120), () -> robot.lookup("#status-kafka").tryQuery().isPresent());
         robot.interact(() -> {
             Stage window = (Stage) robot.lookup("#status-kafka").query().getScene().getWindow();

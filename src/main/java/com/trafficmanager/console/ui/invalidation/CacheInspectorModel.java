@@ -28,7 +28,7 @@ import javafx.collections.ObservableList;
  * View model of the cache inspector: a route's key (value, TTL, marker), a read through the resolver
  * (hit or miss), keys by pattern (bounded SCAN), and "Verify cache against database". Validates the
  * route fields with the route rules and names the field in its message; runs Redis and database work
- * on {@code background}, and publishes results through {@code ui}. One request at a time.
+ * on {@code background}, and publishes results through {@code ui}; only the latest request's answer shows.
  */
 public final class CacheInspectorModel {
     public static final int SCAN_LIMIT = 500;
@@ -48,6 +48,7 @@ public final class CacheInspectorModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ObservableList<String> keys = FXCollections.observableArrayList();
+    private final java.util.concurrent.atomic.AtomicLong request = new java.util.concurrent.atomic.AtomicLong();
     // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
     // view made per call (and its listeners) would go with the next garbage collection
     private final ObservableList<String> keysView = FXCollections.unmodifiableObservableList(keys);
@@ -98,18 +99,20 @@ public final class CacheInspectorModel {
             message.set("pattern: enter a glob pattern of 1 to 200 characters, e.g. route:team-a:*");
             return;
         }
-        begin("Listing keys matching " + p + "...");
+        long id = begin("Listing keys matching " + p + "...");
         background.execute(() -> {
             try {
                 KeyScan scan = inspector.scan(p, SCAN_LIMIT);
                 ui.execute(() -> {
-                    keys.setAll(scan.keys());
-                    result.set(scan.keys().size() + " key(s) match " + p + (scan.truncated()
-                            ? " (stopped at " + SCAN_LIMIT + "; narrow the pattern)" : ""));
-                    done();
+                    if (id == request.get()) {
+                        keys.setAll(scan.keys());
+                        result.set(scan.keys().size() + " key(s) match " + p + (scan.truncated()
+                                ? " (stopped at " + SCAN_LIMIT + "; narrow the pattern)" : ""));
+                        done();
+                    }
                 });
             } catch (RuntimeException | Error e) {
-                failed(e);
+                failed(id, e, true);
             }
         });
     }
@@ -170,25 +173,32 @@ public final class CacheInspectorModel {
         return p.get() == null ? "" : p.get().trim();
     }
 
-    /** Busy with {@code what} (shown while it runs); the previous result goes, so nothing stale reads as current. */
-    private void begin(String what) {
+    /**
+     * Busy with {@code what} (shown while it runs); the previous result goes, so nothing stale reads as
+     * current. Returns the request's number: only the latest request's answer is shown (keys picked one
+     * after another in the list, or a pick during a verify, run at once and may finish in any order).
+     */
+    private long begin(String what) {
         busy.set(true);
         activity.set(what);
         message.set("");
         result.set("");
+        return request.incrementAndGet();
     }
 
     private void submit(String what, Supplier<String> work) {
-        begin(what);
+        long id = begin(what);
         background.execute(() -> {
             try {
                 String text = work.get();
                 ui.execute(() -> {
-                    result.set(text);
-                    done();
+                    if (id == request.get()) {
+                        result.set(text);
+                        done();
+                    }
                 });
             } catch (RuntimeException | Error e) {
-                failed(e);
+                failed(id, e, false);
             }
         });
     }
@@ -198,12 +208,20 @@ public final class CacheInspectorModel {
         activity.set("");
     }
 
-    /** Shows the failure and frees the buttons; an Error then goes on up (logged, and a dialog). */
-    private void failed(Throwable e) {
+    /**
+     * Shows the failure of the latest request and frees the buttons (a failed listing also empties the
+     * list); an Error then goes on up (logged, and a dialog).
+     */
+    private void failed(long id, Throwable e, boolean listing) {
         ui.execute(() -> {
+            if (id != request.get()) {
+                return;
+            }
             message.set(e instanceof Error ? "Failed: " + e : "Redis or the database did not answer: " + e.getMessage());
             result.set("");
-            keys.clear();
+            if (listing) {
+                keys.clear();
+            }
             done();
         });
         if (e instanceof Error error) {

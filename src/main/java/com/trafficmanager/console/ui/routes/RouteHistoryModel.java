@@ -85,7 +85,7 @@ public final class RouteHistoryModel {
                     if (request.get() == id) {
                         readFailed = true;
                         title.set("History of " + key + ": could not be read (" + e.getMessage()
-                                + "); it is read again when the database answers");
+                                + "); it is read again when the database is back, or on Reload");
                     }
                 });
             }

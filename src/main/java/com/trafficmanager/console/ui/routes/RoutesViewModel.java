@@ -67,6 +67,8 @@ public final class RoutesViewModel implements AutoCloseable {
     /** Set by {@link #close}; answers that arrive later (a publish confirmed after the tab closed) are dropped. */
     private volatile boolean closed;
     private final AtomicLong statusSeq = new AtomicLong();
+    /** The last poll of the database failed (JavaFX thread). */
+    private boolean databaseAway;
     /** URLs typed into Edit URL whose change has not committed yet, by route (JavaFX thread). */
     private final java.util.Map<RouteKey, String> urlDrafts = new java.util.HashMap<>();
     private RoutesPrompts prompts;
@@ -93,14 +95,21 @@ public final class RoutesViewModel implements AutoCloseable {
             @Override
             public void backlog(Backlog b) {
                 ui.execute(() -> {
+                    boolean back = databaseAway;
+                    databaseAway = false;
                     backlog.set(b);
-                    history.retryIfReadFailed(); // the database answers again
+                    if (back) {
+                        history.retryIfReadFailed(); // the database answers again
+                    }
                 });
             }
 
             @Override
             public void failed(String message) {
-                ui.execute(() -> backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message)));
+                ui.execute(() -> {
+                    databaseAway = true;
+                    backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message));
+                });
             }
         });
         selection.addListener((ListChangeListener<RouteRow>) c -> {
@@ -249,14 +258,15 @@ public final class RoutesViewModel implements AutoCloseable {
             setStatus(StatusLine.info("nothing to do: " + before.key() + " already points to " + url.get()));
             return;
         }
-        // kept until the change commits: a change that fails (database down, refused, a conflict the
-        // operator closed) offers the typed URL again on the next Edit URL
-        urlDrafts.put(before.key(), url.get());
         if (settings.isProtected(before.key().env())
                 && !confirmed(Confirmations.urlChange(before, url.get()))) {
+            urlDrafts.remove(before.key()); // the operator declined it
             setStatus(StatusLine.info("URL change cancelled; nothing was changed"));
             return;
         }
+        // kept until the change commits: a change that fails (database down, refused, a conflict the
+        // operator closed) offers the typed URL again on the next Edit URL
+        urlDrafts.put(before.key(), url.get());
         runChange("change the URL of " + before.key(), "changed the URL of", List.of(row),
                 () -> List.of(service.updateUrl(before.key(), url.get(), before.rowVersion(), operator)),
                 () -> editAgainAfterConflict(before.key(), url.get()));

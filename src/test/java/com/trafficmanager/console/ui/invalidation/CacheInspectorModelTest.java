@@ -124,4 +124,20 @@ class CacheInspectorModelTest {
             assertThat(m.messageProperty().get()).isEqualTo("Failed: java.lang.StackOverflowError: deep");
         }
     }
+
+    @Test
+    void keysPickedOneAfterAnotherShowTheLastPickedWhateverOrderTheyFinishIn() {
+        try (JedisPooled redis = new JedisPooled(URI.create(TestSandbox.shared().endpoints().redisUri()))) {
+            CacheInspectorModel m = model(redis);
+            m.lookUpKey("route:team-a:first:prod:v1");
+            m.lookUpKey("route:team-a:second:prod:v1"); // arrowing down the list
+            Runnable first = background.poll();
+            background.poll().run(); // the second finishes first
+            assertThat(m.busyProperty().get()).isFalse();
+            first.run();
+            assertThat(m.resultProperty().get()).as("the key picked last").contains("route:team-a:second:prod:v1")
+                    .doesNotContain("first");
+            assertThat(m.serviceProperty().get()).isEqualTo("second");
+        }
+    }
 }

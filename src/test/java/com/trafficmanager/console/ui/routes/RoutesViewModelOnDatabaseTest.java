@@ -92,8 +92,11 @@ class RoutesViewModelOnDatabaseTest {
         select(key);
         Eventually.await("the history read failing", WAIT,
                 () -> model.history().titleProperty().get().startsWith("History of " + key + ": could not be read"));
-        assertThat(model.history().titleProperty().get()).endsWith("it is read again when the database answers");
+        assertThat(model.history().titleProperty().get())
+                .endsWith("it is read again when the database is back, or on Reload");
 
+        Eventually.await("the tab's poll to see the database gone", WAIT,
+                () -> model.backlogProperty().get() != null && model.backlogProperty().get().pendingCount() < 0);
         down.set(false);
         Eventually.await("the history read again", WAIT,
                 () -> model.history().titleProperty().get().equals("History of " + key + " (1 change)"));

@@ -54,6 +54,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong publishedCount = new AtomicLong();
     private final KeyBackoff backoff;
+    private final KafkaPause kafkaPause; // relay thread only
     private final PublishLock lock;
     private final OutboxPruner pruner;
     private final RelayProducer producer;
@@ -64,9 +65,6 @@ public final class OutboxRelay implements AutoCloseable {
     private Thread thread;
 
     // relay thread only
-    private long pausedUntilNanos = System.nanoTime(); // not paused to begin with
-    private int globalFailures;
-    private boolean kafkaFailed; // this cycle: the lock is given up once the batch is settled
     private boolean databaseDown;
 
     public OutboxRelay(Database database, OutboxRelayConfig config) {
@@ -82,6 +80,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.stopAfterSendBeforeMark = stopAfterSendBeforeMark;
         this.backoff = new KeyBackoff(config.initialBackoff(), config.maxBackoff());
+        this.kafkaPause = new KafkaPause(config.initialBackoff(), config.maxBackoff());
         this.lock = new PublishLock(database, config.lockId());
         this.pruner = new OutboxPruner(database, config.retention(), config.pruneInterval());
         this.producer = new RelayProducer(config, "outbox-relay-" + Integer.toHexString(System.identityHashCode(this)));
@@ -178,13 +177,13 @@ public final class OutboxRelay implements AutoCloseable {
                 try {
                     // while it waits out a Kafka failure this relay stands aside: a console that reaches
                     // Kafka takes the lock meanwhile and publishes
-                    if (!kafkaPaused() && lock.tryHold()) {
+                    if (!kafkaPause.active() && lock.tryHold()) {
                         signal.clear();
                         int read = publishBatch();
                         if (crashedAfterSend) {
                             return;
                         }
-                        if (kafkaFailed) { // after the batch's acknowledged rows were marked, not before
+                        if (kafkaPause.takeLockToGiveUp()) { // after the acknowledged rows were marked
                             giveUpLockWhilePaused();
                         } else {
                             pruner.pruneWhenDue(() -> running);
@@ -206,12 +205,13 @@ public final class OutboxRelay implements AutoCloseable {
                         LOG.debug("outbox relay: database still unavailable: {}", e.getMessage());
                     }
                     databaseDown = true;
-                    kafkaFailed = false; // the lock goes anyway
+                    kafkaPause.takeLockToGiveUp(); // the lock goes anyway
                     lock.release();
                 } catch (RuntimeException e) { // e.g. no producer: the bootstrap servers do not resolve
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed; standing aside before trying again", e);
                     standAside();
+                    kafkaPause.takeLockToGiveUp();
                     giveUpLockWhilePaused();
                     waitNanos = nextWait();
                 } catch (Error e) {
@@ -235,13 +235,12 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** One cycle: read, send, wait for the acks, mark. Returns the number of rows read. */
     private int publishBatch() throws SQLException, InterruptedException {
-        long now = System.nanoTime();
-        if (now - pausedUntilNanos < 0) {
+        if (kafkaPause.active()) {
             return 0;
         }
         List<PendingRow> rows;
         try (Connection c = database.dataSource().getConnection()) {
-            rows = OutboxRepository.selectPending(c, config.batchSize(), backoff.heldBack(now));
+            rows = OutboxRepository.selectPending(c, config.batchSize(), backoff.heldBack(System.nanoTime()));
         }
         if (rows.isEmpty()) {
             return 0;
@@ -365,7 +364,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
         failedKeys.forEach(k -> backoff.failed(k, now));
         if (failedKeys.isEmpty()) {
-            globalFailures = 0;
+            kafkaPause.succeeded();
         } else {
             String error = failedByError.keySet().iterator().next();
             LOG.warn("outbox relay: {} rows of {} keys failed to send ({}); they back off", 
@@ -388,21 +387,15 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private void standAside() {
         producer.close();
-        pausedUntilNanos = System.nanoTime() + pauseNanos(++globalFailures);
-        kafkaFailed = true;
+        kafkaPause.failed();
     }
 
     private void giveUpLockWhilePaused() {
-        kafkaFailed = false;
         if (lock.held()) {
             LOG.warn("outbox relay: Kafka failed; giving up the publish lock for {} ms so that another console "
-                    + "can publish", Math.max(0, (pausedUntilNanos - System.nanoTime()) / 1_000_000));
+                    + "can publish", Math.max(0, kafkaPause.remainingNanos() / 1_000_000));
             lock.release();
         }
-    }
-
-    private boolean kafkaPaused() {
-        return System.nanoTime() - pausedUntilNanos < 0;
     }
 
     /** Whether the lock session still holds the lock; if not, steps down. */
@@ -422,16 +415,11 @@ public final class OutboxRelay implements AutoCloseable {
         if (retry > 0) {
             wait = Math.min(wait, retry);
         }
-        long pause = pausedUntilNanos - now;
+        long pause = kafkaPause.remainingNanos();
         if (pause > 0) {
             wait = Math.min(wait, pause);
         }
         return Math.max(wait, 1_000_000);
-    }
-
-    private long pauseNanos(int failures) {
-        long d = config.initialBackoff().toNanos() << Math.min(failures - 1, 20);
-        return d <= 0 || d > config.maxBackoff().toNanos() ? config.maxBackoff().toNanos() : d;
     }
 
     private void notifyListeners(List<PublishedEvent> published) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The relay's pause after Kafka failed it as a whole: doubling, capped, reset by a good cycle; the lock given up once. */
+/** The relay's Kafka-wide pause: doubling, capped, reset by a good cycle; the lock given up once per failure. */
 class KafkaPauseTest {
     private static final long TEN_S = Duration.ofSeconds(10).toNanos();
 

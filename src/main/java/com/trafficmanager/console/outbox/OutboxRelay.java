@@ -183,9 +183,7 @@ public final class OutboxRelay implements AutoCloseable {
                         if (crashedAfterSend) {
                             return;
                         }
-                        if (kafkaPause.takeLockToGiveUp()) { // after the acknowledged rows were marked
-                            giveUpLockWhilePaused();
-                        } else {
+                        if (!giveUpLockIfKafkaFailed()) { // after the acknowledged rows were marked
                             pruner.pruneWhenDue(() -> running);
                         }
                         waitNanos = read > 0 ? 0 : nextWait();
@@ -211,8 +209,7 @@ public final class OutboxRelay implements AutoCloseable {
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed; standing aside before trying again", e);
                     standAside();
-                    kafkaPause.takeLockToGiveUp();
-                    giveUpLockWhilePaused();
+                    giveUpLockIfKafkaFailed();
                     waitNanos = nextWait();
                 } catch (Error e) {
                     // the thread ends here: say so where the status bar reads it, not only in the log
@@ -381,7 +378,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Kafka failed this relay as a whole (unreachable, no producer): it closes its producer and backs
-     * off; once the batch is settled it gives up the lock for the backoff ({@link #giveUpLockWhilePaused}),
+     * off; once the batch is settled it gives up the lock for the backoff ({@link #giveUpLockIfKafkaFailed}),
      * so that another console that reaches Kafka publishes instead of waiting behind a holder that
      * cannot. Alone, it takes the lock again after the backoff.
      */
@@ -390,12 +387,17 @@ public final class OutboxRelay implements AutoCloseable {
         kafkaPause.failed();
     }
 
-    private void giveUpLockWhilePaused() {
+    /** Gives up the lock for the pause if Kafka failed this cycle; returns whether it did fail. */
+    private boolean giveUpLockIfKafkaFailed() {
+        if (!kafkaPause.takeLockToGiveUp()) {
+            return false;
+        }
         if (lock.held()) {
             LOG.warn("outbox relay: Kafka failed; giving up the publish lock for {} ms so that another console "
                     + "can publish", Math.max(0, kafkaPause.remainingNanos() / 1_000_000));
             lock.release();
         }
+        return true;
     }
 
     /** Whether the lock session still holds the lock; if not, steps down. */

@@ -1,5 +1,8 @@
 package com.trafficmanager.console.sandbox;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** The few facts about the operating system the sandbox needs to pick and run server binaries. */
@@ -30,15 +33,15 @@ final class Platform {
         if (isWindows()) {
             return false;
         }
-        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
-        if (java.nio.file.Files.isReadable(status)) {
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
             try {
-                for (String line : java.nio.file.Files.readAllLines(status)) {
+                for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("Uid:")) {
                         return line.substring(4).trim().split("\\s+")[1].equals("0"); // the effective uid
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // not readable after all: the account's name says it
             }
         }

@@ -67,8 +67,6 @@ public final class RoutesViewModel implements AutoCloseable {
     /** Set by {@link #close}; answers that arrive later (a publish confirmed after the tab closed) are dropped. */
     private volatile boolean closed;
     private final AtomicLong statusSeq = new AtomicLong();
-    /** The last poll of the database failed (JavaFX thread). */
-    private boolean databaseAway;
     /** URLs typed into Edit URL whose change has not committed yet, by route (JavaFX thread). */
     private final java.util.Map<RouteKey, String> urlDrafts = new java.util.HashMap<>();
     private RoutesPrompts prompts;
@@ -95,8 +93,8 @@ public final class RoutesViewModel implements AutoCloseable {
             @Override
             public void backlog(Backlog b) {
                 ui.execute(() -> {
-                    boolean back = databaseAway;
-                    databaseAway = false;
+                    Backlog before = backlog.get(); // pending -1: the last poll failed (see failed below)
+                    boolean back = before != null && before.pendingCount() < 0;
                     backlog.set(b);
                     if (back) {
                         history.retryIfReadFailed(); // the database answers again
@@ -106,10 +104,7 @@ public final class RoutesViewModel implements AutoCloseable {
 
             @Override
             public void failed(String message) {
-                ui.execute(() -> {
-                    databaseAway = true;
-                    backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message));
-                });
+                ui.execute(() -> backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message)));
             }
         });
         selection.addListener((ListChangeListener<RouteRow>) c -> {

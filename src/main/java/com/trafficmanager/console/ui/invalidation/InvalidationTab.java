@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 
 /**
- * Builds the Invalidation tab on a session's {@link InvalidationService}: the view models, the view,
+ * Builds the Invalidation tab on a session's {@link InvalidationService}: the view model (with the cache inspector's part), the view,
  * and the one hand-over per sampling tick from the monitor's thread to the JavaFX thread.
  */
 public final class InvalidationTab {
@@ -18,11 +18,11 @@ public final class InvalidationTab {
     /** Call on the JavaFX thread. */
     public static Node create(InvalidationService service) {
         ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("invalidation-ui-work"));
-        InvalidationViewModel model = new InvalidationViewModel(InvalidationControls.of(service), background,
-                Platform::runLater);
         CacheInspectorModel inspector = new CacheInspectorModel(service.inspector(), service.resolver(), background,
                 Platform::runLater);
+        InvalidationViewModel model = new InvalidationViewModel(InvalidationControls.of(service), inspector,
+                background, Platform::runLater);
         service.monitor().onSnapshot(snapshot -> Platform.runLater(() -> model.apply(snapshot)));
-        return new InvalidationView(model, inspector);
+        return new InvalidationView(model);
     }
 }

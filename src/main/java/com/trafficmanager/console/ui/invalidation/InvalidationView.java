@@ -22,15 +22,15 @@ import javafx.scene.layout.VBox;
 /**
  * The Invalidation tab: the consumer's state and commands, counters, the per-partition table with lag,
  * time lag and Burrow status, the lag and rate trends, the last events; the cache inspector and (on the
- * sandbox) fault injection in tabs of their own. Thin: everything it shows comes from the view models.
+ * sandbox) fault injection in tabs of their own. Thin: everything it shows comes from the view model.
  */
 public final class InvalidationView extends BorderPane {
 
-    public InvalidationView(InvalidationViewModel model, CacheInspectorModel inspector) {
+    public InvalidationView(InvalidationViewModel model) {
         TabPane inner = new TabPane();
         inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         inner.getTabs().add(tab("Consumer", "inval-tab-consumer", consumer(model)));
-        inner.getTabs().add(tab("Cache inspector", "inval-tab-inspector", new CacheInspectorView(inspector)));
+        inner.getTabs().add(tab("Cache inspector", "inval-tab-inspector", new CacheInspectorView(model.inspector())));
         if (model.faultsAvailable()) {
             inner.getTabs().add(tab("Fault injection (sandbox)", "inval-tab-faults", new FaultInjectionView(model)));
         }

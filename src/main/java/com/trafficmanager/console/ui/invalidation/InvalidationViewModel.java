@@ -24,9 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * View model of the Invalidation tab (without the cache inspector, see {@link CacheInspectorModel}):
- * the consumer's state and commands, counters, per-partition lag and status, the trend charts' points,
- * the last events, and the sandbox's fault injection.
+ * View model of the Invalidation tab: the consumer's state and commands, counters, per-partition lag and
+ * status, the trend charts' points, the last events, and the sandbox's fault injection; the cache
+ * inspector's fields and commands are its part {@link #inspector()}.
  *
  * <p>{@link #apply} takes one {@link InvalidationSnapshot} per sampling tick and must run on the UI
  * thread; every list it fills is bounded (partitions, {@value #RECENT_ROWS} events, 15 minutes of trend).
@@ -44,6 +44,7 @@ public final class InvalidationViewModel {
             + "fell; else OK.";
 
     private final InvalidationControls controls;
+    private final CacheInspectorModel inspector;
     private final Executor background;
     private final Executor ui;
 
@@ -84,14 +85,21 @@ public final class InvalidationViewModel {
     private final ReadOnlyBooleanWrapper outageRunning = new ReadOnlyBooleanWrapper();
     private List<ProcessedEvent> lastRecent = List.of();
 
-    public InvalidationViewModel(InvalidationControls controls, Executor background, Executor ui) {
+    public InvalidationViewModel(InvalidationControls controls, CacheInspectorModel inspector, Executor background,
+                                 Executor ui) {
         this.controls = controls;
+        this.inspector = inspector;
         this.background = background;
         this.ui = ui;
         if (!controls.consumeAllowed()) {
             stateDetail.set("read-only profile: this console does not run the consumer (it would commit the group's "
                     + "offsets); the lag below is the group's");
         }
+    }
+
+    /** The cache inspector's part of the tab. */
+    public CacheInspectorModel inspector() {
+        return inspector;
     }
 
     /** One sampling tick; on the UI thread. */

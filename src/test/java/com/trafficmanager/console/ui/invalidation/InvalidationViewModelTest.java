@@ -36,7 +36,9 @@ class InvalidationViewModelTest {
         @Override public void redisOutage(Duration length) { calls.add("outage " + length.toSeconds()); }
     };
 
-    private final InvalidationViewModel model = new InvalidationViewModel(controls, Runnable::run, Runnable::run);
+    // the inspector's part has tests of its own (CacheInspectorModelTest); nothing here reaches Redis
+    private final InvalidationViewModel model = new InvalidationViewModel(controls,
+            new CacheInspectorModel(null, null, Runnable::run, Runnable::run), Runnable::run, Runnable::run);
 
     private static InvalidationSnapshot snapshot(Instant at, ConsumerState state, int recentEvents) {
         TreeMap<Integer, Counts> byPartition = new TreeMap<>();

@@ -37,8 +37,9 @@ public record EventFilter(String action, String tenant, String service, String e
 
     /**
      * A regular expression may backtrack for minutes on one value ({@code (a+)+$}); it runs on the window's
-     * thread, so each match has {@value #REGEX_BUDGET_MILLIS} ms, and after {@value #SLOW_STRIKES} that
-     * run out the expression matches nothing more and says why.
+     * thread (for events as they arrive) and on the Live filter's (re-filtering the buffer), so each match
+     * has {@value #REGEX_BUDGET_MILLIS} ms, and after {@value #SLOW_STRIKES} that run out the expression
+     * matches nothing more and says why.
      */
     public static final String SLOW_REGEX = "regular expression: too slow on these values (it backtracks); "
             + "simplify it - it matches nothing until then";
@@ -73,6 +74,7 @@ public record EventFilter(String action, String tenant, String service, String e
         boolean fields = !action.isEmpty() || !tenant.isEmpty() || !service.isEmpty() || !env.isEmpty()
                 || !eventId.isEmpty();
         String needle = text.toLowerCase(Locale.ROOT);
+        byte[] asciiNeedle = needle.isEmpty() ? null : AsciiSearch.needle(needle);
         Pattern p = pattern;
         boolean all = !fields && needle.isEmpty() && p == null && !malformedOnly;
         java.util.concurrent.atomic.AtomicReference<String> slow = new java.util.concurrent.atomic.AtomicReference<>();
@@ -85,11 +87,17 @@ public record EventFilter(String action, String tenant, String service, String e
                 return false;
             }
             String raw = null;
-            if (!needle.isEmpty()) {
-                raw = e.valueText();
-                boolean inKey = e.key() != null && e.key().toLowerCase(Locale.ROOT).contains(needle);
-                if (!inKey && !raw.toLowerCase(Locale.ROOT).contains(needle)) {
+            if (!needle.isEmpty() && !(e.key() != null && e.key().toLowerCase(Locale.ROOT).contains(needle))) {
+                AsciiSearch.Answer inBytes = asciiNeedle == null || e.rawValue() == null ? AsciiSearch.Answer.UNSURE
+                        : AsciiSearch.find(e.rawValue(), asciiNeedle);
+                if (inBytes == AsciiSearch.Answer.ABSENT) {
                     return false;
+                }
+                if (inBytes == AsciiSearch.Answer.UNSURE) {
+                    raw = e.valueText();
+                    if (!raw.toLowerCase(Locale.ROOT).contains(needle)) {
+                        return false;
+                    }
                 }
             }
             if (p == null) {

@@ -92,6 +92,21 @@ public final class EventRing {
         }
     }
 
+    /** The events held, oldest first, as a read-only list that follows the ring (not a copy). */
+    public List<TailEvent> view() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public TailEvent get(int i) {
+                return EventRing.this.get(i);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
     /** The events held, oldest first (a copy). */
     public List<TailEvent> toList() {
         List<TailEvent> out = new ArrayList<>(size);

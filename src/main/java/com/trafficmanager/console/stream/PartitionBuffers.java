@@ -170,34 +170,22 @@ public final class PartitionBuffers {
 
     /**
      * The newest {@code limit} buffered events of all partitions that match, merged by timestamp,
-     * oldest first. Walks the rings from their newest ends, so it costs about {@code limit} steps,
-     * not the whole buffer.
+     * oldest first (see {@link NewestMerge}).
      */
     public List<TailEvent> newestByTimestamp(int limit, java.util.function.Predicate<TailEvent> matching) {
-        List<EventRing> list = new ArrayList<>(rings.values());
-        int[] next = new int[list.size()];
-        java.util.PriorityQueue<Integer> heads = new java.util.PriorityQueue<>(
-                (a, b) -> EventOrder.BY_TIMESTAMP.compare(list.get(b).get(next[b]), list.get(a).get(next[a])));
-        for (int i = 0; i < list.size(); i++) {
-            next[i] = list.get(i).size() - 1;
-            if (next[i] >= 0) {
-                heads.add(i);
-            }
-        }
-        List<TailEvent> out = new ArrayList<>(Math.min(limit, bufferedTotal()));
-        while (out.size() < limit && !heads.isEmpty()) {
-            int i = heads.poll();
-            TailEvent e = list.get(i).get(next[i]);
-            if (matching.test(e)) {
-                out.add(e);
-            }
-            if (--next[i] >= 0) {
-                heads.add(i);
-            }
-        }
-        Collections.reverse(out);
-        out.sort(EventOrder.BY_TIMESTAMP); // a partition's timestamps may go back a little; keep the order exact
-        return out;
+        List<List<TailEvent>> views = new ArrayList<>(rings.size());
+        rings.values().forEach(r -> views.add(r.view()));
+        return NewestMerge.newest(views, limit, matching);
+    }
+
+    /**
+     * What the rings hold now, copied (references only, oldest first per partition), for a filter to read
+     * on another thread while this one goes on adding.
+     */
+    public BufferedCopy copy() {
+        Map<Integer, List<TailEvent>> byPartition = new TreeMap<>();
+        rings.forEach((p, r) -> byPartition.put(p, r.toList()));
+        return new BufferedCopy(byPartition);
     }
 
     private long[] counters(int partition) {

@@ -54,7 +54,9 @@ public final class TailEvent {
     private final byte[] value;
     private final Header[] headers;
     private boolean headersRead; // guarded by this
-    private Object verdict; // null: not checked yet; a Readable; or the problem (a String)
+    // null: not checked yet; a Readable; or the problem (a String). The window's thread and the Live filter's
+    // thread may both check an event: each works out the same immutable verdict, so a race only repeats work
+    private Object verdict;
 
     public TailEvent(int partition, long offset, long timestamp, String key, byte[] value, Header[] headers) {
         this.partition = partition;

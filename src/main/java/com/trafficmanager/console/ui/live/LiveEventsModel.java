@@ -1,6 +1,7 @@
 package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
+import com.trafficmanager.console.stream.BufferedCopy;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
 import com.trafficmanager.console.stream.EndOffsets;
@@ -16,6 +17,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +37,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The view model of the Live events tab. Plain Java with JavaFX properties: it never touches a
@@ -40,11 +49,15 @@ import javafx.collections.ObservableList;
  * adds it to the per-partition rings, checks a time-boxed share of the new records (see
  * {@link PartitionBuffers#checkSome}); at most five times a second (two and a half in a flood) it
  * changes the shown rows, in a few bulk list changes, and twice a second the overview. There is no
- * {@code runLater} at all.
+ * {@code runLater} at all. One piece of work runs elsewhere: re-filtering every buffered event (a new
+ * filter, selection or capacity, or a flood, with a filter that does not match everything) reads each
+ * value, up to 300,000 of them; it runs on {@code filterWork} over a copy of the rings, and a later pulse
+ * shows its answer, then what arrived meanwhile.
  *
  * <p>What the rows are and how they change is {@link ShownRows}'s; when they change is decided here.
  */
 public final class LiveEventsModel {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEventsModel.class);
     private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
     /** The table changes at most this often: every change costs a layout and a (software) render,
      *  which at 60 Hz takes the CPU the tail and the broker need; nobody reads a table faster. */
@@ -60,13 +73,22 @@ public final class LiveEventsModel {
     /**
      * A changed filter re-filters the table once typing has rested this long (measured from the first
      * pulse after the last change), not per keystroke: a free-text filter reads every buffered value,
-     * about 40 ms over 60,000 events and 180 ms over 300,000, too long to spend on each key.
+     * 15-25 ms of a core over 60,000 events and 90-140 ms over 300,000, not worth spending on each key.
      */
     static final long FILTER_SETTLE_NANOS = 150_000_000L;
+    /** A re-filter that takes longer than this says so (most take tens of ms; a label for those would flicker). */
+    static final long FILTERING_SHOWN_AFTER_NANOS = 250_000_000L;
     /** Time per pulse for checking arrived records (decoding them) on this thread. */
     private static final long CHECK_BUDGET_NANOS = 3_000_000L;
 
     private final LiveSource source;
+    private final Executor filterWork;
+    private final AtomicLong rebuildAsked = new AtomicLong(); // the latest re-filter asked for; older answers are dropped
+    private final AtomicReference<Rebuilt> rebuilt = new AtomicReference<>(); // filterWork's latest answer
+    private long awaited; // the re-filter the table waits for, 0 for none
+    private long awaitedSince; // the pulse that asked for it
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
+    private long lastPulse;
     private final PartitionBuffers buffers;
     private final LiveFilterModel filter = new LiveFilterModel();
     private final ShownRows rows;
@@ -100,8 +122,20 @@ public final class LiveEventsModel {
     private boolean filterChanged; // the table waits for typing in the filter to rest
     private long filterChangeSeenAt = Long.MIN_VALUE; // the first pulse after the last change of the filter
 
+    /** The rows a re-filter worked out for the request {@code asked}; null rows when it failed. */
+    private record Rebuilt(long asked, List<TailEvent> rows) {
+    }
+
+    /** Re-filters on a thread of the model's own, which ends after 30 s without work. */
     public LiveEventsModel(LiveSource source, int capacityPerPartition) {
+        this(source, capacityPerPartition, new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), DaemonThreads.named("live-filter")));
+    }
+
+    /** Re-filters on {@code filterWork} (tests pass one that runs the work at once). */
+    public LiveEventsModel(LiveSource source, int capacityPerPartition, Executor filterWork) {
         this.source = source;
+        this.filterWork = filterWork;
         this.buffers = new PartitionBuffers(capacityPerPartition);
         this.rows = new ShownRows(buffers);
         this.capacity.set(capacityPerPartition);
@@ -133,6 +167,7 @@ public final class LiveEventsModel {
      * One frame: takes everything queued and shows it. Call once per pulse with the pulse's time.
      */
     public void pulse(long nowNanos) {
+        lastPulse = nowNanos;
         List<TailBatch> batches = source.queue().drain();
         List<TailEvent> arrived = new ArrayList<>();
         for (TailBatch batch : batches) {
@@ -154,6 +189,8 @@ public final class LiveEventsModel {
             newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
             if (filterChanged) {
                 settleFilter(nowNanos);
+            } else if (awaited != 0) {
+                takeRebuilt(nowNanos);
             }
         } else {
             pendingRows.addAll(arrived);
@@ -165,11 +202,14 @@ public final class LiveEventsModel {
             long every = flooded ? ROWS_EVERY_IN_FLOOD_NANOS : ROWS_EVERY_NANOS;
             if (filterChanged) {
                 settleFilter(nowNanos); // its rebuild shows what arrived meanwhile too
+            } else if (awaited != 0) {
+                takeRebuilt(nowNanos); // the table waits for a re-filter, then shows what arrived meanwhile
             } else if (nowNanos - lastRows >= every || lastRows == Long.MIN_VALUE) {
                 lastRows = nowNanos;
                 applyPending();
             }
         }
+        filtering.set(awaited != 0 && nowNanos - awaitedSince >= FILTERING_SHOWN_AFTER_NANOS);
         if (nowNanos - lastOverview >= OVERVIEW_EVERY_NANOS || lastOverview == Long.MIN_VALUE) {
             lastOverview = nowNanos;
             refreshOverview(nowNanos);
@@ -208,7 +248,67 @@ public final class LiveEventsModel {
         filter.showProblemOf(compiled);
     }
 
+    /**
+     * Shows the matching events of the rings afresh: here when the filter matches everything (a merge of the
+     * newest rows only), else on {@code filterWork} over a copy of the rings (it reads every value).
+     */
     private void rebuildRows() {
+        if (compiled.matchesAll()) {
+            rebuildHere();
+            return;
+        }
+        pendingRows.clear(); // in the copy; what arrives from now on is shown after the answer
+        pendingRebuild = false;
+        filterChanged = false;
+        long asked = rebuildAsked.incrementAndGet();
+        awaited = asked;
+        awaitedSince = lastPulse;
+        BufferedCopy copy = buffers.copy();
+        Integer partition = selectedPartition.get();
+        int limit = buffers.capacity();
+        EventFilter.Compiled f = compiled;
+        filterWork.execute(() -> {
+            if (rebuildAsked.get() != asked) {
+                return; // a newer one was asked for before this one started
+            }
+            List<TailEvent> shown = null;
+            try {
+                shown = ShownRows.rebuilt(copy, partition, limit, f::test);
+            } catch (RuntimeException e) {
+                LOG.error("Re-filtering the live table failed; it is done on the window's thread instead", e);
+            }
+            rebuilt.set(new Rebuilt(asked, shown));
+        });
+        takeRebuilt(lastPulse); // work that ran at once has answered already
+    }
+
+    /** Shows the awaited re-filter's answer once it is there, then what arrived since its copy. */
+    private void takeRebuilt(long nowNanos) {
+        Rebuilt r = rebuilt.get();
+        if (r == null || r.asked() != awaited) {
+            return;
+        }
+        rebuilt.compareAndSet(r, null);
+        awaited = 0;
+        filtering.set(false);
+        lastRows = nowNanos; // a flood's next rebuild keeps its pace, counted from now
+        if (r.rows() == null) {
+            rebuildHere();
+            return;
+        }
+        rows.show(r.rows());
+        filter.showProblemOf(compiled);
+        if (!pendingRebuild && !pendingRows.isEmpty()) {
+            append(pendingRows);
+            pendingRows.clear();
+        }
+    }
+
+    /** Rebuilds on this thread, dropping any re-filter on its way. */
+    private void rebuildHere() {
+        rebuildAsked.incrementAndGet();
+        awaited = 0;
+        filtering.set(false);
         pendingRows.clear();
         pendingRebuild = false;
         filterChanged = false;
@@ -308,6 +408,11 @@ public final class LiveEventsModel {
     public void clear() {
         buffers.clearAll();
         newWhilePaused.set(0);
+        rebuildAsked.incrementAndGet(); // a re-filter on its way would show what is gone
+        awaited = 0;
+        filtering.set(false);
+        pendingRows.clear();
+        pendingRebuild = false;
         rows.clear();
         details.set(null);
         refreshOverview(lastOverview == Long.MIN_VALUE ? 0 : lastOverview);
@@ -342,8 +447,8 @@ public final class LiveEventsModel {
 
     /** The rows shown now, for an export: a copy, safe to hand to another thread. */
     public List<TailEvent> exportSnapshot() {
-        if (filterChanged) {
-            rebuildRows(); // exactly what the filter as typed shows, even before typing rested
+        if (filterChanged || awaited != 0) {
+            rebuildHere(); // exactly what the filter as typed shows, even before typing rested
         }
         return List.copyOf(rows.list());
     }
@@ -391,6 +496,11 @@ public final class LiveEventsModel {
     /** Events taken from the tail since the model was made. */
     public ReadOnlyLongProperty receivedProperty() {
         return received.getReadOnlyProperty();
+    }
+
+    /** Whether the table has waited for a re-filter of every buffered event longer than a moment. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty capacityProperty() {

@@ -59,7 +59,7 @@ public final class LiveEventsView extends BorderPane {
         }
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> model.showDetails(e));
         model.rows().addListener((ListChangeListener<TailEvent>) c -> rowsChanged = true);
-        VBox tableBox = new VBox(4, new LiveFilterBar(model.filter()), table);
+        VBox tableBox = new VBox(4, new LiveFilterBar(model.filter(), model.filteringProperty()), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane center = new SplitPane(tableBox, new EventDetailsView(model));
         center.setOrientation(Orientation.VERTICAL);

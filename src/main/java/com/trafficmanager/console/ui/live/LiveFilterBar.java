@@ -2,6 +2,7 @@ package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.ui.common.Styles;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -12,11 +13,11 @@ import javafx.scene.layout.FlowPane;
 
 /**
  * The filter fields, bound to the {@link LiveFilterModel}; the error of a bad regular expression
- * shows right beside them.
+ * shows right beside them, and so does a re-filter of the whole buffer that takes a while.
  */
 final class LiveFilterBar extends FlowPane {
 
-    LiveFilterBar(LiveFilterModel filter) {
+    LiveFilterBar(LiveFilterModel filter, ReadOnlyBooleanProperty filtering) {
         super(6, 4);
         getStyleClass().add(Styles.LIVE_TOOLBAR);
         setAlignment(Pos.CENTER_LEFT);
@@ -38,6 +39,11 @@ final class LiveFilterBar extends FlowPane {
         error.textProperty().bind(filter.errorProperty());
         error.visibleProperty().bind(filter.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        Label busy = new Label("filtering the buffered events...");
+        busy.setId("live-filtering");
+        busy.getStyleClass().add(Styles.MUTED);
+        busy.visibleProperty().bind(filtering);
+        busy.managedProperty().bind(busy.visibleProperty());
         Button reset = new Button("Reset");
         reset.setOnAction(e -> filter.reset());
         getChildren().addAll(new Label("Filter: action"), action,
@@ -47,7 +53,7 @@ final class LiveFilterBar extends FlowPane {
                 field("live-filter-event-id", "event id", 10, filter.eventIdProperty()),
                 field("live-filter-text", "text", 10, filter.textProperty()),
                 field("live-filter-regex", "regex over the raw value", 14, filter.regexProperty()),
-                malformed, reset, error);
+                malformed, reset, error, busy);
     }
 
     private static TextField field(String id, String prompt, int columns, javafx.beans.property.StringProperty p) {

@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
+import com.trafficmanager.console.stream.BufferedCopy;
 import com.trafficmanager.console.stream.EventOrder;
 import com.trafficmanager.console.stream.EventRing;
 import com.trafficmanager.console.stream.PartitionBuffers;
@@ -99,6 +100,19 @@ final class ShownRows {
         out.addAll(a.subList(i, a.size()));
         out.addAll(b.subList(j, b.size()));
         return out;
+    }
+
+    /**
+     * The rows a rebuild would show, worked out from a copy of the rings on any thread: for one partition its
+     * matching events, for all the newest {@code limit} matching ones merged by timestamp.
+     */
+    static List<TailEvent> rebuilt(BufferedCopy copy, Integer partition, int limit, Predicate<TailEvent> filter) {
+        return partition == null ? copy.newestByTimestamp(limit, filter) : copy.matching(partition, filter);
+    }
+
+    /** Shows rows worked out by {@link #rebuilt}. */
+    void show(List<TailEvent> shown) {
+        rows.replaceAll(shown);
     }
 
     /** Shows the matching events of the rings afresh (a new selection or filter, a flood, a re-seek). */

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +56,98 @@ class LiveEventsModelTest {
         model.pulse(now);
     }
 
-    private LiveEventsModel model = new LiveEventsModel(source, 100);
+    // re-filters answered at once; HeldWork plays a filter thread that takes its time
+    private LiveEventsModel model = new LiveEventsModel(source, 100, Runnable::run);
+
+    /** Filter work the test runs when it chooses, in the order it chooses. */
+    private static final class HeldWork implements Executor {
+        final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable work) {
+            held.add(work);
+        }
+
+        void runNewestFirst() {
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            Collections.reverse(now);
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aRefilterRunsOffTheWindowsThreadAndWhatArrivesMeanwhileFollowsItsAnswer() throws Exception {
+        HeldWork work = new HeldWork();
+        model = new LiveEventsModel(source, 100, work);
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
+        pulse();
+        assertThat(model.rows()).hasSize(2);
+        model.filter().textProperty().set("alpha");
+        settled();
+        assertThat(work.held).as("the re-filter went to the filter thread").hasSize(1);
+        assertThat(model.rows()).as("the table shows what it showed until the answer").hasSize(2);
+        assertThat(model.filteringProperty().get()).isFalse();
+        arrive(valid(0, 2, T0 + 2, "alpha", Action.UPDATED), valid(0, 3, T0 + 3, "beta", Action.UPDATED));
+        pulse();
+        pulse();
+        assertThat(model.rows()).hasSize(2);
+        assertThat(model.filteringProperty().get()).as("waiting 400 ms says so").isTrue();
+
+        work.runNewestFirst();
+        pulse();
+        assertThat(model.rows()).as("the answer, then what arrived meanwhile").extracting(TailEvent::offset)
+                .containsExactly(0L, 2L);
+        assertThat(model.filteringProperty().get()).isFalse();
+        arrive(valid(0, 4, T0 + 4, "alpha", Action.DELETED), valid(0, 5, T0 + 5, "beta", Action.DELETED));
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 2L, 4L);
+        assertThat(work.held).as("arrivals are filtered on the window's thread").isEmpty();
+    }
+
+    @Test
+    void onlyTheLatestRefilterIsShownWhateverOrderTheyFinishIn() throws Exception {
+        HeldWork work = new HeldWork();
+        model = new LiveEventsModel(source, 100, work);
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
+        pulse();
+        model.filter().textProperty().set("alpha");
+        settled();
+        model.filter().textProperty().set("beta");
+        settled();
+        assertThat(work.held).hasSize(2);
+        work.runNewestFirst(); // the older one finishes last
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
+
+        model.filter().textProperty().set("alpha");
+        settled();
+        model.select(0); // another re-filter, asked before the first answered
+        work.runNewestFirst();
+        pulse();
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L);
+    }
+
+    @Test
+    void clearAndExportDoNotWaitForARefilterOnItsWay(@TempDir Path dir) throws Exception {
+        HeldWork work = new HeldWork();
+        model = new LiveEventsModel(source, 100, work);
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
+        pulse();
+        model.filter().textProperty().set("beta");
+        settled();
+        assertThat(model.exportSnapshot()).as("the export holds what the filter shows").extracting(TailEvent::offset)
+                .containsExactly(1L);
+        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
+
+        model.filter().textProperty().set("a");
+        settled();
+        model.clear();
+        work.runNewestFirst();
+        pulse();
+        assertThat(model.rows()).as("cleared; the answer that came after shows nothing gone").isEmpty();
+        assertThat(model.filteringProperty().get()).isFalse();
+    }
 
     /** Pulses until a changed filter has re-filtered the table (it waits for typing to rest). */
     private void settled() {

@@ -21,8 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,8 +35,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The view model of the Live events tab. Plain Java with JavaFX properties: it never touches a
@@ -57,7 +53,6 @@ import org.slf4j.LoggerFactory;
  * <p>What the rows are and how they change is {@link ShownRows}'s; when they change is decided here.
  */
 public final class LiveEventsModel {
-    private static final Logger LOG = LoggerFactory.getLogger(LiveEventsModel.class);
     private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
     /** The table changes at most this often: every change costs a layout and a (software) render,
      *  which at 60 Hz takes the CPU the tail and the broker need; nobody reads a table faster. */
@@ -82,11 +77,7 @@ public final class LiveEventsModel {
     private static final long CHECK_BUDGET_NANOS = 3_000_000L;
 
     private final LiveSource source;
-    private final Executor filterWork;
-    private final AtomicLong rebuildAsked = new AtomicLong(); // the latest re-filter asked for; older answers are dropped
-    private final AtomicReference<Rebuilt> rebuilt = new AtomicReference<>(); // filterWork's latest answer
-    private long awaited; // the re-filter the table waits for, 0 for none
-    private long awaitedSince; // the pulse that asked for it
+    private final Refilter refilter;
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
     private long lastPulse;
     private final PartitionBuffers buffers;
@@ -122,10 +113,6 @@ public final class LiveEventsModel {
     private boolean filterChanged; // the table waits for typing in the filter to rest
     private long filterChangeSeenAt = Long.MIN_VALUE; // the first pulse after the last change of the filter
 
-    /** The rows a re-filter worked out for the request {@code asked}; null rows when it failed. */
-    private record Rebuilt(long asked, List<TailEvent> rows) {
-    }
-
     /** Re-filters on a thread of the model's own, which ends after 30 s without work. */
     public LiveEventsModel(LiveSource source, int capacityPerPartition) {
         this(source, capacityPerPartition, new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
@@ -135,7 +122,7 @@ public final class LiveEventsModel {
     /** Re-filters on {@code filterWork} (tests pass one that runs the work at once). */
     public LiveEventsModel(LiveSource source, int capacityPerPartition, Executor filterWork) {
         this.source = source;
-        this.filterWork = filterWork;
+        this.refilter = new Refilter(filterWork);
         this.buffers = new PartitionBuffers(capacityPerPartition);
         this.rows = new ShownRows(buffers);
         this.capacity.set(capacityPerPartition);
@@ -189,8 +176,8 @@ public final class LiveEventsModel {
             newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
             if (filterChanged) {
                 settleFilter(nowNanos);
-            } else if (awaited != 0) {
-                takeRebuilt(nowNanos);
+            } else if (refilter.waiting()) {
+                takeRefiltered(nowNanos);
             }
         } else {
             pendingRows.addAll(arrived);
@@ -202,14 +189,14 @@ public final class LiveEventsModel {
             long every = flooded ? ROWS_EVERY_IN_FLOOD_NANOS : ROWS_EVERY_NANOS;
             if (filterChanged) {
                 settleFilter(nowNanos); // its rebuild shows what arrived meanwhile too
-            } else if (awaited != 0) {
-                takeRebuilt(nowNanos); // the table waits for a re-filter, then shows what arrived meanwhile
+            } else if (refilter.waiting()) {
+                takeRefiltered(nowNanos); // the table waits for a re-filter, then shows what arrived meanwhile
             } else if (nowNanos - lastRows >= every || lastRows == Long.MIN_VALUE) {
                 lastRows = nowNanos;
                 applyPending();
             }
         }
-        filtering.set(awaited != 0 && nowNanos - awaitedSince >= FILTERING_SHOWN_AFTER_NANOS);
+        filtering.set(refilter.waitingFor(FILTERING_SHOWN_AFTER_NANOS, nowNanos));
         if (nowNanos - lastOverview >= OVERVIEW_EVERY_NANOS || lastOverview == Long.MIN_VALUE) {
             lastOverview = nowNanos;
             refreshOverview(nowNanos);
@@ -260,43 +247,27 @@ public final class LiveEventsModel {
         pendingRows.clear(); // in the copy; what arrives from now on is shown after the answer
         pendingRebuild = false;
         filterChanged = false;
-        long asked = rebuildAsked.incrementAndGet();
-        awaited = asked;
-        awaitedSince = lastPulse;
         BufferedCopy copy = buffers.copy();
         Integer partition = selectedPartition.get();
         int limit = buffers.capacity();
         EventFilter.Compiled f = compiled;
-        filterWork.execute(() -> {
-            if (rebuildAsked.get() != asked) {
-                return; // a newer one was asked for before this one started
-            }
-            List<TailEvent> shown = null;
-            try {
-                shown = ShownRows.rebuilt(copy, partition, limit, f::test);
-            } catch (RuntimeException e) {
-                LOG.error("Re-filtering the live table failed; it is done on the window's thread instead", e);
-            }
-            rebuilt.set(new Rebuilt(asked, shown));
-        });
-        takeRebuilt(lastPulse); // work that ran at once has answered already
+        refilter.ask(() -> ShownRows.rebuilt(copy, partition, limit, f::test), lastPulse);
+        takeRefiltered(lastPulse); // work that ran at once has answered already
     }
 
     /** Shows the awaited re-filter's answer once it is there, then what arrived since its copy. */
-    private void takeRebuilt(long nowNanos) {
-        Rebuilt r = rebuilt.get();
-        if (r == null || r.asked() != awaited) {
+    private void takeRefiltered(long nowNanos) {
+        Refilter.Answer answer = refilter.take();
+        if (answer == null) {
             return;
         }
-        rebuilt.compareAndSet(r, null);
-        awaited = 0;
         filtering.set(false);
         lastRows = nowNanos; // a flood's next rebuild keeps its pace, counted from now
-        if (r.rows() == null) {
+        if (answer.rows() == null) {
             rebuildHere();
             return;
         }
-        rows.show(r.rows());
+        rows.show(answer.rows());
         filter.showProblemOf(compiled);
         if (!pendingRebuild && !pendingRows.isEmpty()) {
             append(pendingRows);
@@ -306,8 +277,7 @@ public final class LiveEventsModel {
 
     /** Rebuilds on this thread, dropping any re-filter on its way. */
     private void rebuildHere() {
-        rebuildAsked.incrementAndGet();
-        awaited = 0;
+        refilter.cancel();
         filtering.set(false);
         pendingRows.clear();
         pendingRebuild = false;
@@ -408,8 +378,7 @@ public final class LiveEventsModel {
     public void clear() {
         buffers.clearAll();
         newWhilePaused.set(0);
-        rebuildAsked.incrementAndGet(); // a re-filter on its way would show what is gone
-        awaited = 0;
+        refilter.cancel(); // a re-filter on its way would show what is gone
         filtering.set(false);
         pendingRows.clear();
         pendingRebuild = false;
@@ -447,7 +416,7 @@ public final class LiveEventsModel {
 
     /** The rows shown now, for an export: a copy, safe to hand to another thread. */
     public List<TailEvent> exportSnapshot() {
-        if (filterChanged || awaited != 0) {
+        if (filterChanged || refilter.waiting()) {
             rebuildHere(); // exactly what the filter as typed shows, even before typing rested
         }
         return List.copyOf(rows.list());

@@ -27,13 +27,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The JavaFX application and the window's life: shows the start-up screen at once, chooses the profile,
  * brings the session up in the background, swaps in the main view ({@link SessionWindow} wires the
  * session to the tabs), runs the smoke check, and stops everything on close. Theme and window placement
- * are remembered here. It holds no feature logic.
+ * (see {@link WindowPlacement}) are remembered here. It holds no feature logic.
  */
 public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
@@ -115,7 +112,7 @@ public final class ConsoleApplication extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
-        placeWindow();
+        WindowPlacement.apply(stage, preferences);
         stage.setOnCloseRequest(e -> {
             e.consume();
             shutdown();
@@ -274,7 +271,10 @@ public final class ConsoleApplication extends Application {
         session.health().onChange(round -> Platform.runLater(() -> statusBar.apply(round)));
         session.health().start();
         if (context.smoke()) {
-            awaitSmoke(statusBar);
+            SmokeCheck.await(statusBar, SMOKE_TIMEOUT, code -> {
+                exitCode = code;
+                shutdown();
+            });
         }
     }
 
@@ -289,27 +289,6 @@ public final class ConsoleApplication extends Application {
             action.run();
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
-    }
-
-    private void awaitSmoke(StatusBarModel statusBar) {
-        PauseTransition timeout = new PauseTransition(javafx.util.Duration.seconds(SMOKE_TIMEOUT.toSeconds()));
-        timeout.setOnFinished(e -> failSmoke("not all servers connected within " + SMOKE_TIMEOUT.toSeconds()
-                + " s: " + statusBar.describe()));
-        Runnable pass = () -> {
-            timeout.stop();
-            System.err.println("smoke: the main window shows PostgreSQL, Kafka and Redis connected");
-            shutdown();
-        };
-        if (statusBar.allConnectedBinding().get()) {
-            pass.run();
-            return;
-        }
-        statusBar.allConnectedBinding().addListener((obs, was, all) -> {
-            if (all) {
-                pass.run();
-            }
-        });
-        timeout.play();
     }
 
     private void failSmoke(String reason) {
@@ -327,7 +306,8 @@ public final class ConsoleApplication extends Application {
         if (!shuttingDown.compareAndSet(false, true)) {
             return stopped;
         }
-        UiPreferences placement = rememberPlacement();
+        preferences = WindowPlacement.read(stage, preferences);
+        UiPreferences placement = preferences;
         stage.hide();
         SessionWindow closing = window;
         if (closing != null) {
@@ -395,31 +375,6 @@ public final class ConsoleApplication extends Application {
     private void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-    }
-
-    private void placeWindow() {
-        if (preferences.hasPosition() && onSomeScreen(preferences.x(), preferences.y())) {
-            stage.setX(preferences.x());
-            stage.setY(preferences.y());
-        } else {
-            stage.centerOnScreen();
-        }
-        stage.setMaximized(preferences.maximized());
-    }
-
-    private static boolean onSomeScreen(double x, double y) {
-        return Screen.getScreens().stream().map(Screen::getVisualBounds)
-                .anyMatch((Rectangle2D b) -> b.contains(x + 40, y + 20));
-    }
-
-    /** The window's placement and theme now, to be saved (read on the JavaFX thread). */
-    private UiPreferences rememberPlacement() {
-        preferences = stage.isMaximized()
-                ? new UiPreferences(preferences.x(), preferences.y(), preferences.width(), preferences.height(), true,
-                        preferences.dark())
-                : new UiPreferences(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false,
-                        preferences.dark());
-        return preferences;
     }
 
     private static ServerRowModel.Phase phase(ServerState state) {

@@ -21,7 +21,8 @@ public record EventFilter(String action, String tenant, String service, String e
 
     /**
      * A compiled filter: the predicate and, when the regex is bad, why; {@code slowRegex} is set once the
-     * regex ran too long on a record (it then matches nothing more, see {@link #SLOW_REGEX}).
+     * regex ran too long or too deep on a record (it then matches nothing more, see {@link #SLOW_REGEX}
+     * and {@link #DEEP_REGEX}).
      */
     public record Compiled(Predicate<TailEvent> predicate, String error, boolean matchesAll,
                            java.util.concurrent.atomic.AtomicReference<String> slowRegex) {
@@ -43,6 +44,13 @@ public record EventFilter(String action, String tenant, String service, String e
      */
     public static final String SLOW_REGEX = "regular expression: too slow on these values (it backtracks); "
             + "simplify it - it matches nothing until then";
+    /**
+     * Java's regex engine recurses once per character for a repeated group such as {@code (a|b)*}, and
+     * on a long value runs out of stack: the first time it does the expression matches nothing more and
+     * says why, instead of the error ending the thread's work.
+     */
+    public static final String DEEP_REGEX = "regular expression: too deep for these values (a repeated group "
+            + "recurses once per character, e.g. (a|b)*; try [ab]*); simplify it - it matches nothing until then";
     static final long REGEX_BUDGET_MILLIS = 5;
     static final int SLOW_STRIKES = 3;
 
@@ -113,6 +121,9 @@ public record EventFilter(String action, String tenant, String service, String e
                 if (strikes.incrementAndGet() >= SLOW_STRIKES) {
                     slow.set(SLOW_REGEX);
                 }
+                return false;
+            } catch (StackOverflowError tooDeep) {
+                slow.set(DEEP_REGEX);
                 return false;
             }
         };

@@ -55,7 +55,8 @@ public final class TailEvent {
     private final Header[] headers;
     private boolean headersRead; // guarded by this
     // null: not checked yet; a Readable; or the problem (a String). The window's thread and the Live filter's
-    // thread may both check an event: each works out the same immutable verdict, so a race only repeats work
+    // thread may both check an event: each works out the same immutable verdict, so a race only repeats work.
+    // Read once per question (verdict()): a second plain read of a field another thread wrote may see null
     private Object verdict;
 
     public TailEvent(int partition, long offset, long timestamp, String key, byte[] value, Header[] headers) {
@@ -78,12 +79,17 @@ public final class TailEvent {
 
     /** Checks the record once (later calls are free); returns whether it is malformed. */
     public boolean check() {
+        return verdict() instanceof String;
+    }
+
+    /** The verdict, worked out once; callers use what this returns, never the field read again (see the field). */
+    private Object verdict() {
         Object v = verdict;
         if (v == null) {
             v = verdictOf(decode());
             verdict = v;
         }
-        return v instanceof String;
+        return v;
     }
 
     private Object verdictOf(Decoded d) {
@@ -92,7 +98,7 @@ public final class TailEvent {
 
     /** The event's action without decoding it again, or null when the record is malformed. */
     public Action action() {
-        return check() ? null : ((Readable) verdict).action();
+        return verdict() instanceof Readable r ? r.action() : null;
     }
 
     /**
@@ -100,7 +106,7 @@ public final class TailEvent {
      * for those fields without decoding the value); false for a malformed record.
      */
     public boolean keyIsTheEvents() {
-        return !check() && ((Readable) verdict).keyIsTheEvents();
+        return verdict() instanceof Readable r && r.keyIsTheEvents();
     }
 
     private record Decoded(RouteChangedEvent event, String problem) {
@@ -173,7 +179,7 @@ public final class TailEvent {
 
     /** Why the record is not a readable event, or null when it is one. */
     public String problem() {
-        return check() ? (String) verdict : null;
+        return verdict() instanceof String problem ? problem : null;
     }
 
     public boolean malformed() {
@@ -192,6 +198,8 @@ public final class TailEvent {
 
     @Override
     public String toString() {
-        return "TailEvent[" + partition + "@" + offset + (verdict == null ? " unchecked" : check() ? " malformed: " + verdict : "") + "]";
+        Object v = verdict;
+        return "TailEvent[" + partition + "@" + offset
+                + (v == null ? " unchecked" : v instanceof String ? " malformed: " + v : "") + "]";
     }
 }

@@ -33,6 +33,27 @@ class EventFilterTest {
     }
 
     @Test
+    void aRegexThatRecursesTooDeepStopsMatchingAndSaysWhyInsteadOfEndingTheThread() throws Exception {
+        // a repeated group recurses once per character: on a small stack a long value overflows it at once
+        EventFilter.Compiled c = new EventFilter("", "", "", "", "", "", "(a|b)*c", false).compile();
+        boolean[] matched = {true};
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                matched[0] = c.test(raw(0, "ab".repeat(200_000)));
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join(30_000);
+        assertThat(thrown[0]).isNull();
+        assertThat(matched[0]).isFalse();
+        assertThat(c.problem()).isEqualTo(EventFilter.DEEP_REGEX);
+        assertThat(c.test(raw(1, "abc"))).as("it matches nothing more").isFalse();
+    }
+
+    @Test
     void anOrdinaryRegexMatchesAsBefore() {
         EventFilter.Compiled c = new EventFilter("", "", "", "", "", "", "pay(ments)?-v[0-9]", false).compile();
         assertThat(c.test(raw(0, "{\"service\":\"payments-v2\"}"))).isTrue();

@@ -78,6 +78,7 @@ public final class LiveEventsModel {
 
     private final LiveSource source;
     private final Refilter refilter;
+    private boolean resetWhileRefiltering; // a partition was re-seeked after the awaited re-filter's copy
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
     private long lastPulse;
     private final PartitionBuffers buffers;
@@ -160,6 +161,7 @@ public final class LiveEventsModel {
         for (TailBatch batch : batches) {
             for (int p : batch.resetPartitions()) {
                 buffers.clear(p);
+                resetWhileRefiltering |= refilter.waiting();
                 arrived.removeIf(e -> e.partition() == p);
                 pendingRows.removeIf(e -> e.partition() == p);
                 Integer sel = selectedPartition.get();
@@ -251,7 +253,7 @@ public final class LiveEventsModel {
         Integer partition = selectedPartition.get();
         int limit = buffers.capacity();
         EventFilter.Compiled f = compiled;
-        refilter.ask(() -> ShownRows.rebuilt(copy, partition, limit, f::test), lastPulse);
+        refilter.ask(f::test, filter -> ShownRows.rebuilt(copy, partition, limit, filter), lastPulse);
         takeRefiltered(lastPulse); // work that ran at once has answered already
     }
 
@@ -262,9 +264,14 @@ public final class LiveEventsModel {
             return;
         }
         filtering.set(false);
+        if (resetWhileRefiltering) { // the answer holds events a re-seek dropped since: ask again
+            resetWhileRefiltering = false;
+            rebuildRows();
+            return;
+        }
         lastRows = nowNanos; // a flood's next rebuild keeps its pace, counted from now
         if (answer.rows() == null) {
-            rebuildHere();
+            filter.showFailure("filtering failed: " + answer.failure() + "; the table shows what it showed before");
             return;
         }
         rows.show(answer.rows());
@@ -278,6 +285,7 @@ public final class LiveEventsModel {
     /** Rebuilds on this thread, dropping any re-filter on its way. */
     private void rebuildHere() {
         refilter.cancel();
+        resetWhileRefiltering = false;
         filtering.set(false);
         pendingRows.clear();
         pendingRebuild = false;
@@ -379,6 +387,7 @@ public final class LiveEventsModel {
         buffers.clearAll();
         newWhilePaused.set(0);
         refilter.cancel(); // a re-filter on its way would show what is gone
+        resetWhileRefiltering = false;
         filtering.set(false);
         pendingRows.clear();
         pendingRebuild = false;

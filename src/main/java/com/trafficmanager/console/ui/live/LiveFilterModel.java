@@ -50,6 +50,11 @@ public final class LiveFilterModel {
         }
     }
 
+    /** Shows that applying the filter failed (it stays until the filter changes). */
+    void showFailure(String message) {
+        error.set(message);
+    }
+
     /** Empties every criterion. */
     public void reset() {
         action.set("");

@@ -5,20 +5,31 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A re-filter of every buffered event, run off the window's thread: the table awaits one request at a
- * time; the answer to an older request is dropped, and a request overtaken before it started does no
- * work. Everything but the work itself is called on the window's thread.
+ * time. Work overtaken by a newer request stops (before it starts, or within the next
+ * {@value #OVERTAKEN_CHECK_EVERY} events it tests), and an answer to an older request never replaces a
+ * newer one, whatever order they finish in. Everything but the work itself is called on the window's
+ * thread.
  */
 final class Refilter {
     private static final Logger LOG = LoggerFactory.getLogger(Refilter.class);
+    static final int OVERTAKEN_CHECK_EVERY = 1024;
 
-    /** The rows worked out for request {@code asked}; null rows when the work failed. */
-    record Answer(long asked, List<TailEvent> rows) {
+    /** The rows worked out for request {@code asked}, or why there are none ({@code failure}, rows null). */
+    record Answer(long asked, List<TailEvent> rows, String failure) {
+    }
+
+    /** Ends work a newer request overtook: nobody waits for its answer. */
+    private static final class Overtaken extends RuntimeException {
+        Overtaken() {
+            super("overtaken by a newer re-filter", null, false, false);
+        }
     }
 
     private final Executor work;
@@ -31,26 +42,49 @@ final class Refilter {
         this.work = work;
     }
 
-    /** Asks for the rows {@code rows} works out (on the work executor) instead of any earlier request. */
-    void ask(Supplier<List<TailEvent>> rows, long nowNanos) {
+    /**
+     * Asks, instead of any earlier request, for the rows {@code rows} works out with {@code filter} (on the
+     * work executor); {@code rows} must test events only through the filter it is given.
+     */
+    void ask(Predicate<TailEvent> filter, Function<Predicate<TailEvent>, List<TailEvent>> rows, long nowNanos) {
         long asked = latest.incrementAndGet();
         awaited = asked;
         askedAt = nowNanos;
-        work.execute(() -> {
+        work.execute(() -> run(asked, filter, rows));
+    }
+
+    private void run(long asked, Predicate<TailEvent> filter, Function<Predicate<TailEvent>, List<TailEvent>> rows) {
+        int[] tested = {0};
+        Predicate<TailEvent> stoppable = e -> {
+            if (++tested[0] % OVERTAKEN_CHECK_EVERY == 0 && latest.get() != asked) {
+                throw new Overtaken();
+            }
+            return filter.test(e);
+        };
+        List<TailEvent> shown;
+        try {
             if (latest.get() != asked) {
                 return; // a newer one was asked for before this one started
             }
-            List<TailEvent> shown = null;
-            try {
-                shown = rows.get();
-            } catch (RuntimeException e) {
-                LOG.error("Re-filtering the live table failed; it is done on the window's thread instead", e);
+            shown = rows.apply(stoppable);
+        } catch (Overtaken o) {
+            return;
+        } catch (RuntimeException | Error e) { // the table must not wait for good; an Error goes on up after
+            LOG.error("Re-filtering the live table failed", e);
+            publish(new Answer(asked, null, e.toString()));
+            if (e instanceof Error error) {
+                throw error;
             }
-            answered.set(new Answer(asked, shown));
-        });
+            return;
+        }
+        publish(new Answer(asked, shown, null));
     }
 
-    /** Stops waiting: an answer on its way is not taken. */
+    private void publish(Answer answer) {
+        answered.accumulateAndGet(answer, (held, now) -> held == null || now.asked() > held.asked() ? now : held);
+    }
+
+    /** Stops waiting: work on its way stops, and its answer is not taken. */
     void cancel() {
         latest.incrementAndGet();
         awaited = 0;

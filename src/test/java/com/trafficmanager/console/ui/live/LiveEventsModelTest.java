@@ -120,12 +120,32 @@ class LiveEventsModelTest {
         pulse();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
 
+        arrive(valid(1, 0, T0 + 2, "alpha", Action.CREATED));
+        pulse();
         model.filter().textProperty().set("alpha");
         settled();
-        model.select(0); // another re-filter, asked before the first answered
+        model.select(1); // another re-filter, asked before the first answered
         work.runNewestFirst();
         pulse();
-        assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L);
+        assertThat(model.rows()).extracting(e -> e.partition() + "@" + e.offset()).containsExactly("1@0");
+    }
+
+    @Test
+    void aReseekWhileARefilterRunsAsksAgainInsteadOfShowingWhatItDropped() throws Exception {
+        HeldWork work = new HeldWork();
+        model = new LiveEventsModel(source, 100, work);
+        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(1, 0, T0 + 1, "alpha", Action.CREATED));
+        pulse();
+        model.filter().textProperty().set("alpha");
+        settled();
+        source.queue.offer(new TailBatch(List.of(0), List.of(valid(0, 7, T0 + 7, "alpha", Action.UPDATED))), 0);
+        pulse();
+        work.runNewestFirst(); // its copy still holds 0@0, which the re-seek dropped
+        pulse();
+        assertThat(work.held).as("asked again").hasSize(1);
+        work.runNewestFirst();
+        pulse();
+        assertThat(model.rows()).extracting(e -> e.partition() + "@" + e.offset()).containsExactly("1@0", "0@7");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
  * goes to a {@link SandboxListener}.
  */
 final class SessionStarter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionStarter.class);
     private SessionStarter() {
     }
 
@@ -57,12 +58,18 @@ final class SessionStarter {
         }
     }
 
-    /**
-     * Connects to an external installation and checks each server once, each within the monitor's
-     * timeout. Fails naming every server that did not answer and why; nothing is left open then.
-     */
     /** How long each server of an external profile may take to answer before the console says it is down. */
     static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
+    /** What the start-up screen adds to a Kafka or Redis that did not answer. */
+    static final String OPENS_WITHOUT = "; the console opens without it and keeps trying";
+
+    /**
+     * Connects to an external installation and checks each server once, each within {@link #REACH_TIMEOUT}.
+     * Without PostgreSQL there is no session: it fails naming every server that did not answer and why, and
+     * nothing is left open. A Kafka or Redis that does not answer does not stop it: changes still commit (the
+     * outbox publishes them once Kafka is back), the Routes and Audit tabs work, and the status bar shows the
+     * server down until the health monitor finds it again.
+     */
 
     static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
             throws SettingsException, UnreachableException {
@@ -71,16 +78,23 @@ final class SessionStarter {
         // their own, longer timeouts on the first server that is down
         List.of("PostgreSQL", "Kafka", "Redis").forEach(s -> listener.onProgress(s, ServerState.STARTING, "connecting"));
         List<String> failures = new ArrayList<>();
+        boolean databaseDown = false;
         for (ConnectionTester.Result result : new ConnectionTester(REACH_TIMEOUT).test(profile, env)) {
             if (result.ok()) {
                 listener.onProgress(result.server(), ServerState.SERVING, "connected");
-            } else {
-                listener.onProgress(result.server(), ServerState.FAILED, result.detail());
-                failures.add(result.server() + ": " + result.detail());
+                continue;
             }
+            boolean database = result.server().equals("PostgreSQL");
+            databaseDown |= database;
+            listener.onProgress(result.server(), ServerState.FAILED, result.detail() + (database ? "" : OPENS_WITHOUT));
+            failures.add(result.server() + ": " + result.detail());
+        }
+        if (databaseDown) {
+            throw new UnreachableException("could not reach " + String.join("; ", failures));
         }
         if (!failures.isEmpty()) {
-            throw new UnreachableException("could not reach " + String.join("; ", failures));
+            LOG.warn("profile {}: opening without {}; the status bar shows it and the console keeps trying",
+                    profile.name(), String.join("; ", failures));
         }
         listener.onProgress("PostgreSQL", ServerState.STARTING, profile.readOnly()
                 ? "opening the connection pool" : "applying the schema migrations");

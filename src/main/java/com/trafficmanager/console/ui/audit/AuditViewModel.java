@@ -71,7 +71,7 @@ public final class AuditViewModel {
     private final AtomicBoolean cancelExport = new AtomicBoolean();
 
     private final AtomicLong generation = new AtomicLong();
-    private AuditFilter shown = AuditFilter.ALL;
+    private AuditFilter shown = AuditFilter.ALL; // the search whose entries the table shows
     private Optional<Long> nextPage = Optional.empty();
 
     public AuditViewModel(AuditLog log, Executor background, Executor ui, Clock clock, ZoneId zone) {
@@ -132,8 +132,7 @@ public final class AuditViewModel {
             status.set("Fix the time range to search");
             return;
         }
-        shown = f.get();
-        query(shown, true);
+        query(f.get(), true);
     }
 
     /**
@@ -169,7 +168,7 @@ public final class AuditViewModel {
             try {
                 AuditPage page = log.find(filter);
                 List<AuditRow> batch = page.entries().stream().map(e -> AuditRow.of(e, zone)).toList();
-                ui.execute(() -> showPage(mine, page, batch, replace));
+                ui.execute(() -> showPage(mine, filter, page, batch, replace));
             } catch (RuntimeException | Error e) { // an Error too: Search must not stay disabled
                 ui.execute(() -> {
                     if (mine == generation.get()) {
@@ -184,11 +183,12 @@ public final class AuditViewModel {
         });
     }
 
-    private void showPage(long mine, AuditPage page, List<AuditRow> batch, boolean replace) {
+    private void showPage(long mine, AuditFilter filter, AuditPage page, List<AuditRow> batch, boolean replace) {
         if (mine != generation.get()) {
             return;
         }
         if (replace) {
+            shown = filter; // only now: after a search that failed, Load older goes on with the rows shown
             rows.setAll(batch);
         } else {
             rows.addAll(batch);

@@ -108,7 +108,7 @@ public final class AuditCsvExport {
     static List<String> row(HistoryEntry e) {
         var state = e.publishState();
         return List.of(Long.toString(e.id()), e.occurredAt().toString(), e.actor(), nullToEmpty(e.hostName()),
-                e.requestId().toString(), e.eventId().toString(), e.action().wireName(), e.key().tenant(),
+                e.requestId().toString(), e.eventId().toString(), e.action(), e.key().tenant(),
                 e.key().service(), e.key().env(), e.key().version(), ChangeSummary.of(e), Long.toString(e.rowVersion()),
                 state.status().name().toLowerCase(java.util.Locale.ROOT),
                 state.partition() == null ? "" : state.partition().toString(),

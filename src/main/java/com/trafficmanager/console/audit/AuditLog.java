@@ -1,6 +1,5 @@
 package com.trafficmanager.console.audit;
 
-import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.outbox.OutboxRepository;
 import com.trafficmanager.console.route.HistoryEntry;
 import com.trafficmanager.console.route.RouteKey;
@@ -154,21 +153,11 @@ public final class AuditLog {
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {
         RouteKey key = new RouteKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-        Action action = Action.fromWire(rs.getString(6))
-                .orElseThrow(() -> new SQLException("unknown action in route_history: " + safe(rs, 6)));
-        return new HistoryEntry(rs.getLong(1), key, action, rs.getString(7), rs.getString(8), rs.getLong(9),
+        return new HistoryEntry(rs.getLong(1), key, rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
                 rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getObject(13, UUID.class),
                 rs.getTimestamp(14).toInstant(),
                 OutboxRepository.fromColumns(rs.getTimestamp(15), (Integer) rs.getObject(16), (Long) rs.getObject(17),
                         rs.getBoolean(18), rs.getInt(19), rs.getString(20)));
-    }
-
-    private static String safe(ResultSet rs, int column) {
-        try {
-            return rs.getString(column);
-        } catch (SQLException e) {
-            return "?";
-        }
     }
 
     /** The where clause of a filter and its parameters, in order. */

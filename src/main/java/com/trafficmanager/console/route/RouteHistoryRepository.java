@@ -24,7 +24,8 @@ final class RouteHistoryRepository {
     }
 
     /** Who changed a route last and when (also after a delete, when the route row is gone). */
-    record LastChange(Action action, String actor, Instant at, long rowVersion) {
+    /** The latest history entry of a route; {@code action} as stored, like {@link HistoryEntry#action()}. */
+    record LastChange(String action, String actor, Instant at, long rowVersion) {
     }
 
     private static final String INSERT = """
@@ -92,7 +93,7 @@ final class RouteHistoryRepository {
             ps.setInt(5, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new HistoryEntry(rs.getLong(1), key, action(rs.getString(2)), rs.getString(3),
+                    entries.add(new HistoryEntry(rs.getLong(1), key, rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
                             rs.getObject(8, UUID.class), rs.getObject(9, UUID.class), rs.getTimestamp(10).toInstant(),
                             OutboxRepository.fromColumns(rs.getTimestamp(11), (Integer) rs.getObject(12),
@@ -110,7 +111,7 @@ final class RouteHistoryRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new LastChange(action(rs.getString(1)), rs.getString(2),
+                return Optional.of(new LastChange(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getLong(4)));
             }
         }
@@ -121,9 +122,5 @@ final class RouteHistoryRepository {
         ps.setString(2, key.service());
         ps.setString(3, key.env());
         ps.setString(4, key.version());
-    }
-
-    private static Action action(String wire) {
-        return Action.fromWire(wire).orElseThrow(() -> new IllegalStateException("unknown action in history: " + wire));
     }
 }

@@ -245,7 +245,7 @@ public final class RouteService {
     private static Route checkVersion(Connection c, VersionedKey vk, Route found) throws SQLException {
         if (found == null) {
             Optional<RouteHistoryRepository.LastChange> last = RouteHistoryRepository.lastChange(c, vk.key());
-            if (last.isPresent() && last.get().action() == Action.DELETED) {
+            if (last.isPresent() && Action.DELETED.wireName().equals(last.get().action())) {
                 throw new RouteConflictException(vk.key(), vk.rowVersion(), null, last.get().actor(), last.get().at());
             }
             throw new RouteNotFoundException(vk.key());

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The audit log on the real sandbox: filters, time range, paging, and the event's metadata on the topic. */
 class AuditLogTest {
@@ -70,7 +71,7 @@ class AuditLogTest {
         AuditPage page = audit.find(mine());
         assertThat(page.more()).isFalse();
         assertThat(page.entries()).extracting(HistoryEntry::action)
-                .containsExactly(Action.UPDATED, Action.ACTIVATED, Action.CREATED, Action.CREATED);
+                .containsExactly("updated", "activated", "created", "created");
         HistoryEntry updated = page.entries().get(0);
         assertThat(updated.actor()).isEqualTo("bob-audit");
         assertThat(updated.hostName()).isEqualTo("ws-bob");
@@ -141,5 +142,33 @@ class AuditLogTest {
             assertThat(published.publishState().partition()).isEqualTo(records.get(0).partition());
             assertThat(published.publishState().offset()).isEqualTo(records.get(0).offset());
         }
+    }
+
+    @Test
+    void anActionThisConsoleDoesNotKnowIsReadShownAndExportedAsWritten(@TempDir java.nio.file.Path dir) throws Exception {
+        String other = WritePathFixture.uniqueTenant("audit-later");
+        RouteKey key = new RouteKey(other, "svc", "dev", "v1");
+        try (java.sql.Connection c = WritePathFixture.database().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("""
+                     insert into route_history (tenant, service, env, version, action, before, after, row_version,
+                                                actor, request_id, event_id, occurred_at)
+                     values (?, ?, ?, ?, 'renamed', null,
+                             '{"url":"https://x.example.com","state":"inactive","row_version":1}'::jsonb, 1,
+                             'a-later-console', ?, ?, now())""")) {
+            ps.setString(1, key.tenant());
+            ps.setString(2, key.service());
+            ps.setString(3, key.env());
+            ps.setString(4, key.version());
+            ps.setObject(5, java.util.UUID.randomUUID());
+            ps.setObject(6, java.util.UUID.randomUUID());
+            ps.executeUpdate();
+        }
+        assertThat(audit.find(AuditFilter.ALL.withTenant(other)).entries()).singleElement()
+                .extracting(HistoryEntry::action).isEqualTo("renamed");
+        assertThat(audit.find(AuditFilter.ALL).entries()).as("the default search still reads").isNotEmpty();
+        assertThat(service.history(key)).singleElement().extracting(HistoryEntry::action).isEqualTo("renamed");
+        java.nio.file.Path csv = dir.resolve("audit.csv");
+        new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(other), csv, (done, total) -> { }, () -> false);
+        assertThat(java.nio.file.Files.readString(csv)).contains(",renamed,").contains("a-later-console");
     }
 }

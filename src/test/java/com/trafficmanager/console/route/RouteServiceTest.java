@@ -116,7 +116,7 @@ class RouteServiceTest {
         assertThat(state.offset()).isEqualTo(record.offset());
 
         HistoryEntry entry = service.history(key).get(0);
-        assertThat(entry.action()).isEqualTo(Action.CREATED);
+        assertThat(entry.action()).isEqualTo(Action.CREATED.wireName());
         assertThat(entry.actor()).isEqualTo("alice");
         assertThat(entry.hostName()).isEqualTo("ws-17");
         assertThat(entry.requestId()).isEqualTo(result.requestId());
@@ -163,8 +163,8 @@ class RouteServiceTest {
         assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
 
         List<HistoryEntry> history = service.history(key);
-        assertThat(history).extracting(HistoryEntry::action).containsExactly(Action.DELETED, Action.DEACTIVATED,
-                Action.UPDATED, Action.ACTIVATED, Action.CREATED);
+        assertThat(history).extracting(HistoryEntry::action).containsExactly("deleted", "deactivated", "updated",
+                "activated", "created");
         assertThat(history.get(0).afterJson()).isNull();
     }
 

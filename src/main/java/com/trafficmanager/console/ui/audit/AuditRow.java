@@ -11,7 +11,7 @@ public record AuditRow(HistoryEntry entry, String time, String actor, String act
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     static AuditRow of(HistoryEntry e, ZoneId zone) {
-        return new AuditRow(e, TIME.format(e.occurredAt().atZone(zone)), e.actor(), e.action().wireName(),
+        return new AuditRow(e, TIME.format(e.occurredAt().atZone(zone)), e.actor(), e.action(),
                 e.key().toString(), ChangeSummary.of(e), e.hostName() == null ? "" : e.hostName(),
                 e.requestId().toString(), e.eventId().toString(), e.publishState().describe());
     }

@@ -23,7 +23,7 @@ final class ConflictReports {
             List<HistoryEntry> history = service.history(e.key(), HISTORY_LOOKBACK);
             for (HistoryEntry h : history) {
                 if (h.rowVersion() > e.expectedRowVersion()) {
-                    changes.add(0, h.action().wireName() + " by '" + h.actor() + "' at "
+                    changes.add(0, h.action() + " by '" + h.actor() + "' at "
                             + RouteFormats.time(h.occurredAt()) + ": " + HistoryDiff.describe(h.beforeJson(), h.afterJson()));
                 }
             }

@@ -36,7 +36,7 @@ final class HistoryDiff {
     }
 
     static HistoryRow row(HistoryEntry e) {
-        return new HistoryRow(e.action().wireName(), describe(e.beforeJson(), e.afterJson()), e.actor(),
+        return new HistoryRow(e.action(), describe(e.beforeJson(), e.afterJson()), e.actor(),
                 RouteFormats.time(e.occurredAt()), e.eventId().toString(), published(e.publishState()));
     }
 

@@ -56,6 +56,7 @@ public final class ProfileEditorModel {
     private final SimpleStringProperty generalError = new SimpleStringProperty("");
     private final SimpleBooleanProperty formValid = new SimpleBooleanProperty();
     private final SimpleBooleanProperty dirty = new SimpleBooleanProperty();
+    private long changes; // every change since the editor opened (see changed())
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final ObservableList<ConnectionTester.Result> testResults = FXCollections.observableArrayList();
@@ -122,17 +123,17 @@ public final class ProfileEditorModel {
         drafts.add(new ProfileForm(name, true, blank.jdbcUrl(), blank.jdbcUser(), "", "", blank.kafkaBootstrap(), "", "",
                 "", blank.redisUri(), "", "", "", blank.topic(), blank.consumerGroup(), blank.protectedEnvs(), false, ""));
         names.add(name);
-        dirty.set(true);
+        changed();
         select(drafts.size() - 1);
     }
 
-    /** Removes the selected profile from the list (the file changes on Save). */
     /** The editor opened on a file without profiles: a blank one to fill in, not yet a change to save. */
     public void startWithABlankProfile() {
         add();
         dirty.set(false);
     }
 
+    /** Removes the selected profile from the list (the file changes on Save). */
     public void remove() {
         if (index < 0) {
             return;
@@ -140,7 +141,7 @@ public final class ProfileEditorModel {
         selections++; // a test under way was of the profile removed
         drafts.remove(index);
         names.remove(index);
-        dirty.set(true);
+        changed();
         int next = Math.min(index, drafts.size() - 1);
         index = -1;
         if (next >= 0) {
@@ -161,8 +162,14 @@ public final class ProfileEditorModel {
         if (!name.equals(names.get(index))) {
             names.set(index, name);
         }
-        dirty.set(true);
+        changed();
         validate();
+    }
+
+    /** Something differs from the file now; counted, so a save knows whether edits came in while it ran. */
+    private void changed() {
+        changes++;
+        dirty.set(true);
     }
 
     private ProfileForm form() {
@@ -244,6 +251,7 @@ public final class ProfileEditorModel {
         busy.set(true);
         message.set("Saving...");
         Settings from = basis;
+        long changesSaved = changes;
         background.execute(() -> {
             String result;
             Settings written = null;
@@ -260,9 +268,13 @@ public final class ProfileEditorModel {
                 message.set(text);
                 if (saved != null) {
                     basis = saved;
-                    dirty.set(false);
-                    for (int i = 0; i < profiles.size(); i++) {
-                        names.set(i, profiles.get(i).name());
+                    if (changes == changesSaved) {
+                        dirty.set(false);
+                        for (int i = 0; i < profiles.size(); i++) {
+                            names.set(i, profiles.get(i).name());
+                        }
+                    } else { // edits made while it wrote are not in the file: they stay to be saved
+                        message.set(text + "; the changes made while saving are not saved yet");
                     }
                     onSaved.run();
                 }

@@ -179,4 +179,33 @@ class ProfileEditorModelTest {
         m.value(ProfileField.JDBC_USER).set("console");
         assertThat(m.dirtyProperty().get()).isTrue();
     }
+
+    @Test
+    void editsMadeWhileASaveRunsStayToBeSavedAndARemoveThenThrowsNothing() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        java.util.List<Runnable> saving = new java.util.ArrayList<>();
+        ProfileEditorModel m = new ProfileEditorModel(store, store.load(), new ConnectionTester(Duration.ofSeconds(12)),
+                Map.of(), saving::add, Runnable::run, saved::incrementAndGet);
+        m.add();
+        m.value(ProfileField.JDBC_USER).set("console");
+        m.add();
+        m.value(ProfileField.JDBC_USER).set("console");
+        m.save();
+        m.value(ProfileField.JDBC_USER).set("console-2"); // typed while the file is written
+        saving.remove(0).run();
+        assertThat(saved.get()).isEqualTo(1);
+        assertThat(m.dirtyProperty().get()).as("the edit is not in the file").isTrue();
+        assertThat(m.messageProperty().get()).endsWith("; the changes made while saving are not saved yet");
+        assertThat(store.load().profiles()).extracting(p -> p.connection().orElseThrow().jdbc().user()).containsExactly("console", "console");
+
+        m.save();
+        m.remove(); // removed while the file is written
+        saving.remove(0).run();
+        assertThat(m.names()).containsExactly("new-profile");
+        assertThat(m.dirtyProperty().get()).isTrue();
+        m.save();
+        saving.remove(0).run();
+        assertThat(m.dirtyProperty().get()).isFalse();
+        assertThat(store.load().profiles()).extracting(Profile::name).containsExactly("new-profile");
+    }
 }

@@ -107,6 +107,13 @@ final class ConnectionReader {
                 p.error(name, "must not contain a password; use kafka.secretEnv or kafka.secretFile");
                 continue;
             }
+            Optional<String> refused = KafkaProperties.mayHoldSecret(name) ? Optional.empty()
+                    : KafkaProperties.valueProblem(name, text);
+            if (refused.isPresent()) {
+                // not a secret (those are never checked here): the value may be quoted back
+                p.error(name, refused.get() + ", got " + (value.isTextual() ? Section.quote(text) : Section.show(value)));
+                continue;
+            }
             into.put(name, text);
         }
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * What the settings file may say about Kafka client properties. The names are checked against the
@@ -22,6 +23,10 @@ import org.apache.kafka.common.config.ConfigDef;
  * may not override them.
  */
 final class KafkaProperties {
+    /** The producer's, the consumer's and the admin client's definitions: a property reaches each that knows it. */
+    private static final List<ConfigDef> DEFS = List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(),
+            AdminClientConfig.configDef());
+
     private static final Set<String> KNOWN = known();
 
     private static final Map<String, String> OWNED = Map.of(
@@ -64,8 +69,7 @@ final class KafkaProperties {
 
     private static Set<String> passwordTyped() {
         Set<String> names = new HashSet<>();
-        for (ConfigDef def : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(),
-                AdminClientConfig.configDef())) {
+        for (ConfigDef def : DEFS) {
             def.configKeys().forEach((key, config) -> {
                 if (config.type == ConfigDef.Type.PASSWORD) {
                     names.add(key);
@@ -79,6 +83,51 @@ final class KafkaProperties {
     /** A JAAS line with a {@code password=} or {@code clientSecret=} option. */
     static boolean valueHoldsSecret(String name, String value) {
         return name.equals(JAAS) && JAAS_SECRET.matcher(value).find();
+    }
+
+    /**
+     * Why a client that takes {@code name} would refuse {@code value} (its type, or the values it allows), as
+     * a rule to show after the property's name; empty when every client takes it. Checked when the settings
+     * are read, so a bad value is named there, not at the first connect.
+     */
+    static Optional<String> valueProblem(String name, String value) {
+        for (ConfigDef def : DEFS) {
+            ConfigDef.ConfigKey key = def.configKeys().get(name);
+            if (key == null) {
+                continue;
+            }
+            Object parsed;
+            try {
+                parsed = ConfigDef.parseType(name, value, key.type);
+            } catch (ConfigException e) {
+                return Optional.of("must be " + typeRule(key.type));
+            }
+            if (key.validator != null) {
+                try {
+                    key.validator.ensureValid(name, parsed);
+                } catch (ConfigException e) {
+                    return Optional.of("is refused by the Kafka clients: " + reason(e, name));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String typeRule(ConfigDef.Type type) {
+        return switch (type) {
+            case INT, SHORT, LONG -> "a whole number";
+            case DOUBLE -> "a number";
+            case BOOLEAN -> "true or false";
+            default -> "a valid " + type.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The validator's reason without Kafka's "Invalid value ... for configuration ...: " prefix. */
+    private static String reason(ConfigException e, String name) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = "for configuration " + name + ": ";
+        int at = message.indexOf(prefix);
+        return at >= 0 ? message.substring(at + prefix.length()) : message;
     }
 
     /** Values never shown, even when they passed validation. */

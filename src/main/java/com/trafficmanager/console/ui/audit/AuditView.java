@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -103,7 +104,10 @@ public final class AuditView extends BorderPane implements com.trafficmanager.co
     }
 
     private static TableView<AuditRow> table(AuditViewModel model) {
-        TableView<AuditRow> table = new TableView<>(model.rows());
+        // a header click sorts the entries loaded (newest first until then); the view model's list stays in log order
+        SortedList<AuditRow> sorted = new SortedList<>(model.rows());
+        TableView<AuditRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("audit-table");
         table.setPlaceholder(new Label("No entries. Change the filter and press Search."));
         // the time (to the millisecond) and the action show whole; ids are cut, the details below hold them

@@ -108,6 +108,32 @@ class AuditViewTest {
         assertThat(((AuditRow) table.getSelectionModel().getSelectedItem()).entry().id()).isEqualTo(selected);
     }
 
+    @Test
+    void aHeaderClickSortsTheEntriesLoaded() throws Exception {
+        AuditViewModel model = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()),
+                Runnable::run, Platform::runLater, Clock.systemUTC(), ZoneId.of("UTC"));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new AuditView(model), 1280, 800));
+            stage.show();
+            model.tenantProperty().set(tenant);
+            model.refresh();
+        });
+        FxToolkit.showStage();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<AuditRow> table = robot.lookup("#audit-table").queryAs(javafx.scene.control.TableView.class);
+        Eventually.await("the three entries in the table", WAIT, () -> table.getItems().size() == 3);
+        assertThat(table.getItems()).extracting(AuditRow::action).containsExactly("deactivated", "activated", "created");
+
+        java.util.function.Predicate<javafx.scene.Node> actionHeader =
+                h -> h.lookup(".label") instanceof javafx.scene.control.Label l && "Action".equals(l.getText());
+        javafx.scene.Node header = robot.lookup(".column-header").match(actionHeader).query();
+        robot.clickOn(header);
+        Eventually.await("sorted by action", WAIT, () -> table.getSortOrder().size() == 1);
+        assertThat(table.getItems()).extracting(AuditRow::action).containsExactly("activated", "created", "deactivated");
+        assertThat(model.rows()).as("the log's order underneath").extracting(AuditRow::action)
+                .containsExactly("deactivated", "activated", "created");
+    }
+
     private Map<String, String> cells(String column) {
         return ShownText.of(robot.lookup("#audit-table .table-cell").queryAll().stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null

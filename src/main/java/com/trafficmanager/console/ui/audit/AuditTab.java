@@ -9,9 +9,9 @@ import javafx.application.Platform;
 import javax.sql.DataSource;
 
 /**
- * Builds the "Audit log" tab of a session: its view model on one background thread of its own
- * (queries and exports of this tab run one after the other, never on the JavaFX thread), results back
- * through {@link Platform#runLater}, and the first search started at once.
+ * Builds the "Audit log" tab of a session: its view model with a background thread for searches and one
+ * for exports (a long export does not hold searches back; neither runs on the JavaFX thread), results
+ * back through {@link Platform#runLater}, and the first search started at once.
  */
 public final class AuditTab {
     private AuditTab() {

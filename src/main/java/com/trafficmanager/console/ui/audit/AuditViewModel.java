@@ -5,6 +5,7 @@ import com.trafficmanager.console.audit.AuditFilter;
 import com.trafficmanager.console.audit.AuditLog;
 import com.trafficmanager.console.audit.AuditPage;
 import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.ui.common.FailureText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -241,7 +242,7 @@ public final class AuditViewModel {
             } catch (AuditCsvExport.CancelledException e) {
                 result[0] = "Export cancelled; nothing written";
             } catch (Exception e) {
-                result[0] = "Export failed: " + e.getMessage();
+                result[0] = "Export failed: " + FailureText.of(e);
             } finally {
                 ui.execute(() -> {
                     exporting.set(false);

@@ -2,6 +2,7 @@ package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.TailEvent;
+import com.trafficmanager.console.ui.common.FailureText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.io.File;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class LiveEventsView extends BorderPane {
         toolbar.export.disableProperty().bind(task.runningProperty());
         task.setOnFailed(e -> {
             toolbar.exportMessage.textProperty().unbind();
-            toolbar.exportMessage.setText("export failed: " + task.getException().getMessage());
+            toolbar.exportMessage.setText("export failed: " + FailureText.of(task.getException()));
         });
         DaemonThreads.start("live-export", task);
         return task;

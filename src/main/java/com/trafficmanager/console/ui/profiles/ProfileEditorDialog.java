@@ -5,6 +5,7 @@ import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.connect.ConnectionTester;
+import com.trafficmanager.console.ui.common.FailureText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -53,7 +54,7 @@ public final class ProfileEditorDialog {
             } catch (SettingsException | RuntimeException | Error e) { // never leave the window disabled
                 Platform.runLater(() -> {
                     ownerRoot.setDisable(false);
-                    Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + e.getMessage());
+                    Alert alert = new Alert(Alert.AlertType.ERROR, store.file() + ":\n" + FailureText.of(e));
                     alert.setHeaderText("The settings file has errors; fix it by hand first");
                     alert.initOwner(owner);
                     alert.show();

@@ -6,6 +6,7 @@ import com.trafficmanager.console.config.ProfileValidator;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.connect.ConnectionTester;
+import com.trafficmanager.console.ui.common.FailureText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -259,7 +260,7 @@ public final class ProfileEditorModel {
                 written = store.save(from, new Settings(profiles, from.lastProfile()));
                 result = "Saved " + profiles.size() + " profile(s) to " + store.file();
             } catch (Exception e) {
-                result = "Not saved: " + e.getMessage();
+                result = "Not saved: " + FailureText.of(e);
             }
             String text = result;
             Settings saved = written;

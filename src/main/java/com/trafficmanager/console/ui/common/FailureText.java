@@ -1,0 +1,29 @@
+package com.trafficmanager.console.ui.common;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * A failure as an operator reads it. A file system error's message is often only the path (an
+ * {@link AccessDeniedException} says {@code /dir/file} and nothing else): it gets what went wrong first.
+ */
+public final class FailureText {
+    private FailureText() {
+    }
+
+    public static String of(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            String what = f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or folder"
+                    : f instanceof NotDirectoryException ? "not a folder"
+                    : f instanceof FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return what + ": " + f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile());
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

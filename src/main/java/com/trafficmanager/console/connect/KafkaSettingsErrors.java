@@ -81,8 +81,22 @@ public final class KafkaSettingsErrors {
         return Optional.empty();
     }
 
-    /** Errors of client construction that name no property: the usual suspects by their words. */
+    /**
+     * Errors of client construction that name no property: the property whose value the reason quotes (a
+     * keystore's path; the longest such value, secrets never), else the usual suspects by their words.
+     */
     private static String guess(String reason, Map<String, String> properties) {
+        String quoted = null;
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            String v = e.getValue();
+            if (v != null && v.length() >= 4 && !KafkaConnection.isSecretProperty(e.getKey()) && reason.contains(v)
+                    && (quoted == null || v.length() > properties.get(quoted).length())) {
+                quoted = e.getKey();
+            }
+        }
+        if (quoted != null) {
+            return quoted;
+        }
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
         String[][] hints = {
             {"jaas", "sasl.jaas.config"}, {"login module", "sasl.jaas.config"}, {"loginmodule", "sasl.jaas.config"},
@@ -109,6 +123,12 @@ public final class KafkaSettingsErrors {
     }
 
     private static String message(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException f) { // its message is often only the path
+            String what = f instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return what + ": " + f.getFile();
+        }
         String m = t.getMessage();
         return m == null ? t.getClass().getSimpleName() : m.strip();
     }

@@ -96,9 +96,13 @@ class ConnectionTesterTest {
 
     @Test
     void aMisconfiguredKafkaPropertyIsNamed() {
-        Profile p = profile(sandbox.jdbcUrl(), "security.protocol=FOO", sandbox.redisUri(), "", "", sandbox.topic());
+        // a value of the right type (the settings file takes it) that the client cannot use when it starts
+        Profile p = profile(sandbox.jdbcUrl(), "security.protocol=SSL\nssl.truststore.location=/nonexistent/trust.jks",
+                sandbox.redisUri(), "", "", sandbox.topic());
         ConnectionTester.Result kafka = TESTER.test(p, Map.of()).get(1);
         assertThat(kafka.ok()).isFalse();
-        assertThat(kafka.detail()).startsWith("profile 'checked': kafka.properties.security.protocol: ").contains("FOO");
+        assertThat(kafka.detail()).startsWith("profile 'checked': kafka.properties.ssl.truststore.location: ")
+                .contains("/nonexistent/trust.jks");
+        assertThat(kafka.detail()).as("what went wrong, not only the path").endsWith("no such file: /nonexistent/trust.jks");
     }
 }

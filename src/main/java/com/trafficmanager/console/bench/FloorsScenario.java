@@ -1,5 +1,10 @@
 package com.trafficmanager.console.bench;
 
+import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventHeaders;
+import com.trafficmanager.console.event.EventIds;
+import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +13,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import redis.clients.jedis.JedisPooled;
@@ -40,7 +47,11 @@ public final class FloorsScenario implements BenchScenario {
     private static final int LATENCY_SAMPLES = 1_000;
     private static final int WARMUP = 100;
     private static final int THROUGHPUT_RECORDS = 100_000;
-    private static final int RECORD_BYTES = 300;
+    /** What a console's event looks like on the wire (its JSON, key and two headers), for the Kafka floors. */
+    private static final RouteChangedEvent SAMPLE = RouteChangedEvent.of(EventIds.next(), Action.UPDATED,
+            "bench-tenant", "svc-0001", "prod", "v1", "https://svc-0001.bench-tenant.example.com/api/v1",
+            Instant.parse("2026-01-01T00:00:00Z"), "bench", EventIds.next().toString(), 42L);
+    private static final byte[] SAMPLE_VALUE = EventCodec.encode(SAMPLE);
 
     @Override
     public String name() {
@@ -55,6 +66,9 @@ public final class FloorsScenario implements BenchScenario {
         Percentiles commit = rawCommit(e);
         figures.add(Figure.of("raw_commit_p50_ms", commit.p50(), "ms"));
         figures.add(Figure.of("raw_commit_p99_ms", commit.p99(), "ms"));
+        Percentiles ack = rawProduceAck(e);
+        figures.add(Figure.of("raw_produce_ack_p50_ms", ack.p50(), "ms"));
+        figures.add(Figure.of("raw_produce_ack_p99_ms", ack.p99(), "ms"));
         Percentiles roundTrip = rawProduceConsume(e);
         figures.add(Figure.of("raw_produce_consume_p50_ms", roundTrip.p50(), "ms"));
         figures.add(Figure.of("raw_produce_consume_p99_ms", roundTrip.p99(), "ms"));
@@ -92,9 +106,24 @@ public final class FloorsScenario implements BenchScenario {
         }
     }
 
+    /** One event-sized record at a time (acks=all, idempotent), each waited for until Kafka acknowledges it. */
+    private static Percentiles rawProduceAck(SandboxEndpoints e) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(e, 0)) {
+            long[] samples = new long[LATENCY_SAMPLES];
+            for (int i = -WARMUP; i < samples.length; i++) {
+                long t0 = System.nanoTime();
+                producer.send(record(i)).get(30, TimeUnit.SECONDS);
+                if (i >= 0) {
+                    samples[i] = System.nanoTime() - t0;
+                }
+            }
+            return new Percentiles(samples);
+        }
+    }
+
     /** One record at a time: send, then poll until that record comes back. */
     private static Percentiles rawProduceConsume(SandboxEndpoints e) throws Exception {
-        byte[] value = payload();
+        byte[] value = SAMPLE_VALUE;
         TopicPartition tp = new TopicPartition(TOPIC, 0);
         try (KafkaProducer<byte[], byte[]> producer = producer(e, 0);
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -143,17 +172,15 @@ public final class FloorsScenario implements BenchScenario {
         }
     }
 
-    /** Records/s of ~300-byte records with acks=all, from the first send until the last ack. */
+    /** Records/s of event-sized records with acks=all, from the first send until the last ack. */
     private static double rawProduceThroughput(SandboxEndpoints e) throws Exception {
-        byte[] value = payload();
         try (KafkaProducer<byte[], byte[]> producer = producer(e, 5)) {
-            producer.send(new ProducerRecord<>(TOPIC, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record(-1)).get(30, TimeUnit.SECONDS);
             AtomicLong acked = new AtomicLong();
             AtomicReference<Exception> failure = new AtomicReference<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < THROUGHPUT_RECORDS; i++) {
-                byte[] key = ("k" + (i % 1000)).getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(TOPIC, key, value), (md, ex) -> {
+                producer.send(record(i), (md, ex) -> {
                     if (ex != null) {
                         failure.compareAndSet(null, ex);
                     }
@@ -203,10 +230,16 @@ public final class FloorsScenario implements BenchScenario {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static byte[] payload() {
-        byte[] value = new byte[RECORD_BYTES];
-        Arrays.fill(value, (byte) 'x');
-        return value;
+    /**
+     * The {@code n}-th record: the sample event's bytes and headers under one of 1,000 keys shaped like a
+     * route's (the relay sends the same, one route's events on one partition).
+     */
+    private static ProducerRecord<byte[], byte[]> record(int n) {
+        byte[] key = ("bench-tenant:svc-" + Math.floorMod(n, 1000) + ":prod:v1").getBytes(StandardCharsets.UTF_8);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(new RecordHeader(EventHeaders.EVENT_ID, SAMPLE.eventId().toString().getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(EventHeaders.EVENT_VERSION, SAMPLE.eventVersion().getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(TOPIC, null, key, SAMPLE_VALUE, headers);
     }
 
     private static void createTopic(SandboxEndpoints e) throws Exception {

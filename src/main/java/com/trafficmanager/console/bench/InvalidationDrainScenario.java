@@ -29,7 +29,9 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 
 /**
- * {@code invalidation-drain}: a backlog of 100,000 route events (10,000 routes, every key cached) on a
+ * {@code invalidation-drain}: a backlog of 100,000 route events (ten each for 10,000 routes, whose keys
+ * are cached once before the drain: a route's first event deletes its key, the other nine find it
+ * absent; the step's other writes, the remembered id and the marker, are the same either way) on a
  * topic of its own, drained by the console's consumer with a fresh group. The rate runs from the end
  * of the first batch's Redis round to the end of the last one's (the group join is reported apart),
  * after a warm-up drain of {@value #WARM_UP_EVENTS} events that is not measured, against raw

@@ -65,6 +65,7 @@ public final class ConsoleSession implements AutoCloseable {
                 ? InvalidationConfig.DEFAULT_GROUP : target.consumerGroup();
         InvalidationConfig inval = InvalidationConfig.defaults(target.kafkaBootstrap(), target.topic(), group)
                 .withKafkaProperties(target.kafkaProperties())
+                // looked for once: with Kafka away now, this session only counts and logs malformed records
                 .withDlqTopic(InvalidationService.dlqTopicIfPresent(admin, target.topic()));
         this.invalidation = InvalidationService.create(inval, redis, admin, routes::find, routes::listRoutes,
                 !target.readOnly(), sandboxRedis);

@@ -65,10 +65,11 @@ final class SessionStarter {
 
     /**
      * Connects to an external installation and checks each server once, each within {@link #REACH_TIMEOUT}.
-     * Without PostgreSQL there is no session: it fails naming every server that did not answer and why, and
-     * nothing is left open. A Kafka or Redis that does not answer does not stop it: changes still commit (the
-     * outbox publishes them once Kafka is back), the Routes and Audit tabs work, and the status bar shows the
-     * server down until the health monitor finds it again.
+     * Without PostgreSQL there is no session, and a setting that is wrong (a refused login, a topic that
+     * does not exist, a host name that does not resolve, TLS) has to be fixed first: it fails naming every
+     * server that failed and why, and nothing is left open. A Kafka or Redis that only does not answer does
+     * not stop it: changes still commit (the outbox publishes them once Kafka is back), the Routes and Audit
+     * tabs work, and the status bar shows the server down until the health monitor finds it again.
      */
 
     static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
@@ -78,19 +79,22 @@ final class SessionStarter {
         // their own, longer timeouts on the first server that is down
         List.of("PostgreSQL", "Kafka", "Redis").forEach(s -> listener.onProgress(s, ServerState.STARTING, "connecting"));
         List<String> failures = new ArrayList<>();
-        boolean databaseDown = false;
+        boolean fatal = false;
+        boolean allUnreachable = true;
         for (ConnectionTester.Result result : new ConnectionTester(REACH_TIMEOUT).test(profile, env)) {
             if (result.ok()) {
                 listener.onProgress(result.server(), ServerState.SERVING, "connected");
                 continue;
             }
-            boolean database = result.server().equals("PostgreSQL");
-            databaseDown |= database;
-            listener.onProgress(result.server(), ServerState.FAILED, result.detail() + (database ? "" : OPENS_WITHOUT));
+            boolean without = result.unreachable() && !result.server().equals("PostgreSQL");
+            fatal |= !without;
+            allUnreachable &= result.unreachable();
+            listener.onProgress(result.server(), ServerState.FAILED, result.detail() + (without ? OPENS_WITHOUT : ""));
             failures.add(result.server() + ": " + result.detail());
         }
-        if (databaseDown) {
-            throw new UnreachableException("could not reach " + String.join("; ", failures));
+        if (fatal) {
+            throw new UnreachableException((allUnreachable ? "could not reach " : "could not open the profile: ")
+                    + String.join("; ", failures));
         }
         if (!failures.isEmpty()) {
             LOG.warn("profile {}: opening without {}; the status bar shows it and the console keeps trying",

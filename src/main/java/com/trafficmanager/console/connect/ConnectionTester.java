@@ -40,8 +40,14 @@ import redis.clients.jedis.exceptions.JedisException;
  * read fails only the server that needs it. Messages never carry a secret value.
  */
 public final class ConnectionTester {
-    /** What one server said. */
-    public record Result(String server, boolean ok, String detail) {
+    /**
+     * What one server said; {@code unreachable}: it did not answer, and nothing says the settings are wrong
+     * (see {@link ServerUnreachableException}).
+     */
+    public record Result(String server, boolean ok, String detail, boolean unreachable) {
+        public Result(String server, boolean ok, String detail) {
+            this(server, ok, detail, false);
+        }
     }
 
     private final Duration timeout;
@@ -77,9 +83,9 @@ public final class ConnectionTester {
             return new Result(server, true, future.get(left, TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Result(server, false, "no answer within " + timeout.toSeconds() + " s");
+            return new Result(server, false, "no answer within " + timeout.toSeconds() + " s", true);
         } catch (ExecutionException e) {
-            return new Result(server, false, reason(e.getCause()));
+            return new Result(server, false, reason(e.getCause()), e.getCause() instanceof ServerUnreachableException);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(server, false, "interrupted");
@@ -122,7 +128,11 @@ public final class ConnectionTester {
             String reason = e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse("").strip();
             String setting = state.startsWith("28") ? "jdbc.user and its password (jdbc.passwordEnv or jdbc.passwordFile)"
                     : "jdbc.url";
-            throw new ClientSettingsException(p.name(), setting, reason, e);
+            ClientSettingsException described = new ClientSettingsException(p.name(), setting, reason, e);
+            if (state.startsWith("08")) { // a connection exception: refused, timed out, reset
+                throw new ServerUnreachableException(described.getMessage(), e);
+            }
+            throw described;
         }
     }
 
@@ -167,7 +177,7 @@ public final class ConnectionTester {
     }
 
     private static IllegalStateException noBroker(ExternalConnection c, int millis, Exception cause) {
-        return new IllegalStateException("no broker answered at " + c.kafka().bootstrap() + " within "
+        return new ServerUnreachableException("no broker answered at " + c.kafka().bootstrap() + " within "
                 + millis / 1000.0 + " s", cause);
     }
 
@@ -178,7 +188,11 @@ public final class ConnectionTester {
             String reply = redis.ping();
             return "PING answered " + reply + (c.redis().tls() ? " over TLS" : "") + (user == null ? "" : " as " + user);
         } catch (JedisException e) {
-            throw RedisSettingsErrors.describe(p.name(), c.redis().uri(), user, e);
+            ClientSettingsException described = RedisSettingsErrors.describe(p.name(), c.redis().uri(), user, e);
+            if (RedisSettingsErrors.unreachable(c.redis().uri(), e)) {
+                throw new ServerUnreachableException(described.getMessage(), e);
+            }
+            throw described;
         }
     }
 

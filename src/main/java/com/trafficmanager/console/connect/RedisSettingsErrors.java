@@ -14,6 +14,13 @@ public final class RedisSettingsErrors {
     private RedisSettingsErrors() {
     }
 
+    /** Whether {@code error} only says the server did not answer (no refused login, no TLS failure). */
+    public static boolean unreachable(String uri, Throwable error) {
+        return describe("", uri, null, error).getMessage().contains(CANNOT_REACH);
+    }
+
+    private static final String CANNOT_REACH = "cannot reach ";
+
     public static ClientSettingsException describe(String profile, String uri, String user, Throwable error) {
         String reason = chain(error);
         String lower = reason.toLowerCase(Locale.ROOT);
@@ -42,7 +49,7 @@ public final class RedisSettingsErrors {
                     : "TLS failed";
             return new ClientSettingsException(profile, "redis.uri", hint + " (" + first(reason) + ")", error);
         }
-        return new ClientSettingsException(profile, "redis.uri", "cannot reach " + uri + " (" + first(reason) + ")", error);
+        return new ClientSettingsException(profile, "redis.uri", CANNOT_REACH + uri + " (" + first(reason) + ")", error);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -71,6 +71,8 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                 config.groupId(), config.kafkaProperties()));
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "traffic-console-invalidator");
+        // a topic that is not there is the operator's to create (with its partitions), never the broker's by default
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.dlq = config.dlqTopic() == null ? null : new DlqWriter(config);
         try {
             this.consumer = new KafkaConsumer<>(props);

@@ -76,15 +76,21 @@ class LiveEventsModelTest {
         }
     }
 
-    @Test
-    void aRefilterRunsOffTheWindowsThreadAndWhatArrivesMeanwhileFollowsItsAnswer() throws Exception {
+    /** A model whose re-filters wait for the test, with {@code events} shown and then {@code text} typed. */
+    private HeldWork heldModelFiltering(String text, TailEvent... events) throws InterruptedException {
         HeldWork work = new HeldWork();
         model = new LiveEventsModel(source, 100, work);
-        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
+        arrive(events);
         pulse();
-        assertThat(model.rows()).hasSize(2);
-        model.filter().textProperty().set("alpha");
+        model.filter().textProperty().set(text);
         settled();
+        return work;
+    }
+
+    @Test
+    void aRefilterRunsOffTheWindowsThreadAndWhatArrivesMeanwhileFollowsItsAnswer() throws Exception {
+        HeldWork work = heldModelFiltering("alpha", valid(0, 0, T0, "alpha", Action.CREATED),
+                valid(0, 1, T0 + 1, "beta", Action.CREATED));
         assertThat(work.held).as("the re-filter went to the filter thread").hasSize(1);
         assertThat(model.rows()).as("the table shows what it showed until the answer").hasSize(2);
         assertThat(model.filteringProperty().get()).isFalse();
@@ -107,12 +113,8 @@ class LiveEventsModelTest {
 
     @Test
     void onlyTheLatestRefilterIsShownWhateverOrderTheyFinishIn() throws Exception {
-        HeldWork work = new HeldWork();
-        model = new LiveEventsModel(source, 100, work);
-        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
-        pulse();
-        model.filter().textProperty().set("alpha");
-        settled();
+        HeldWork work = heldModelFiltering("alpha", valid(0, 0, T0, "alpha", Action.CREATED),
+                valid(0, 1, T0 + 1, "beta", Action.CREATED));
         model.filter().textProperty().set("beta");
         settled();
         assertThat(work.held).hasSize(2);
@@ -132,12 +134,8 @@ class LiveEventsModelTest {
 
     @Test
     void aReseekWhileARefilterRunsAsksAgainInsteadOfShowingWhatItDropped() throws Exception {
-        HeldWork work = new HeldWork();
-        model = new LiveEventsModel(source, 100, work);
-        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(1, 0, T0 + 1, "alpha", Action.CREATED));
-        pulse();
-        model.filter().textProperty().set("alpha");
-        settled();
+        HeldWork work = heldModelFiltering("alpha", valid(0, 0, T0, "alpha", Action.CREATED),
+                valid(1, 0, T0 + 1, "alpha", Action.CREATED));
         source.queue.offer(new TailBatch(List.of(0), List.of(valid(0, 7, T0 + 7, "alpha", Action.UPDATED))), 0);
         pulse();
         work.runNewestFirst(); // its copy still holds 0@0, which the re-seek dropped
@@ -150,12 +148,8 @@ class LiveEventsModelTest {
 
     @Test
     void clearAndExportDoNotWaitForARefilterOnItsWay(@TempDir Path dir) throws Exception {
-        HeldWork work = new HeldWork();
-        model = new LiveEventsModel(source, 100, work);
-        arrive(valid(0, 0, T0, "alpha", Action.CREATED), valid(0, 1, T0 + 1, "beta", Action.CREATED));
-        pulse();
-        model.filter().textProperty().set("beta");
-        settled();
+        HeldWork work = heldModelFiltering("beta", valid(0, 0, T0, "alpha", Action.CREATED),
+                valid(0, 1, T0 + 1, "beta", Action.CREATED));
         assertThat(model.exportSnapshot()).as("the export holds what the filter shows").extracting(TailEvent::offset)
                 .containsExactly(1L);
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);

@@ -18,8 +18,17 @@ import org.apache.kafka.common.header.Header;
 public record EventDetails(int partition, long offset, Instant timestamp, String key, String value,
                            List<String> headers, String problem, Integer expectedPartition, boolean keyMismatch) {
 
+    /**
+     * The most of a value the pane shows: it is built on the window's thread and a text area lays out all of
+     * it, so a value of megabytes would hold the window for seconds; the export has the whole value.
+     */
+    public static final int SHOWN_BYTES = 64 * 1024;
+    private static final char UNREADABLE = '\uFFFD';
+
     public static EventDetails of(TailEvent e, int partitionCount) {
-        Integer expected = e.key() == null || partitionCount <= 0 ? null : EventKeys.partitionFor(e.key(), partitionCount);
+        // a key that was not UTF-8 was read with replacement characters: its bytes, which Kafka hashed, are gone
+        boolean checkable = e.key() != null && e.key().indexOf(UNREADABLE) < 0 && partitionCount > 0;
+        Integer expected = checkable ? EventKeys.partitionFor(e.key(), partitionCount) : null;
         boolean mismatch = expected != null && expected != e.partition();
         List<String> headers = new ArrayList<>();
         for (Header h : e.headers()) {
@@ -36,18 +45,27 @@ public record EventDetails(int partition, long offset, Instant timestamp, String
         if (key == null) {
             return "no key: the default partitioner spreads keyless records, so there is no order to check";
         }
+        if (key.indexOf(UNREADABLE) >= 0) {
+            return "the key is not UTF-8 text: its partition cannot be checked here";
+        }
         if (expectedPartition == null) {
             return "partition count unknown: the key's partition cannot be checked yet";
         }
         return keyMismatch
                 ? "MISMATCH: the key '" + key + "' belongs to partition " + expectedPartition
-                        + " under the default partitioner, but this record is in partition " + partition
-                : "the key belongs to this partition under the default partitioner";
+                        + " under the Java clients' default partitioner (murmur2), but this record is in partition "
+                        + partition + " (a librdkafka producer such as kcat hashes differently unless set to murmur2)"
+                : "the key belongs to this partition under the Java clients' default partitioner (murmur2)";
     }
 
     static String prettyValue(byte[] value) {
         if (value == null) {
             return "(null value)";
+        }
+        if (value.length > SHOWN_BYTES) {
+            String start = new String(value, 0, SHOWN_BYTES, StandardCharsets.UTF_8);
+            return start + "\n... " + (value.length - SHOWN_BYTES) + " more bytes (" + value.length
+                    + " in all): export the event to read all of it";
         }
         JsonNode json = ValueText.json(value);
         if (json != null) {

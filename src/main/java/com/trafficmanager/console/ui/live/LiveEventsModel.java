@@ -423,12 +423,21 @@ public final class LiveEventsModel {
         details.set(e == null ? null : EventDetails.of(e, source.partitions().size()));
     }
 
-    /** The rows shown now, for an export: a copy, safe to hand to another thread. */
-    public List<TailEvent> exportSnapshot() {
-        if (filterChanged || refilter.waiting()) {
-            rebuildHere(); // exactly what the filter as typed shows, even before typing rested
+    /**
+     * What an export writes: the rows shown now, or, while the filter as typed has not been applied yet (typing
+     * not rested, a re-filter on its way), exactly what it will show, worked out from a copy of the rings by
+     * whoever calls {@code get()}: the export's thread, not this one. Called on this thread; safe to hand over.
+     */
+    public java.util.function.Supplier<List<TailEvent>> exportRows() {
+        if (!filterChanged && !refilter.waiting()) {
+            List<TailEvent> shown = List.copyOf(rows.list());
+            return () -> shown;
         }
-        return List.copyOf(rows.list());
+        BufferedCopy copy = buffers.copy();
+        Integer partition = selectedPartition.get();
+        int limit = buffers.capacity();
+        EventFilter.Compiled f = compiled;
+        return () -> ShownRows.rebuilt(copy, partition, limit, f::test);
     }
 
     public LiveFilterModel filter() {

@@ -132,14 +132,20 @@ public final class LiveEventsView extends BorderPane {
 
     /** Exports what the table shows now to {@code target} in the background, with progress. */
     public Task<Long> exportTo(Path target) {
-        Task<Long> task = LiveExport.task(model.exportSnapshot(), target);
+        Task<Long> task = LiveExport.task(model.exportRows(), target);
         toolbar.exportProgress.progressProperty().bind(task.progressProperty());
         toolbar.exportProgress.visibleProperty().bind(task.runningProperty());
         toolbar.exportMessage.textProperty().bind(task.messageProperty());
         toolbar.export.disableProperty().bind(task.runningProperty());
+        toolbar.exportCancel.visibleProperty().bind(task.runningProperty());
+        toolbar.exportCancel.setOnAction(e -> task.cancel());
         task.setOnFailed(e -> {
             toolbar.exportMessage.textProperty().unbind();
             toolbar.exportMessage.setText("export failed: " + FailureText.of(task.getException()));
+        });
+        task.setOnCancelled(e -> {
+            toolbar.exportMessage.textProperty().unbind();
+            toolbar.exportMessage.setText("export cancelled; nothing written");
         });
         DaemonThreads.start("live-export", task);
         return task;

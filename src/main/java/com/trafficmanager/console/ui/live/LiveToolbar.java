@@ -25,6 +25,7 @@ import javafx.util.StringConverter;
 final class LiveToolbar extends FlowPane {
     final Button export = new Button("Export...");
     final ProgressBar exportProgress = new ProgressBar(0);
+    final Button exportCancel = new Button("Cancel");
     final Label exportMessage = new Label();
 
     LiveToolbar(LiveEventsModel model) {
@@ -111,13 +112,16 @@ final class LiveToolbar extends FlowPane {
         export.setId("live-export");
         export.setTooltip(new Tooltip("Write the events shown (filtered) to a JSON Lines file"));
         exportProgress.setVisible(false);
+        exportCancel.setId("live-export-cancel");
+        exportCancel.setVisible(false);
+        exportCancel.managedProperty().bind(exportCancel.visibleProperty());
         exportProgress.setPrefWidth(100);
         exportMessage.getStyleClass().add(Styles.MUTED);
 
         // each label stays with its control when the bar wraps onto a second line
         getChildren().addAll(together(new Label("Start at"), kind, value, apply), positionError,
                 pause, clear, follow, together(new Label("Keep per partition"), cap), export, exportProgress,
-                exportMessage);
+                exportCancel, exportMessage);
     }
 
     private static HBox together(Node... nodes) {

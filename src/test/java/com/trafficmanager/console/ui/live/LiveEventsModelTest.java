@@ -150,8 +150,12 @@ class LiveEventsModelTest {
     void clearAndExportDoNotWaitForARefilterOnItsWay(@TempDir Path dir) throws Exception {
         HeldWork work = heldModelFiltering("beta", valid(0, 0, T0, "alpha", Action.CREATED),
                 valid(0, 1, T0 + 1, "beta", Action.CREATED));
-        assertThat(model.exportSnapshot()).as("the export holds what the filter shows").extracting(TailEvent::offset)
+        java.util.function.Supplier<List<TailEvent>> export = model.exportRows();
+        assertThat(model.rows()).as("the export filters on its own thread, not here").hasSize(2);
+        assertThat(export.get()).as("the export holds what the filter shows").extracting(TailEvent::offset)
                 .containsExactly(1L);
+        work.runNewestFirst();
+        pulse();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(1L);
 
         model.filter().textProperty().set("a");
@@ -365,7 +369,7 @@ class LiveEventsModelTest {
                 valid(1, 0, T0 + 2, "alpha", Action.UPDATED), valid(1, 1, T0 + 3, "beta", Action.UPDATED));
         pulse();
         model.filter().textProperty().set("alpha");
-        List<TailEvent> shown = model.exportSnapshot();
+        List<TailEvent> shown = model.exportRows().get();
         assertThat(shown).hasSize(2);
         Path file = dir.resolve("out.jsonl");
         long[] last = new long[2];
@@ -388,7 +392,7 @@ class LiveEventsModelTest {
         model.filter().textProperty().set("");
         model.filter().malformedOnlyProperty().set(true);
         Path bad = dir.resolve("bad.jsonl");
-        JsonLinesExporter.export(model.exportSnapshot(), bad, (d, t) -> { }, () -> false);
+        JsonLinesExporter.export(model.exportRows().get(), bad, (d, t) -> { }, () -> false);
         JsonNode line = json.readTree(Files.readAllLines(bad).get(0));
         assertThat(line.get("value_text").asText()).isEqualTo("not json");
         assertThat(line.get("malformed").asText()).startsWith("not JSON");

@@ -12,6 +12,7 @@ import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.ui.common.Styles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import javafx.scene.control.TableCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -43,7 +45,11 @@ class LiveEventsViewTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> view.stop());
+        FxToolkit.setupFixture(() -> {
+            if (view != null) {
+                view.stop();
+            }
+        });
         FxToolkit.cleanupStages();
     }
 
@@ -75,5 +81,30 @@ class LiveEventsViewTest {
         Map<String, String> timestamps = ShownText.of(robot.lookup("#live-events-table .table-cell").queryAll().stream()
                 .filter(n -> "2026-11-27 13:14:05.123".equals(((TableCell<?, ?>) n).getText())).toList());
         assertThat(timestamps).containsEntry("2026-11-27 13:14:05.123", "2026-11-27 13:14:05.123");
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFile(@TempDir Path dir) throws Exception {
+        List<TailEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            events.add(new TailEvent(0, i, i, "k", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        }
+        java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<Long>> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.concurrent.Task<Long> task = LiveExport.task(() -> {
+            while (running.get() == null || !running.get().isCancelled()) {
+                Thread.onSpinWait(); // the operator presses Cancel while the rows are worked out
+            }
+            return events;
+        }, dir.resolve("events.jsonl"));
+        running.set(task);
+        Thread exporting = new Thread(task, "export-under-test");
+        exporting.start();
+        task.cancel();
+        exporting.join(30_000);
+        assertThat(exporting.isAlive()).isFalse();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left.toList()).as("neither the file nor its .part").isEmpty();
+        }
     }
 }

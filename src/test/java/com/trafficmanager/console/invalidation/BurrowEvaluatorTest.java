@@ -99,4 +99,27 @@ class BurrowEvaluatorTest {
         assertThat(s).isEqualTo(LagStatus.STALL);
         assertThat(window.add(30, 60, -1, T0 + 10_000L)).isEqualTo(LagStatus.STOP);
     }
+
+    @Test
+    void commitsOfAConsoleWhoseClockIsBehindAreTimedWhenSeenSoTheyAreNotStop() {
+        PartitionWindow window = new PartitionWindow(20, 19_000);
+        long skew = 60_000; // the committing workstation's clock is a minute behind this one
+        LagStatus s = LagStatus.OK;
+        for (int i = 0; i < 20; i++) {
+            long now = T0 + i * 1000L;
+            s = window.add(100 + i * 10, 5_000 + i * 20, now - skew, now); // a commit a second, lag growing
+            assertThat(s).as("sample %d", i).isNotEqualTo(LagStatus.STOP);
+        }
+        assertThat(s).isEqualTo(LagStatus.WARN);
+        // the same console re-commits its offset with a new time (still a minute off): alive, not STOP
+        long now = T0 + 20_000;
+        window.add(290, 5_420, now - skew, now);
+        assertThat(window.add(290, 5_440, now + 1000 - skew, now + 1000)).isEqualTo(LagStatus.WARN);
+        // then nothing more comes: STOP once longer than the window spans, on this machine's clock
+        LagStatus later = LagStatus.OK;
+        for (int i = 2; i <= 21; i++) {
+            later = window.add(290, 5_440 + i * 20, now + 1000 - skew, now + i * 1000L);
+        }
+        assertThat(later).isEqualTo(LagStatus.STOP);
+    }
 }

@@ -136,7 +136,8 @@ public final class TraceWatcher implements AutoCloseable {
                 }
                 book.hopIfAbsent(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
                         "not witnessed: this console's invalidation consumer does not run or does not own the key's"
-                                + " partition (another console's consumer does)"));
+                                + " partition (another console's may process it; the cache check below says whether"
+                                + " the cache is right)"));
             }
         }
         CacheState state = cache.read(trace.routeKey());

@@ -140,6 +140,7 @@ public final class InvalidationMonitor implements AutoCloseable {
                 }
                 return new LagView(lag, null, statuses, group);
             } catch (LagUnavailableException e) {
+                windows.values().forEach(PartitionWindow::gap);
                 return new LagView(null, e.getMessage(), Map.of(), LagStatus.OK);
             }
         }

@@ -16,6 +16,7 @@ final class PartitionWindow {
     private final long fullSpanMs;
     private final ArrayDeque<OffsetSample> samples;
     private long lastReportedCommitMs = -1; // the metadata's time at the last sample, to tell a new commit
+    private OffsetSample lastBeforeGap; // the newest sample before a gap() cleared them
 
     /** @param fullSpanMs how long the full window spans (size - 1 ticks): STOP is judged against it while it fills */
     PartitionWindow(int size, long fullSpanMs) {
@@ -24,9 +25,21 @@ final class PartitionWindow {
         this.samples = new ArrayDeque<>(size);
     }
 
+    /**
+     * A lag read failed (Kafka away): the samples before it say nothing about how the partition moves now,
+     * and a window spanning the outage would hold STOP back by its length. They go; the last commit and
+     * when it was seen stay, so a consumer that died meanwhile reads STOP once the window's length passes.
+     */
+    void gap() {
+        OffsetSample last = samples.peekLast();
+        samples.clear();
+        lastBeforeGap = last;
+    }
+
     /** @param commitTimeMs from the commit metadata, or -1 when unknown */
     LagStatus add(long committed, long end, long commitTimeMs, long nowMs) {
-        OffsetSample last = samples.peekLast();
+        OffsetSample last = samples.isEmpty() ? lastBeforeGap : samples.peekLast();
+        lastBeforeGap = null;
         long commitTime;
         if (last == null) {
             commitTime = commitTimeMs < 0 ? nowMs : Math.min(commitTimeMs, nowMs);

@@ -122,4 +122,18 @@ class BurrowEvaluatorTest {
         }
         assertThat(later).isEqualTo(LagStatus.STOP);
     }
+
+    @Test
+    void afterAGapInTheReadsAConsumerThatDiedMeanwhileIsStopWithinTheWindowsLength() {
+        PartitionWindow window = new PartitionWindow(20, 19_000);
+        for (int i = 0; i < 20; i++) {
+            window.add(100 + i * 10, 300 + i * 10, T0 + i * 1000L, T0 + i * 1000L); // keeps up, lag 200
+        }
+        window.gap(); // Kafka away for two minutes; the consumer died at its last commit (offset 290)
+        long back = T0 + 140_000;
+        long lastCommit = T0 + 19_000; // its metadata's time, read again after the gap
+        assertThat(window.add(290, 700, lastCommit, back)).as("one sample: nothing to judge").isEqualTo(LagStatus.OK);
+        assertThat(window.add(290, 720, lastCommit, back + 1000)).as("no commit for two minutes")
+                .isEqualTo(LagStatus.STOP);
+    }
 }

@@ -55,6 +55,10 @@ public final class LagReader implements AutoCloseable {
             // and a lag clamped to 0 would make Burrow's window see the group as caught up
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (committed.keySet().stream().anyMatch(tp -> tp.topic().equals(topic) && !partitions.contains(tp))) {
+                partitions = describe(); // the topic grew: the group already commits on a partition not listed yet
+                readsSinceDescribe = 0;
+            }
             Map<TopicPartition, Long> end = offsets(OffsetSpec.latest());
             Map<TopicPartition, Long> start = null;
             Map<TopicPartition, Long> from = new HashMap<>();

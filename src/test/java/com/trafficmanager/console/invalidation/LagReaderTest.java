@@ -95,4 +95,29 @@ class LagReaderTest {
             assertThat(last.groupStatus()).isEqualTo(LagStatus.OK);
         }
     }
+
+    @Test
+    void aPartitionAddedToTheTopicShowsOnceTheGroupCommitsOnIt() throws Exception {
+        String group = fx.newGroup();
+        InvalidationConfig config = fx.config(group);
+        try (LagReader reader = new LagReader(fx.admin, config, Clock.systemUTC())) {
+            assertThat(reader.read().partitions()).hasSize(InvalidationFixture.PARTITIONS);
+            int added = InvalidationFixture.PARTITIONS; // the new partition's number
+            fx.admin.createPartitions(Map.of(fx.topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(added + 1)))
+                    .all().get();
+            TopicPartition grown = new TopicPartition(fx.topic, added);
+            fx.admin.alterConsumerGroupOffsets(group, Map.of(grown, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)))
+                    .all().get();
+            Eventually.await("the group's commit on the new partition listed", InvalidationFixture.WAIT, () -> {
+                try {
+                    return fx.admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                            .containsKey(grown);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertThat(reader.read().partitions()).as("on the next read, not a minute later")
+                    .extracting(PartitionLag::partition).contains(added);
+        }
+    }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings up what a console session needs, off the JavaFX thread: the sandbox servers (when the
@@ -21,7 +23,8 @@ import java.util.Map;
  * goes to a {@link SandboxListener}.
  */
 final class SessionStarter {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionStarter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStarter.class);
+
     private SessionStarter() {
     }
 
@@ -71,7 +74,6 @@ final class SessionStarter {
      * not stop it: changes still commit (the outbox publishes them once Kafka is back), the Routes and Audit
      * tabs work, and the status bar shows the server down until the health monitor finds it again.
      */
-
     static Started connect(Profile profile, Map<String, String> env, SandboxListener listener)
             throws SettingsException, UnreachableException {
         ConnectionTarget target = ConnectionTargets.external(profile, env);

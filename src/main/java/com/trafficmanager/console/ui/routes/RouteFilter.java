@@ -29,9 +29,10 @@ public record RouteFilter(String text, String env, RouteState state) implements 
         return state == null && env == null && text.isBlank();
     }
 
+    /** Split on any space, the non-breaking one of text pasted from a chat or a wiki too. */
     private String[] words() {
-        String t = text.trim();
-        return t.isEmpty() ? NO_WORDS : t.toLowerCase(Locale.ROOT).split("\\s+");
+        String t = text.replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "");
+        return t.isEmpty() ? NO_WORDS : t.toLowerCase(Locale.ROOT).split("[\\s\\p{Z}]+");
     }
 
     /** The same filter with the words split once, for applying it to many rows. */

@@ -60,16 +60,21 @@ public final class RouteHistoryModel {
 
     /** Shows the history of {@code key} (null clears the pane). */
     void show(RouteKey key) {
+        if (!java.util.Objects.equals(key, shown)) {
+            rows.clear(); // another route's changes never show under this one's title, even if its read fails
+        }
         shown = key;
         readFailed = false;
         long id = request.incrementAndGet();
         if (key == null) {
-            rows.clear();
             title.set("History: select one route");
             return;
         }
         title.set("History of " + key + " (loading...)");
         background.execute(() -> {
+            if (request.get() != id) {
+                return; // the selection moved on before this read started: its answer would not show
+            }
             try {
                 List<HistoryRow> loaded = service.history(key).stream().map(HistoryDiff::row).toList();
                 ui.execute(() -> {

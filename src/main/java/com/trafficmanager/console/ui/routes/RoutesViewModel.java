@@ -255,8 +255,10 @@ public final class RoutesViewModel implements AutoCloseable {
         }
         if (settings.isProtected(before.key().env())
                 && !confirmed(Confirmations.urlChange(before, url.get()))) {
-            urlDrafts.remove(before.key()); // the operator declined it
-            setStatus(StatusLine.info("URL change cancelled; nothing was changed"));
+            // kept: a confirmation closed by reflex (Enter on its default Cancel) must not cost the typed URL;
+            // the next Edit URL offers it again, where cancelling lets it go
+            urlDrafts.put(before.key(), url.get());
+            setStatus(StatusLine.info("URL change cancelled; nothing was changed (Edit URL offers your URL again)"));
             return;
         }
         // kept until the change commits: a change that fails (database down, refused, a conflict the

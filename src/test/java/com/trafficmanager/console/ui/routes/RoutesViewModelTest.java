@@ -194,6 +194,36 @@ class RoutesViewModelTest {
     }
 
     @Test
+    void aUrlWhoseProdConfirmationWasCancelledIsOfferedAgain() {
+        model(false);
+        load(route("a", "prod", RouteState.ACTIVE, 1));
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        java.util.Deque<java.util.Optional<String>> answers = new java.util.ArrayDeque<>(List.of(
+                java.util.Optional.of("https://a-new.example.com"), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+        model.start(new ScriptedPrompts(c -> false, (route, proposed) -> { // every confirmation cancelled
+            offered.add(proposed);
+            return answers.poll();
+        }));
+        select("a");
+        model.editSelectedUrl();
+        assertThat(model.statusProperty().get().text()).startsWith("URL change cancelled; nothing was changed");
+        model.editSelectedUrl(); // offered the typed URL; the operator cancels the edit itself, letting it go
+        model.editSelectedUrl();
+        assertThat(offered).containsExactly("https://a.example.com", "https://a-new.example.com",
+                "https://a.example.com");
+    }
+
+    @Test
+    void filterWordsAreSplitOnAnySpaceTheNonBreakingOneOfPastedTextToo() {
+        model(false);
+        load(route("a", "dev", RouteState.INACTIVE, 1), route("a", "prod", RouteState.INACTIVE, 1),
+                route("b", "dev", RouteState.INACTIVE, 1));
+        model.table().filterTextProperty().set("\u00A0a.example\u00A0dev\u00A0"); // as pasted
+        assertThat(model.table().sorted()).extracting(r -> r.key().tenant() + "/" + r.key().env()).containsExactly("a/dev");
+    }
+
+    @Test
     void changesMergeIntoTheExistingRowsByKey() {
         model(false);
         load(route("a", "dev", RouteState.INACTIVE, 1), route("b", "dev", RouteState.INACTIVE, 1));

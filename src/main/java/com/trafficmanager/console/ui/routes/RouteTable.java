@@ -52,6 +52,12 @@ public final class RouteTable {
     /** The watcher's bound when more routes exist than it reads; 0 when all are loaded. */
     private int truncatedAt;
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
+    /**
+     * Told before and after the shown rows are replaced as a whole (a new filter, or many new routes at once):
+     * a table answers such a change by dropping all but one selected row, so its view keeps the selection.
+     */
+    private Runnable beforeReplace = () -> { };
+    private Runnable afterReplace = () -> { };
     private int activeCount;
     /** True while a delta or an upsert changes many rows: they are counted once at its end, not once per row. */
     private boolean batch;
@@ -186,7 +192,9 @@ public final class RouteTable {
             List<RouteRow> all = new ArrayList<>(rows);
             all.addAll(added);
             all.sort(java.util.Comparator.comparing(row -> row.route().key()));
+            beforeReplace.run();
             rows.setAll(all);
+            afterReplace.run();
             return;
         }
         for (RouteRow row : added) {
@@ -215,7 +223,15 @@ public final class RouteTable {
 
     private void refilter() {
         RouteFilter filter = new RouteFilter(filterText.get(), envFilter.get(), stateFilter.get());
+        beforeReplace.run();
         filtered.setPredicate(filter.matchesAll() ? null : filter.compile());
+        afterReplace.run();
+    }
+
+    /** See {@link #beforeReplace}; one pair, the view's. */
+    public void onReplace(Runnable before, Runnable after) {
+        this.beforeReplace = before;
+        this.afterReplace = after;
     }
 
     private void refreshEnvs() {

@@ -4,6 +4,7 @@ import com.trafficmanager.console.route.Route;
 import com.trafficmanager.console.ui.common.WholeTextCell;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -20,7 +21,10 @@ import javafx.scene.control.TableView;
  */
 final class RouteTableView extends TableView<RouteRow> {
 
+    private final RoutesViewModel model;
+
     RouteTableView(RoutesViewModel model) {
+        this.model = model;
         setId("routes-table");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -51,8 +55,12 @@ final class RouteTableView extends TableView<RouteRow> {
 
         setItems(model.table().sorted());
         model.table().sorted().comparatorProperty().bind(comparatorProperty());
-        getSelectionModel().getSelectedItems().addListener((ListChangeListener<RouteRow>) c ->
-                model.setSelection(new ArrayList<>(getSelectionModel().getSelectedItems())));
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<RouteRow>) c -> {
+            if (!replacing) {
+                model.setSelection(new ArrayList<>(getSelectionModel().getSelectedItems()));
+            }
+        });
+        model.table().onReplace(this::rememberSelection, this::restoreSelection);
         model.revealProperty().addListener((obs, old, key) -> {
             if (key == null) {
                 return;
@@ -65,6 +73,39 @@ final class RouteTableView extends TableView<RouteRow> {
                 }
             });
         });
+    }
+
+    private boolean replacing;
+    private java.util.Set<RouteRow> kept = java.util.Set.of();
+
+    /** Before the rows are replaced as a whole: the table would keep one selected row of them. */
+    private void rememberSelection() {
+        replacing = true;
+        kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(getSelectionModel().getSelectedItems());
+    }
+
+    /** ... after: the rows selected before that are still shown are selected again, in one pass. */
+    private void restoreSelection() {
+        List<Integer> indices = new ArrayList<>();
+        if (!kept.isEmpty()) {
+            for (int i = 0; i < getItems().size(); i++) {
+                if (kept.contains(getItems().get(i))) {
+                    indices.add(i);
+                }
+            }
+        }
+        getSelectionModel().clearSelection();
+        if (!indices.isEmpty()) {
+            int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
+            getSelectionModel().selectIndices(indices.get(0), rest);
+        }
+        kept = java.util.Set.of();
+        replacing = false;
+        List<RouteRow> now = new ArrayList<>(getSelectionModel().getSelectedItems());
+        if (!now.equals(model.selection())) { // the same selection reads nothing again (no history query per key)
+            model.setSelection(now);
+        }
     }
 
     private static TableColumn<RouteRow, String> keyColumn(String name, double width, Function<RouteRow, String> value) {

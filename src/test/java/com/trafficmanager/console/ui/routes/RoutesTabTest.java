@@ -272,6 +272,25 @@ class RoutesTabTest {
     }
 
     @Test
+    void narrowingTheFilterKeepsTheSelectedRowsItStillShows() throws Exception {
+        List<RouteKey> staging = List.of(key("a", "staging"), key("b", "staging"), key("c", "staging"));
+        staging.forEach(this::create);
+        RouteKey dev = key("d", "dev");
+        create(dev);
+        show();
+        staging.forEach(this::awaitShown);
+        awaitShown(dev);
+        robot.clickOn(rowNode(staging.get(0)));
+        robot.press(KeyCode.SHIFT).clickOn(rowNode(staging.get(2))).release(KeyCode.SHIFT);
+        assertThat(model.selection()).hasSize(3);
+
+        robot.clickOn("#routes-filter").write(" staging"); // one keystroke after another, each a new filter
+        Eventually.await("the dev route filtered out", WAIT, () -> rowNode(dev) == null);
+        assertThat(model.selection()).as("the three selected rows, still shown").extracting(RouteRow::key)
+                .containsExactlyInAnyOrderElementsOf(staging);
+    }
+
+    @Test
     void protectedEnvConfirmationCancelledWritesNothingAndBulkAsksForTheEnvName() throws Exception {
         List<RouteKey> keys = List.of(key("a", "prod"), key("b", "prod"));
         keys.forEach(this::create);

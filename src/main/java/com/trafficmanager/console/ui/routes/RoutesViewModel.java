@@ -50,6 +50,10 @@ public final class RoutesViewModel implements AutoCloseable {
     private final ExecutorService actions = Executors.newSingleThreadExecutor(DaemonThreads.named("routes-actions"));
     private final ScheduledExecutorService reads =
             Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-reads"));
+    // apart from the reads: a history read waiting out a database outage must not hold back the amber
+    // "waiting" status of the change just made
+    private final ScheduledExecutorService publishChecks =
+            Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-publish-checks"));
     private final RouteTable table = new RouteTable();
     private final RouteHistoryModel history;
     private final RouteActions enabled;
@@ -83,7 +87,7 @@ public final class RoutesViewModel implements AutoCloseable {
         });
         this.history = new RouteHistoryModel(service, reads, this.ui);
         this.enabled = new RouteActions(operator.readOnly(), settings.profileName());
-        this.tracker = new PublishTracker(service, reads);
+        this.tracker = new PublishTracker(service, publishChecks);
         this.watcher = new RouteWatcher(service, settings.pollInterval(), true, new RouteWatcher.Listener() {
             @Override
             public void routesChanged(RouteWatcher.Delta delta) {
@@ -497,6 +501,7 @@ public final class RoutesViewModel implements AutoCloseable {
         watcher.close();
         actions.shutdown();
         reads.shutdownNow();
+        publishChecks.shutdownNow();
     }
 
     /** After {@link #close}: waits for the changes asked for before it; false if some still run after the timeout. */

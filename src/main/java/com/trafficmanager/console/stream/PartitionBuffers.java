@@ -1,6 +1,5 @@
 package com.trafficmanager.console.stream;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -173,19 +172,24 @@ public final class PartitionBuffers {
      * oldest first (see {@link NewestMerge}).
      */
     public List<TailEvent> newestByTimestamp(int limit, java.util.function.Predicate<TailEvent> matching) {
-        List<List<TailEvent>> views = new ArrayList<>(rings.size());
-        rings.values().forEach(r -> views.add(r.view()));
-        return NewestMerge.newest(views, limit, matching);
+        return view().newestByTimestamp(limit, matching);
+    }
+
+    /** The rings as they are, not copied: for this thread only, and only until it adds again. */
+    public BufferedEvents view() {
+        Map<Integer, List<TailEvent>> byPartition = new TreeMap<>();
+        rings.forEach((p, r) -> byPartition.put(p, r.view()));
+        return new BufferedEvents(byPartition);
     }
 
     /**
      * What the rings hold now, copied (references only, oldest first per partition), for a filter to read
      * on another thread while this one goes on adding.
      */
-    public BufferedCopy copy() {
+    public BufferedEvents copy() {
         Map<Integer, List<TailEvent>> byPartition = new TreeMap<>();
         rings.forEach((p, r) -> byPartition.put(p, r.toList()));
-        return new BufferedCopy(byPartition);
+        return new BufferedEvents(byPartition);
     }
 
     private long[] counters(int partition) {

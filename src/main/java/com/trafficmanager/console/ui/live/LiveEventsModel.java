@@ -1,7 +1,7 @@
 package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
-import com.trafficmanager.console.stream.BufferedCopy;
+import com.trafficmanager.console.stream.BufferedEvents;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
 import com.trafficmanager.console.stream.EndOffsets;
@@ -249,12 +249,16 @@ public final class LiveEventsModel {
         pendingRows.clear(); // in the copy; what arrives from now on is shown after the answer
         pendingRebuild = false;
         filterChanged = false;
-        BufferedCopy copy = buffers.copy();
+        refilter.ask(compiled::test, rebuildFromCopy(), lastPulse);
+        takeRefiltered(lastPulse); // work that ran at once has answered already
+    }
+
+    /** The rows a rebuild would show now, for a filter applied later on another thread: over a copy of the rings. */
+    private java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuildFromCopy() {
+        BufferedEvents copy = buffers.copy();
         Integer partition = selectedPartition.get();
         int limit = buffers.capacity();
-        EventFilter.Compiled f = compiled;
-        refilter.ask(f::test, filter -> ShownRows.rebuilt(copy, partition, limit, filter), lastPulse);
-        takeRefiltered(lastPulse); // work that ran at once has answered already
+        return filter -> ShownRows.rebuilt(copy, partition, limit, filter);
     }
 
     /** Shows the awaited re-filter's answer once it is there, then what arrived since its copy. */
@@ -433,11 +437,9 @@ public final class LiveEventsModel {
             List<TailEvent> shown = List.copyOf(rows.list());
             return () -> shown;
         }
-        BufferedCopy copy = buffers.copy();
-        Integer partition = selectedPartition.get();
-        int limit = buffers.capacity();
+        java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuild = rebuildFromCopy();
         EventFilter.Compiled f = compiled;
-        return () -> ShownRows.rebuilt(copy, partition, limit, f::test);
+        return () -> rebuild.apply(f::test);
     }
 
     public LiveFilterModel filter() {

@@ -1,6 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
-import com.trafficmanager.console.stream.BufferedCopy;
+import com.trafficmanager.console.stream.BufferedEvents;
 import com.trafficmanager.console.stream.EventOrder;
 import com.trafficmanager.console.stream.EventRing;
 import com.trafficmanager.console.stream.PartitionBuffers;
@@ -103,11 +103,11 @@ final class ShownRows {
     }
 
     /**
-     * The rows a rebuild would show, worked out from a copy of the rings on any thread: for one partition its
-     * matching events, for all the newest {@code limit} matching ones merged by timestamp.
+     * The rows a rebuild would show: for one partition its matching events, for all the newest {@code limit}
+     * matching ones merged by timestamp. Over a copy of the rings on any thread, or over the rings on theirs.
      */
-    static List<TailEvent> rebuilt(BufferedCopy copy, Integer partition, int limit, Predicate<TailEvent> filter) {
-        return partition == null ? copy.newestByTimestamp(limit, filter) : copy.matching(partition, filter);
+    static List<TailEvent> rebuilt(BufferedEvents events, Integer partition, int limit, Predicate<TailEvent> filter) {
+        return partition == null ? events.newestByTimestamp(limit, filter) : events.matching(partition, filter);
     }
 
     /** Shows rows worked out by {@link #rebuilt}. */
@@ -117,16 +117,6 @@ final class ShownRows {
 
     /** Shows the matching events of the rings afresh (a new selection or filter, a flood, a re-seek). */
     void rebuild(Integer partition, Predicate<TailEvent> filter) {
-        if (partition == null) {
-            rows.replaceAll(buffers.newestByTimestamp(buffers.capacity(), filter));
-            return;
-        }
-        List<TailEvent> shown = new ArrayList<>();
-        for (TailEvent e : buffers.events(partition)) {
-            if (filter.test(e)) {
-                shown.add(e);
-            }
-        }
-        rows.replaceAll(shown);
+        rows.replaceAll(rebuilt(buffers.view(), partition, buffers.capacity(), filter));
     }
 }

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * What the Live tab's rings held at one moment (references only, each partition oldest first): a filter
- * over every buffered event reads it on a thread of its own, while the window's thread goes on adding to
- * the rings. The events themselves are shared; their check is safe to run from either thread.
+ * The Live tab's buffered events by partition, each oldest first: a copy of the rings (references only,
+ * {@link PartitionBuffers#copy}) that a filter reads on a thread of its own while the window's thread goes
+ * on adding, or the rings themselves ({@link PartitionBuffers#view}) for the window's thread. The events are
+ * shared; their check is safe to run from either thread.
  */
-public record BufferedCopy(Map<Integer, List<TailEvent>> byPartition) {
-    public BufferedCopy {
+public record BufferedEvents(Map<Integer, List<TailEvent>> byPartition) {
+    public BufferedEvents {
         byPartition = Map.copyOf(byPartition);
     }
 

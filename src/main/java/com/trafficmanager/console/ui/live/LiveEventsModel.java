@@ -4,19 +4,14 @@ import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.BufferedEvents;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
-import com.trafficmanager.console.stream.EndOffsets;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.PartitionBuffers;
-import com.trafficmanager.console.stream.RateMeter;
 import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.stream.TailBatch;
 import com.trafficmanager.console.stream.TailEvent;
 import com.trafficmanager.console.stream.TailStatus;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,7 +28,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -50,7 +44,8 @@ import javafx.collections.ObservableList;
  * value, up to 300,000 of them; it runs on {@code filterWork} over a copy of the rings, and a later pulse
  * shows its answer, then what arrived meanwhile.
  *
- * <p>What the rows are and how they change is {@link ShownRows}'s; when they change is decided here.
+ * <p>What the rows are and how they change is {@link ShownRows}'s, the overview {@link PartitionOverview}'s; when
+ * they change is decided here.
  */
 public final class LiveEventsModel {
     private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
@@ -84,16 +79,7 @@ public final class LiveEventsModel {
     private final PartitionBuffers buffers;
     private final LiveFilterModel filter = new LiveFilterModel();
     private final ShownRows rows;
-    private final ObservableList<PartitionRow> overview = FXCollections.observableArrayList();
-    // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
-    // view made per call (and its listeners) would go with the next garbage collection
-    private final ObservableList<PartitionRow> overviewView = FXCollections.unmodifiableObservableList(overview);
-    private final Map<Integer, PartitionRow> overviewRows = new HashMap<>();
-    /** End offsets are read every second; older than this, Kafka is away and there is no rate to show. */
-    private static final long ENDS_STALE_NANOS = 3_000_000_000L;
-    private long lastEndsReadAt = Long.MIN_VALUE;
-    private final Map<Integer, RateMeter> rates = new HashMap<>();
-    private final PartitionRow allRow = new PartitionRow(PartitionRow.ALL);
+    private final PartitionOverview overview = new PartitionOverview();
     private final ReadOnlyObjectWrapper<Integer> selectedPartition = new ReadOnlyObjectWrapper<>(); // null: all
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper newWhilePaused = new ReadOnlyLongWrapper();
@@ -128,7 +114,6 @@ public final class LiveEventsModel {
         this.rows = new ShownRows(buffers);
         this.capacity.set(capacityPerPartition);
         this.compiled = filter.compiledProperty().get();
-        overview.add(allRow);
         filter.compiledProperty().addListener((obs, old, now) -> {
             compiled = now;
             filter.showProblemOf(now); // a bad regular expression says so as it is typed
@@ -299,68 +284,7 @@ public final class LiveEventsModel {
     }
 
     private void refreshOverview(long nowNanos) {
-        for (int p : source.partitions()) {
-            if (!overviewRows.containsKey(p)) {
-                buffers.know(p);
-                PartitionRow row = new PartitionRow(p);
-                overviewRows.put(p, row);
-                int at = 1;
-                while (at < overview.size() && overview.get(at).partition() < p) {
-                    at++;
-                }
-                overview.add(at, row);
-            }
-        }
-        EndOffsets read = source.endOffsets();
-        Map<Integer, Long> ends = read.byPartition();
-        // sampled once per read, at the time of the read; ends not read again for a while (Kafka away)
-        // have no rate, rather than a rate of 0 followed by the whole outage's growth at once
-        boolean newRead = read.known() && read.readAtNanos() != lastEndsReadAt;
-        lastEndsReadAt = read.readAtNanos();
-        boolean stale = !read.known() || nowNanos - read.readAtNanos() > ENDS_STALE_NANOS;
-        if (stale) {
-            rates.clear();
-        }
-        GroupOffsetsReader.Snapshot group = source.groupOffsets();
-        long endSum = 0;
-        double rateSum = 0;
-        long committedSum = 0;
-        boolean anyCommitted = false;
-        long lagSum = 0;
-        boolean anyLag = false; // a partition the group never committed on adds nothing: its own row shows none
-        boolean allEnds = !overviewRows.isEmpty();
-        for (PartitionRow row : overviewRows.values()) {
-            int p = row.partition();
-            Long end = ends.get(p);
-            RateMeter meter = rates.computeIfAbsent(p, x -> new RateMeter(Duration.ofSeconds(5)));
-            if (end != null) {
-                if (newRead && !stale) {
-                    meter.sample(read.readAtNanos(), end);
-                }
-                endSum += end;
-            } else {
-                allEnds = false;
-            }
-            double rate = stale ? Double.NaN : meter.perSecond();
-            rateSum += Double.isNaN(rate) ? 0 : rate;
-            Long committed = group.committed().get(p);
-            if (committed != null) {
-                anyCommitted = true;
-                committedSum += committed;
-            }
-            // the group's lag from the end read with its committed offsets (one moment); unknown while those
-            // cannot be read, rather than the last committed offsets against ever newer ends
-            Long lag = group.error() != null ? null
-                    : PartitionRow.lag(group.endAtRead().getOrDefault(p, end == null ? -1 : end), committed);
-            if (lag != null) {
-                anyLag = true;
-                lagSum += lag;
-            }
-            row.update(end == null ? -1 : end, rate, buffers.buffered(p), buffers.malformed(p), buffers.unchecked(p),
-                    committed, lag);
-        }
-        allRow.update(allEnds ? endSum : -1, rateSum, buffers.bufferedTotal(), buffers.malformedTotal(),
-                buffers.uncheckedTotal(), anyCommitted ? committedSum : null, anyLag ? lagSum : null);
+        GroupOffsetsReader.Snapshot group = overview.refresh(source, buffers, nowNanos);
         malformedTotal.set(buffers.malformedTotal());
         TailStatus s = source.status();
         String groupNote = group.error() == null ? "" : "; group " + source.consumerGroup() + ": " + group.error();
@@ -451,7 +375,7 @@ public final class LiveEventsModel {
     }
 
     public ObservableList<PartitionRow> overview() {
-        return overviewView;
+        return overview.rows();
     }
 
     public ReadOnlyObjectProperty<Integer> selectedPartitionProperty() {

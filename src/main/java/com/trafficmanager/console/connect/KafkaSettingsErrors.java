@@ -2,6 +2,7 @@ package com.trafficmanager.console.connect;
 
 import com.trafficmanager.console.config.KafkaConnection;
 import com.trafficmanager.console.kafka.KafkaClients;
+import com.trafficmanager.console.text.FailureText;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -123,14 +124,7 @@ public final class KafkaSettingsErrors {
     }
 
     private static String message(Throwable t) {
-        if (t instanceof java.nio.file.FileSystemException f) { // its message is often only the path
-            String what = f instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
-            return what + ": " + f.getFile();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.strip();
+        return FailureText.of(t).strip(); // a file error's message is often only the path: it says what went wrong
     }
 
     /** Replaces every secret value (and its JAAS password option) with "(hidden)". */

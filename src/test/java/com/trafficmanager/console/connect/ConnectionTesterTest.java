@@ -103,6 +103,6 @@ class ConnectionTesterTest {
         assertThat(kafka.ok()).isFalse();
         assertThat(kafka.detail()).startsWith("profile 'checked': kafka.properties.ssl.truststore.location: ")
                 .contains("/nonexistent/trust.jks");
-        assertThat(kafka.detail()).as("what went wrong, not only the path").endsWith("no such file: /nonexistent/trust.jks");
+        assertThat(kafka.detail()).as("what went wrong, not only the path").endsWith("no such file or folder: /nonexistent/trust.jks");
     }
 }

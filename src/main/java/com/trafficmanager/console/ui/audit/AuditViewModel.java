@@ -5,7 +5,7 @@ import com.trafficmanager.console.audit.AuditFilter;
 import com.trafficmanager.console.audit.AuditLog;
 import com.trafficmanager.console.audit.AuditPage;
 import com.trafficmanager.console.event.Action;
-import com.trafficmanager.console.ui.common.FailureText;
+import com.trafficmanager.console.text.FailureText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.TailEvent;
-import com.trafficmanager.console.ui.common.FailureText;
+import com.trafficmanager.console.text.FailureText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.io.File;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.connect.ConnectionTester;
-import com.trafficmanager.console.ui.common.FailureText;
+import com.trafficmanager.console.text.FailureText;
 import com.trafficmanager.console.ui.common.Styles;
 import java.time.Duration;
 import java.util.concurrent.Executor;

@@ -6,7 +6,7 @@ import com.trafficmanager.console.config.ProfileValidator;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.connect.ConnectionTester;
-import com.trafficmanager.console.ui.common.FailureText;
+import com.trafficmanager.console.text.FailureText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package com.trafficmanager.console.ui.common;
+package com.trafficmanager.console.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

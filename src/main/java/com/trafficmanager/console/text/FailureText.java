@@ -1,4 +1,4 @@
-package com.trafficmanager.console.ui.common;
+package com.trafficmanager.console.text;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * A failure as an operator reads it. A file system error's message is often only the path (an
+ * A failure as an operator reads it, in a dialog, a status line or a settings message. A file system error's message is often only the path (an
  * {@link AccessDeniedException} says {@code /dir/file} and nothing else): it gets what went wrong first.
  */
 public final class FailureText {

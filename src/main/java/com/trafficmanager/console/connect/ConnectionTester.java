@@ -189,7 +189,7 @@ public final class ConnectionTester {
             return "PING answered " + reply + (c.redis().tls() ? " over TLS" : "") + (user == null ? "" : " as " + user);
         } catch (JedisException e) {
             ClientSettingsException described = RedisSettingsErrors.describe(p.name(), c.redis().uri(), user, e);
-            if (RedisSettingsErrors.unreachable(c.redis().uri(), e)) {
+            if (RedisSettingsErrors.unreachable(described)) {
                 throw new ServerUnreachableException(described.getMessage(), e);
             }
             throw described;

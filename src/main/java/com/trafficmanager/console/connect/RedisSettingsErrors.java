@@ -14,9 +14,9 @@ public final class RedisSettingsErrors {
     private RedisSettingsErrors() {
     }
 
-    /** Whether {@code error} only says the server did not answer (no refused login, no TLS failure). */
-    public static boolean unreachable(String uri, Throwable error) {
-        return describe("", uri, null, error).getMessage().contains(CANNOT_REACH);
+    /** Whether what {@link #describe} made of an error only says the server did not answer (no refused login, no TLS). */
+    public static boolean unreachable(ClientSettingsException described) {
+        return described.getMessage().contains(CANNOT_REACH);
     }
 
     private static final String CANNOT_REACH = "cannot reach ";

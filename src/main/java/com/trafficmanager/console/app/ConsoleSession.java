@@ -65,8 +65,8 @@ public final class ConsoleSession implements AutoCloseable {
                 ? InvalidationConfig.DEFAULT_GROUP : target.consumerGroup();
         InvalidationConfig inval = InvalidationConfig.defaults(target.kafkaBootstrap(), target.topic(), group)
                 .withKafkaProperties(target.kafkaProperties())
-                // looked for once: with Kafka away now, this session only counts and logs malformed records
-                .withDlqTopic(InvalidationService.dlqTopicIfPresent(admin, target.topic()));
+                // written while it exists: the consumer looks for it when a malformed record comes
+                .withDlqTopic(InvalidationService.dlqTopicFor(target.topic()));
         this.invalidation = InvalidationService.create(inval, redis, admin, routes::find, routes::listRoutes,
                 !target.readOnly(), sandboxRedis);
         this.tracing = new SessionTracing(traces, routes, relay, invalidation.consumer(), redis);

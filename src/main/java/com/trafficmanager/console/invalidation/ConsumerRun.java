@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRun.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long the consumer's thread waits for Kafka to say whether the dead-letter topic exists. */
+    private static final Duration DLQ_LOOKUP_TIMEOUT = Duration.ofSeconds(3);
     /** How soon a commit that failed is sent again when no new records come to carry it. */
     private static final long COMMIT_RETRY_NANOS = 1_000_000_000L;
 
@@ -73,15 +75,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "traffic-console-invalidator");
         // a topic that is not there is the operator's to create (with its partitions), never the broker's by default
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        this.dlq = config.dlqTopic() == null ? null : new DlqWriter(config);
-        try {
-            this.consumer = new KafkaConsumer<>(props);
-        } catch (RuntimeException e) {
-            if (dlq != null) {
-                dlq.close();
-            }
-            throw e;
-        }
+        this.consumer = new KafkaConsumer<>(props);
+        // with topic auto-creation off, a topic that is not there has no partitions here (the writer makes its
+        // producer only when it first sends)
+        this.dlq = config.dlqTopic() == null ? null
+                : new DlqWriter(config, t -> !consumer.partitionsFor(t, DLQ_LOOKUP_TIMEOUT).isEmpty());
     }
 
     void wakeup() {

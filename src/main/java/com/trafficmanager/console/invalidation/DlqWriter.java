@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * not lost. A copy it did not take is counted as an error and logged with where the record sits, and
  * the partition moves on all the same: the invalidations behind a malformed record matter more than
  * its copy, which the source topic keeps until its retention. Used by the consumer thread only.
+ *
+ * <p>The topic is written only while it exists: creating it is how an operator turns the dead-letter
+ * copies on, and a producer would ask the broker to create it. Whether it exists is asked when a
+ * malformed record comes and the last answer is older than a minute, so a topic made while the console
+ * runs, or one Kafka could not be asked about (away when the session opened), is found without a
+ * restart. A record that comes while the topic is not there is only counted as malformed and logged.
  */
 final class DlqWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DlqWriter.class);
@@ -37,9 +44,28 @@ final class DlqWriter implements AutoCloseable {
     private final AtomicInteger failed = new AtomicInteger();
     private static final long COOL_DOWN_NANOS = 60_000_000_000L;
     /** Until when sends are skipped after one timed out (set from the producer's thread too). */
-    private volatile long unavailableUntilNanos = System.nanoTime();
+    private volatile long unavailableUntilNanos;
+    private final TopicLookup lookup;
+    private final LongSupplier nanoClock;
+    /** The last answer to "does the topic exist?"; null when it must be asked (again) before a send. */
+    private volatile Boolean exists;
+    private long askAgainAtNanos;
 
-    DlqWriter(InvalidationConfig config) {
+    /** Tells whether a topic exists; throws when Kafka could not say (unreachable, not authorised). */
+    @FunctionalInterface
+    interface TopicLookup {
+        boolean exists(String topic);
+    }
+
+    DlqWriter(InvalidationConfig config, TopicLookup lookup) {
+        this(config, lookup, System::nanoTime);
+    }
+
+    DlqWriter(InvalidationConfig config, TopicLookup lookup, LongSupplier nanoClock) {
+        this.lookup = lookup;
+        this.nanoClock = nanoClock;
+        this.unavailableUntilNanos = nanoClock.getAsLong();
+        this.askAgainAtNanos = unavailableUntilNanos;
         this.topic = config.dlqTopic();
         Map<String, Object> props = new HashMap<>(KafkaClients.producerProperties(config.bootstrapServers(),
                 config.kafkaProperties()));
@@ -50,8 +76,11 @@ final class DlqWriter implements AutoCloseable {
     }
 
     void send(ConsumerRecord<String, byte[]> record, String reason) {
-        if (System.nanoTime() - unavailableUntilNanos < 0) {
+        if (nanoClock.getAsLong() - unavailableUntilNanos < 0) {
             failed.incrementAndGet(); // counted as an error; the record itself is skipped and logged as malformed
+            return;
+        }
+        if (!topicExists(record)) {
             return;
         }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
@@ -70,8 +99,37 @@ final class DlqWriter implements AutoCloseable {
                     record.topic(), record.partition(), record.offset(), topic, e.toString(),
                     COOL_DOWN_NANOS / 1_000_000_000L);
             closeProducer();
-            unavailableUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+            unavailableUntilNanos = nanoClock.getAsLong() + COOL_DOWN_NANOS;
         }
+    }
+
+    /** Asks Kafka when the last answer is a minute old or was lost; false skips the copy (not an error). */
+    private boolean topicExists(ConsumerRecord<String, byte[]> record) {
+        long now = nanoClock.getAsLong();
+        Boolean known = exists;
+        if (known != null && (known || now - askAgainAtNanos < 0)) {
+            return known;
+        }
+        boolean answer;
+        try {
+            answer = lookup.exists(topic);
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            exists = null;
+            unavailableUntilNanos = now + COOL_DOWN_NANOS;
+            LOG.error("could not tell whether the dead-letter topic {} exists ({}); the malformed record {}-{}@{} is"
+                            + " only counted and logged, and so are those of the next {} s", topic, e.toString(),
+                    record.topic(), record.partition(), record.offset(), COOL_DOWN_NANOS / 1_000_000_000L);
+            return false;
+        }
+        if (!Boolean.valueOf(answer).equals(known)) {
+            LOG.info(answer ? "dead-letter topic {} found: malformed records are copied to it"
+                    : "there is no dead-letter topic {}: malformed records are only counted and logged (asked again"
+                    + " in a minute when one comes)", topic);
+        }
+        exists = answer;
+        askAgainAtNanos = now + COOL_DOWN_NANOS;
+        return answer;
     }
 
     private org.apache.kafka.clients.producer.Callback callback(ConsumerRecord<String, byte[]> record) {
@@ -82,8 +140,10 @@ final class DlqWriter implements AutoCloseable {
                         record.offset(), topic, ex.toString());
                 if (ex instanceof TimeoutException) {
                     // the topic is gone or the broker unreachable: each further send would block the consumer's
-                    // thread for max.block.ms, and enough of them would cost it its place in the group
-                    unavailableUntilNanos = System.nanoTime() + COOL_DOWN_NANOS;
+                    // thread for max.block.ms, and enough of them would cost it its place in the group; after the
+                    // cool-down the topic is looked for before the next send
+                    exists = null;
+                    unavailableUntilNanos = nanoClock.getAsLong() + COOL_DOWN_NANOS;
                     LOG.error("dead-letter topic {} unavailable; malformed records are only counted and logged for the"
                             + " next {} s", topic, COOL_DOWN_NANOS / 1_000_000_000L);
                 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param kafkaProperties      extra client properties (security) applied last
  * @param topic                the route events topic
  * @param groupId              the consumer group (the profile's, {@code route-cache-invalidator} by default)
- * @param dlqTopic             where malformed records go with their reason; null when not configured
+ * @param dlqTopic             where malformed records are copied with their reason while that topic exists
+ *                             (see {@link DlqWriter}); null for none
  * @param dedupeTtl            how long an {@code event_id} is remembered; a redelivery later than that
  *                             deletes the key again (harmless) and counts as processed, not duplicate
  * @param markerTtl            how long the revision marker of an invalidation lives; a cache fill held

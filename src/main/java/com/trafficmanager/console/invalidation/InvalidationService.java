@@ -5,12 +5,9 @@ import com.trafficmanager.console.route.RouteKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -18,7 +15,6 @@ import redis.clients.jedis.JedisPooled;
  * the cache inspector and (on the sandbox) the fault injector, wired to the session's clients.
  */
 public final class InvalidationService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InvalidationService.class);
 
     private final InvalidationConsumer consumer;
     private final InvalidationMonitor monitor;
@@ -54,17 +50,11 @@ public final class InvalidationService implements AutoCloseable {
     }
 
     /**
-     * The dead-letter topic {@code <topic>.dlq} when it exists on the cluster (creating it is how an
-     * operator turns the DLQ on), else null. Asks Kafka once, briefly.
+     * The dead-letter topic of a route events topic, {@code <topic>.dlq}. The consumer copies malformed
+     * records to it while it exists: creating it is how an operator turns the copies on.
      */
-    public static String dlqTopicIfPresent(Admin admin, String topic) {
-        String dlq = topic + ".dlq";
-        try {
-            return admin.listTopics().names().get(3, TimeUnit.SECONDS).contains(dlq) ? dlq : null;
-        } catch (Exception e) {
-            LOG.info("could not check for a dead-letter topic {}: {}", dlq, e.toString());
-            return null;
-        }
+    public static String dlqTopicFor(String topic) {
+        return topic + ".dlq";
     }
 
     /** Starts sampling, and the consumer unless the profile is read-only. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,8 @@ class MalformedRecordsTest {
     }
 
     @Test
-    void aDeadLetterTopicThatIsGoneDoesNotHoldThePartitionBack() throws Exception {
-        String missing = fx.topic + ".dlq"; // configured, but not there (deleted, or never made), no auto-create
+    void withoutTheDeadLetterTopicMalformedRecordsAreOnlyCountedAndTheTopicIsNotCreated() throws Exception {
+        String missing = InvalidationService.dlqTopicFor(fx.topic); // the operator has not made it
         String group = fx.newGroup();
         int p = 1;
         int malformed = 40;
@@ -104,10 +105,11 @@ class MalformedRecordsTest {
             Counts c = consumer.counters().snapshot().partition(p);
             assertThat(c.malformed()).isEqualTo(malformed);
             assertThat(c.deleted()).isEqualTo(1);
-            assertThat(consumer.counters().snapshot().total().errors()).as("dead-letter writes that failed or were skipped")
-                    .isEqualTo(malformed);
+            assertThat(consumer.counters().snapshot().total().errors()).as("no dead-letter topic is not an error")
+                    .isZero();
             assertThat(fx.redis.exists(fx.routeKey(9))).isFalse();
         }
+        assertThat(fx.admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(missing);
     }
 
     @Test

@@ -330,6 +330,7 @@ public final class RoutesViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     form.setSubmitting(false);
                     table.upsert(List.of(result.after()));
+                    reveal.set(null); // the same key again (created after its delete) is revealed again
                     reveal.set(key);
                     committed(seq, "created", List.of(result));
                     done.run();

@@ -122,6 +122,40 @@ class RoutesViewModelOnDatabaseTest {
     }
 
     @Test
+    void aRouteCreatedAgainAfterItsDeleteIsRevealedAgain() {
+        RouteKey other = new RouteKey(WritePathFixture.uniqueTenant("reveal"), "payments", "dev", "v1");
+        shown(other, RouteState.INACTIVE);
+        RouteKey key = new RouteKey(other.tenant(), "checkout", "dev", "v1");
+        java.util.List<RouteKey> revealed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.revealProperty().addListener((obs, old, k) -> {
+            if (k != null) {
+                revealed.add(k);
+            }
+        });
+        createInForm(key);
+        Eventually.await("the new route revealed", WAIT, () -> revealed.size() == 1);
+
+        Eventually.await("the new route in the table", WAIT,
+                () -> model.table().rows().stream().anyMatch(r -> r.key().equals(key)));
+        select(key);
+        model.deleteSelected();
+        Eventually.await("the route deleted", WAIT, () -> new RouteService(real, () -> { }).find(key).isEmpty());
+        createInForm(key);
+        Eventually.await("the same key revealed a second time", WAIT, () -> revealed.size() == 2);
+        assertThat(revealed).containsExactly(key, key);
+    }
+
+    private void createInForm(RouteKey key) {
+        CreateRouteModel form = model.newCreateForm();
+        form.field("tenant").set(key.tenant());
+        form.field("service").set(key.service());
+        form.field("env").set(key.env());
+        form.field("version").set(key.version());
+        form.field("url").set("https://checkout.example.com");
+        model.create(form, () -> { });
+    }
+
+    @Test
     void theTableHoldsAtMostTheWatchersBoundAndSaysMoreExist() throws Exception {
         RouteService service = new RouteService(real, () -> { });
         String tenant = WritePathFixture.uniqueTenant("bound");

@@ -1,6 +1,8 @@
 package com.trafficmanager.console.connect;
 
 import com.trafficmanager.console.config.RedisAddress;
+import java.time.Duration;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -10,6 +12,12 @@ import redis.clients.jedis.JedisPooled;
  * from the profile (never from the URI, where a password would end up in logs).
  */
 public final class RedisClients {
+    /**
+     * How long a call waits for a pooled connection when all are in use, then fails (the pool's default
+     * is to wait for good). Bounded so that a cache fill checked for age before it waits still writes well
+     * within the revision marker's life (see CacheResolver), and a stuck caller shows as an error.
+     */
+    static final Duration POOL_WAIT = Duration.ofSeconds(5);
     private RedisClients() {
     }
 
@@ -35,6 +43,8 @@ public final class RedisClients {
             config.password(password);
         }
         config.database(address.database());
-        return new JedisPooled(new HostAndPort(address.host(), address.port()), config.build());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxWait(POOL_WAIT);
+        return new JedisPooled(new HostAndPort(address.host(), address.port()), config.build(), pool);
     }
 }

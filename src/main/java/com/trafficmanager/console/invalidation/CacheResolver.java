@@ -17,8 +17,9 @@ import redis.clients.jedis.JedisPooled;
  * leaves (read together with the value before the database read).
  *
  * <p>Hazard: markers live {@code markerTtl}; a fill that took longer than half of that is not written
- * at all, since the marker that would refuse it may be gone. Blocks on Redis and JDBC: never call it
- * on the JavaFX thread. Thread-safe.
+ * at all, since the marker that would refuse it may be gone. The write after that check is bounded by
+ * the session client's pool wait and socket timeout (seconds, see RedisClients), well within the other
+ * half. Blocks on Redis and JDBC: never call it on the JavaFX thread. Thread-safe.
  */
 public final class CacheResolver {
     /** Test seam: called between the database read and the conditional SET. */

@@ -54,7 +54,7 @@ final class SessionStarter {
                     new SandboxRedisSwitch(sandbox));
             listener.onProgress("PostgreSQL", ServerState.SERVING, "serving, schema up to date");
             return new Started(session, sandbox);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: Retry would find the directory held by this console
             listener.onProgress("PostgreSQL", ServerState.FAILED, SESSION_NOT_OPENED);
             sandbox.close();
             throw e;

@@ -40,12 +40,16 @@ public final class Sandbox implements AutoCloseable {
     private final ServerSupervisor supervisor = new ServerSupervisor();
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** The data directory as entered in {@link #HELD_HERE}, removed on close. */
+    private final Path heldDir;
+    /** The data directories (real paths) a sandbox of this process holds the lock of. */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private SandboxEndpoints endpoints;
     private volatile boolean closed;
     private final Thread stopOnExit = new Thread(this::close, "sandbox-stop-on-exit");
     private final Thread supervisorStopOnExit = new Thread(supervisor::close, "sandbox-supervisor-stop");
 
-    private Sandbox(SandboxOptions options, FileChannel lockChannel, FileLock lock) {
+    private Sandbox(SandboxOptions options, FileChannel lockChannel, FileLock lock, Path heldDir) {
         this.options = options;
         BinaryCache binaries = new BinaryCache(options.cacheDir());
         this.postgres = new PostgresServer(options.dataDir(), binaries);
@@ -53,6 +57,7 @@ public final class Sandbox implements AutoCloseable {
         this.redis = new RedisServer(options.dataDir(), binaries);
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.heldDir = heldDir;
     }
 
     /**
@@ -61,15 +66,24 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(SandboxOptions options, SandboxListener listener) throws SandboxException {
         Path dir = options.dataDir();
+        Path held = null;
         FileChannel channel = null;
+        boolean handedOver = false;
         try {
             // the lock first, and held through --fresh's wipe: a second console starting meanwhile finds
             // the directory in use instead of taking it over while this one deletes and refills it
             Files.createDirectories(dir);
+            // The OS lock belongs to the process: a second channel on the file here could not lock it, and
+            // closing that channel would release this process's lock. So a directory this process runs a
+            // sandbox on is refused before any channel is opened.
+            if (!HELD_HERE.add(dir.toRealPath())) {
+                throw new SandboxException("Sandbox", "the sandbox data directory " + dir
+                        + " is in use by this console already; close its session first or start with --data-dir DIR");
+            }
+            held = dir.toRealPath();
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
-                channel.close();
                 throw new SandboxException("Sandbox", "the sandbox data directory " + dir
                         + " is in use by another console; close it or start with --data-dir DIR");
             }
@@ -77,14 +91,21 @@ public final class Sandbox implements AutoCloseable {
                 wipeAllBut(dir, LOCK_FILE);
             }
             Files.createDirectories(dir.resolve("logs"));
-            Sandbox sandbox = new Sandbox(options, channel, lock);
+            Sandbox sandbox = new Sandbox(options, channel, lock, held);
+            handedOver = true; // its close() releases the lock and the directory, also when startAll fails
             // From here on a SIGTERM (or the JVM ending) stops whatever has started, even mid-start.
             Runtime.getRuntime().addShutdownHook(sandbox.stopOnExit);
             sandbox.startAll(listener);
             return sandbox;
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new SandboxException("Sandbox", "could not prepare " + dir + ": " + e.getMessage());
+        } finally {
+            if (!handedOver) {
+                closeQuietly(channel);
+                if (held != null) {
+                    HELD_HERE.remove(held);
+                }
+            }
         }
     }
 
@@ -247,6 +268,7 @@ public final class Sandbox implements AutoCloseable {
             LOG.debug("lock release", e);
         }
         closeQuietly(lockChannel);
+        HELD_HERE.remove(heldDir);
         LOG.info("sandbox stopped");
     }
 
@@ -268,15 +290,6 @@ public final class Sandbox implements AutoCloseable {
                     FileTrees.deleteRecursively(child);
                 }
             }
-        }
-    }
-
-    /** Null when another process, or another sandbox in this JVM, holds the lock. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
-            return null;
         }
     }
 

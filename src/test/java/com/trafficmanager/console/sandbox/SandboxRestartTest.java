@@ -92,13 +92,14 @@ class SandboxRestartTest {
                 .withAnyFreePorts();
         try (Sandbox first = Sandbox.start(options, SandboxListener.NONE)) {
             exec(first.endpoints(), "create table kept(v text)");
+            // in this JVM the second start is this console's own (another process: SandboxLockTest)
             assertThatThrownBy(() -> Sandbox.start(options, SandboxListener.NONE))
                     .isInstanceOf(SandboxException.class)
-                    .hasMessageContaining("is in use by another console");
+                    .hasMessageContaining("is in use by this console already");
             // --fresh too: refused before anything of the first console's directory is touched
             assertThatThrownBy(() -> Sandbox.start(options.withFresh(true), SandboxListener.NONE))
                     .isInstanceOf(SandboxException.class)
-                    .hasMessageContaining("is in use by another console");
+                    .hasMessageContaining("is in use by this console already");
             assertThat(query(first.endpoints(), "select count(*) from pg_tables where tablename = 'kept'"))
                     .containsExactly("1");
         }

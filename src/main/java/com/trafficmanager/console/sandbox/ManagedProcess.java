@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,8 @@ final class ManagedProcess {
         LOG.debug("starting {}: {}", name, command);
         Process started = builder.start();
         process = started;
-        Files.writeString(pidFile, Long.toString(started.pid()));
+        // the start time too: after a reboot the pid may name another program (see killStale)
+        Files.writeString(pidFile, started.pid() + started.info().startInstant().map(t -> "\n" + t).orElse(""));
         started.onExit().thenAccept(exited -> {
             if (process == exited) {
                 crashHandler.accept(exited.exitValue());
@@ -138,20 +140,31 @@ final class ManagedProcess {
 
     /**
      * Stops a process left running by an earlier console that did not stop cleanly, when the pid in
-     * {@code pidFile} still names a live process whose command contains {@code commandMarker} and the pid
-     * file's directory.
+     * {@code pidFile} still names a live process whose command contains {@code commandMarker} and that
+     * is the one the console started: it started when the pid file says (a pid reused after a reboot
+     * names a process started later, perhaps the user's own PostgreSQL or Redis, which must live on).
+     * A pid file without a start time, or a system that does not tell it: the command line must name the
+     * pid file's directory, or show no arguments at all (Redis rewrites its process title).
      */
     static void killStale(Path pidFile, String commandMarker, String name) {
         if (!Files.exists(pidFile)) {
             return;
         }
         try {
-            String text = Files.readString(pidFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
-            long pid = Long.parseLong(text);
+            List<String> lines = Files.readString(pidFile, StandardCharsets.UTF_8).lines().map(String::trim).toList();
+            long pid = Long.parseLong(lines.isEmpty() ? "" : lines.get(0));
+            Optional<Instant> recordedStart = lines.size() > 1 ? parseInstant(lines.get(1)) : Optional.empty();
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(handle -> {
                 String[] arguments = handle.info().arguments().orElse(new String[0]);
                 String command = handle.info().command().orElse("") + " " + String.join(" ", arguments);
-                if (command.contains(commandMarker) && (arguments.length == 0 || namesDirectoryOf(command, pidFile))) {
+                Optional<Instant> actualStart = handle.info().startInstant();
+                boolean ours = recordedStart.isPresent() && actualStart.isPresent()
+                        ? recordedStart.get().equals(actualStart.get())
+                        : arguments.length == 0 || namesDirectoryOf(command, pidFile);
+                if (!ours && command.contains(commandMarker)) {
+                    LOG.info("pid {} of an earlier {} now names another process ({}); left alone", pid, name, command);
+                }
+                if (command.contains(commandMarker) && ours) {
                     LOG.warn("stopping {} (pid {}) left running by an earlier console", name, pid);
                     handle.destroy();
                     try {
@@ -169,6 +182,14 @@ final class ManagedProcess {
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException e) {
             LOG.debug("ignoring unreadable pid file {}", pidFile, e);
+        }
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

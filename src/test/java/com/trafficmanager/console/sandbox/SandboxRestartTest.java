@@ -193,7 +193,7 @@ class SandboxRestartTest {
     }
 
     private static long pid(Path pidFile) throws Exception {
-        return Long.parseLong(Files.readString(pidFile).trim());
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim()); // then its start time
     }
 
     private static boolean alive(long pid) {

@@ -94,6 +94,6 @@ class ServerSupervisorTest {
 
     private long pid(String file) throws Exception {
         Path path = sandbox.dataDir().resolve(file);
-        return Long.parseLong(Files.readString(path).trim());
+        return Long.parseLong(Files.readAllLines(path).get(0).trim()); // then its start time
     }
 }

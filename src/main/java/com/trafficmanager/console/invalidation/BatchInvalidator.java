@@ -134,6 +134,10 @@ final class BatchInvalidator {
                 sent = events.size();
             } catch (JedisConnectionException e) {
                 throw unavailable(e);
+            } catch (JedisException e) {
+                // opening the pipeline may open a connection, whose AUTH or SELECT Redis can refuse (a changed
+                // password, BUSY): held back and retried, as finish() does, not the consumer's end
+                throw new RedisUnavailableException("Redis refused the invalidation: " + e.getMessage(), e);
             }
         }
 

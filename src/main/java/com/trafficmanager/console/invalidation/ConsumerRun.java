@@ -315,6 +315,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         if (crashed) {
             return;
         }
+        awaitAsyncCommits();
         String metadata = CommitMetadata.at(System.currentTimeMillis());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition tp : partitions) {
@@ -342,6 +343,21 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         } catch (KafkaException e) {
             LOG.warn("commit failed ({}); kept and committed again", e.toString());
             counters.error();
+        }
+    }
+
+    /**
+     * Waits for the asynchronous commits still in flight (an empty synchronous commit does): a failed one's
+     * callback puts its offsets back in {@code pending} now, while its partitions are still ours, instead of
+     * after a revoke, when they would be dropped and the new owner would read the batch again.
+     */
+    private void awaitAsyncCommits() {
+        try {
+            consumer.commitSync(Map.of());
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.debug("waiting for the asynchronous commits: {}", e.toString());
         }
     }
 

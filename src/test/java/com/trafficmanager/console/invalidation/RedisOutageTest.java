@@ -205,4 +205,52 @@ class RedisOutageTest {
             assertThat(consumer.counters().snapshot().rebalances()).isEqualTo(rebalances);
         }
     }
+
+    @Test
+    void aLoginRefusedToANewConnectionInTheMiddleOfABigBatchIsWaitedForInTheGroup() throws Exception {
+        String group = fx.newGroup();
+        String user = "inval-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        int warm = WARM;
+        int n = 300; // more than one script chunk: the pipeline opens while the batch is still being added
+        sendWarmUp();
+        URI uri = URI.create(fx.endpoints.redisUri());
+        try (Jedis admin = new Jedis(uri)) {
+            admin.aclSetUser(user, "on", ">first", "~*", "+@all");
+            // no idle connections kept: each round opens a new one, so its AUTH meets the changed password
+            redis.clients.jedis.ConnectionPoolConfig pool = new redis.clients.jedis.ConnectionPoolConfig();
+            pool.setMaxIdle(0);
+            try (redis.clients.jedis.JedisPooled asUser = new redis.clients.jedis.JedisPooled(
+                    new redis.clients.jedis.HostAndPort(uri.getHost(), uri.getPort()),
+                    redis.clients.jedis.DefaultJedisClientConfig.builder().user(user).password("first").build(), pool);
+                 InvalidationConsumer consumer = new InvalidationConsumer(
+                         fx.config(group).withRetry(Duration.ofMillis(100), Duration.ofMillis(500))
+                                 // a fetch still waiting at the pause answers at once, before the events are sent
+                                 .withKafkaProperties(Map.of("fetch.max.wait.ms", "10")), asUser)) {
+                startPastWarmUp(consumer, group);
+                long rebalances = consumer.counters().snapshot().rebalances();
+                consumer.pause(); // the events wait on the topic, to come in one poll
+                Eventually.await("paused", InvalidationFixture.WAIT, () -> consumer.state() == ConsumerState.PAUSED);
+                cacheRoutes(500, n);
+                for (int i = 0; i < n; i++) {
+                    fx.send(fx.event(500 + i, 2));
+                }
+                admin.aclSetUser(user, "resetpass", ">second"); // the password changed under the console
+                consumer.resume();
+                Eventually.await("the consumer waiting for Redis", InvalidationFixture.WAIT,
+                        () -> consumer.state() == ConsumerState.WAITING_FOR_REDIS);
+                assertThat(consumer.stateDetail()).contains("WRONGPASS");
+                assertThat(consumer.counters().snapshot().total().processed()).isEqualTo(warm);
+
+                admin.aclSetUser(user, "resetpass", ">first");
+                Eventually.await("every event processed once the login works again", InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().total().processed() >= warm + n);
+                Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+                assertThat(consumer.counters().snapshot().total().deleted()).isEqualTo(n);
+                assertThat(consumer.counters().snapshot().rebalances()).as("the consumer stayed in its group")
+                        .isEqualTo(rebalances);
+            } finally {
+                admin.aclDelUser(user);
+            }
+        }
+    }
 }

@@ -87,6 +87,21 @@ final class RouteRepository {
         }
     }
 
+    /** Sets the row_version of a route this transaction just inserted (see RouteService#create). */
+    static void setInsertedRowVersion(Connection c, RouteKey key, long rowVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update route set row_version = ? where tenant = ? and service = ? and env = ? and version = ?")) {
+            ps.setLong(1, rowVersion);
+            ps.setString(2, key.tenant());
+            ps.setString(3, key.service());
+            ps.setString(4, key.env());
+            ps.setString(5, key.version());
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("route " + key + " inserted in this transaction is not there");
+            }
+        }
+    }
+
     /**
      * Writes the new state of locked routes (all changed at one time by one actor); each must be exactly
      * one row_version ahead of the stored row. Returns the number of rows written.

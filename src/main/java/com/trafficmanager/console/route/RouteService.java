@@ -85,16 +85,27 @@ public final class RouteService {
             // a route created again after a delete goes on from the delete's revision instead of starting
             // at 1 again: an operator who still sees the deleted route at version 1 gets a conflict, not a
             // write to a route they never saw, and the events' revisions keep rising for the cache marker
-            long rowVersion = RouteHistoryRepository.lastChange(c, key).map(last -> last.rowVersion() + 1).orElse(1L);
+            long rowVersion = nextRevision(c, key);
             Route created = new Route(key, url, RouteState.INACTIVE, rowVersion, now, ctx.userId(), now, ctx.userId());
             if (!RouteRepository.insert(c, created)) {
                 Route existing = RouteRepository.find(c, key).orElseThrow(
                         () -> new IllegalStateException("route " + key + " conflicted on insert but is not there"));
                 throw new RouteAlreadyExistsException(existing);
             }
+            // the insert may have waited for a delete of this key to commit, whose history the read above
+            // (an earlier statement) could not see: read again, so the route goes on from that delete's revision
+            long after = nextRevision(c, key);
+            if (after > rowVersion) {
+                RouteRepository.setInsertedRowVersion(c, key, after);
+                created = new Route(key, url, RouteState.INACTIVE, after, now, ctx.userId(), now, ctx.userId());
+            }
             return record(c, List.of(new Change(Action.CREATED, null, created)), ctx, requestId, now).get(0);
         });
         return committed(result);
+    }
+
+    private static long nextRevision(Connection c, RouteKey key) throws SQLException {
+        return RouteHistoryRepository.lastChange(c, key).map(last -> last.rowVersion() + 1).orElse(1L);
     }
 
     public ChangeResult activate(RouteKey key, long expectedRowVersion, OperatorContext ctx) {

@@ -94,4 +94,57 @@ class ConcurrentChangeTest {
             return e;
         }
     }
+
+    @Test
+    void aRouteCreatedAgainWhileItsDeleteCommitsGoesOnFromTheDeletesRevision() throws Exception {
+        javax.sql.DataSource real = WritePathFixture.database().dataSource();
+        java.util.concurrent.CountDownLatch commitMayGo = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch deleteAtCommit = new java.util.concurrent.CountDownLatch(1);
+        // the delete's connection waits at its commit, with the route's row deleted and its history written
+        javax.sql.DataSource holdingCommit = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection c = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("commit")) {
+                                    deleteAtCommit.countDown();
+                                    commitMayGo.await();
+                                }
+                                return invoke(m, c, a);
+                            });
+                });
+        RouteService service = new RouteService(real, null);
+        OperatorContext alice = new OperatorContext("alice", "ws-1", false);
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("recreate"), "payments", "prod", "v1");
+        Route created = service.create(key, "https://a.example.com", alice).after();
+        Future<ChangeResult> delete = pool.submit(() ->
+                new RouteService(holdingCommit, null).delete(key, created.rowVersion(), alice));
+        assertThat(deleteAtCommit.await(30, TimeUnit.SECONDS)).as("the delete at its commit").isTrue();
+        Future<ChangeResult> again = pool.submit(() -> service.create(key, "https://b.example.com", alice));
+        com.trafficmanager.console.testing.Eventually.await("the create waiting for the delete's row",
+                java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like 'insert into route %'") > 0);
+        commitMayGo.countDown();
+        delete.get(30, TimeUnit.SECONDS);
+        long tombstone = created.rowVersion() + 1; // a delete's history and event carry the next revision
+        Route recreated = again.get(30, TimeUnit.SECONDS).after();
+
+        assertThat(recreated.rowVersion()).as("the revision after the delete's tombstone %d", tombstone)
+                .isEqualTo(tombstone + 1);
+        assertThat(service.find(key).orElseThrow().rowVersion()).isEqualTo(tombstone + 1);
+        assertThat(count("select count(distinct row_version) from route_history where tenant = ? and service = ?",
+                key.tenant(), key.service())).as("one history entry per revision").isEqualTo(3);
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
 }

@@ -256,8 +256,17 @@ public final class RouteService {
     private static Route checkVersion(Connection c, VersionedKey vk, Route found) throws SQLException {
         if (found == null) {
             Optional<RouteHistoryRepository.LastChange> last = RouteHistoryRepository.lastChange(c, vk.key());
-            if (last.isPresent() && Action.DELETED.wireName().equals(last.get().action())) {
-                throw new RouteConflictException(vk.key(), vk.rowVersion(), null, last.get().actor(), last.get().at());
+            if (last.isPresent()) {
+                // the row this statement waited for was deleted; the route may have been created again since
+                Optional<Route> again = RouteRepository.find(c, vk.key());
+                if (again.isPresent()) {
+                    throw new RouteConflictException(vk.key(), vk.rowVersion(), again.get().rowVersion(),
+                            again.get().updatedBy(), again.get().updatedAt());
+                }
+                if (Action.DELETED.wireName().equals(last.get().action())) {
+                    throw new RouteConflictException(vk.key(), vk.rowVersion(), null, last.get().actor(),
+                            last.get().at());
+                }
             }
             throw new RouteNotFoundException(vk.key());
         }

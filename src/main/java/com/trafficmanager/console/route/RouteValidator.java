@@ -133,12 +133,14 @@ public final class RouteValidator {
         if (!lower.equals("http") && !lower.equals("https")) {
             return error("url", "scheme", "url must use http or https, got scheme " + show(scheme));
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        // also without "//" ("http:user:pw@host"), where URI sees no authority at all
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))
+                || lastAtBeforePath(value) >= 0) {
             return error("url", "credentials", "url must not contain a user name or password (user:password@), got "
                     + show(redactCredentials(value)));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return error("url", "host", "url must name a host (http://host/...), got " + show(value));
+            return error("url", "host", "url must name a host (http://host/...), got " + show(redactCredentials(value)));
         }
         return Optional.empty();
     }
@@ -147,25 +149,47 @@ public final class RouteValidator {
         return Optional.of(new FieldError(field, rule, message));
     }
 
-    /** Replaces whatever stands between "://" and the last "@" of the authority with "***". */
+    /**
+     * Replaces whatever stands between the scheme (and the slashes after it) and the last "@" before the
+     * path with "***": {@code https://***@example.com/}, and {@code http:***@host} without the slashes.
+     */
     static String redactCredentials(String url) {
-        int start = url.indexOf("://");
-        if (start < 0) {
+        int at = lastAtBeforePath(url);
+        if (at < 0) {
             return url;
         }
-        int authorityEnd = url.length();
-        for (int i = start + 3; i < url.length(); i++) {
+        int start = afterSchemeAndSlashes(url);
+        return url.substring(0, start) + "***" + url.substring(at);
+    }
+
+    /** The index of the last "@" between the scheme's colon (and slashes) and the path, query or fragment; -1 if none. */
+    private static int lastAtBeforePath(String url) {
+        int start = afterSchemeAndSlashes(url);
+        if (start < 0) {
+            return -1;
+        }
+        int end = url.length();
+        for (int i = start; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c == '/' || c == '?' || c == '#') {
-                authorityEnd = i;
+                end = i;
                 break;
             }
         }
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        if (at < start + 3) {
-            return url;
+        int at = url.lastIndexOf('@', end - 1);
+        return at >= start ? at : -1;
+    }
+
+    private static int afterSchemeAndSlashes(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 0) {
+            return -1;
         }
-        return url.substring(0, start + 3) + "***" + url.substring(at);
+        int start = colon + 1;
+        while (start < url.length() && url.charAt(start) == '/') {
+            start++;
+        }
+        return start;
     }
 
     /** The value in quotes, non-printable and non-ASCII characters escaped, cut after 60 characters. */

@@ -122,7 +122,8 @@ final class BinaryCache {
     /**
      * Unpacked completely, and every file the unpack wrote is still there and still executable if it was: a
      * virus scanner or a clean-up tool may have removed or changed some, and the next start unpacks again
-     * instead of failing for ever. (A marker without a file list, from an older console, is trusted.)
+     * instead of failing for ever; and every regular file is the size it was unpacked with. (A marker without
+     * a file list, or without sizes, from an older console, is trusted as far as it goes.)
      */
     static boolean complete(Path target) {
         Path marker = target.resolve(MARKER);
@@ -134,9 +135,15 @@ final class BinaryCache {
                 if (line.length() < 3) {
                     continue;
                 }
-                Path file = target.resolve(line.substring(2));
+                int tab = line.lastIndexOf('\t');
+                Path file = target.resolve(tab < 0 ? line.substring(2) : line.substring(2, tab));
                 if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || (line.charAt(0) == 'x' && !Files.isExecutable(file))) {
                     LOG.warn("{} is missing or not executable any more; unpacking {} again", file, target.getFileName());
+                    return false;
+                }
+                if (tab >= 0 && Files.size(file) != Long.parseLong(line.substring(tab + 1))) {
+                    LOG.warn("{} is not the size it was unpacked with (cut short by a power cut?); unpacking {} again",
+                            file, target.getFileName());
                     return false;
                 }
             }
@@ -146,14 +153,20 @@ final class BinaryCache {
         }
     }
 
-    /** One line per file or link: "x path" for executables, "- path" for the others. */
+    /**
+     * One line per file or link: "x path" for executables, "- path" for the others, and for a regular file
+     * a tab and its size (a file cut short, as a power cut soon after the unpack can leave it, is found).
+     */
     private static List<String> manifest(Path staging) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.walk(staging)) {
-            return files.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
-                    .map(f -> (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(f) ? "x " : "- ")
-                            + staging.relativize(f).toString().replace('\\', '/'))
-                    .sorted().toList();
+            for (Path f : files.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                boolean regular = Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
+                lines.add((regular && Files.isExecutable(f) ? "x " : "- ")
+                        + staging.relativize(f).toString().replace('\\', '/') + (regular ? "\t" + Files.size(f) : ""));
+            }
         }
+        return lines.stream().sorted().toList();
     }
 
     /** Best effort: what cannot go now (a file in use on Windows) goes at a later start. */

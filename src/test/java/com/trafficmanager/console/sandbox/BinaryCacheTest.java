@@ -19,7 +19,8 @@ class BinaryCacheTest {
         BinaryCache binaries = new BinaryCache(cache);
         Path tool = binaries.unpackExecutable(TOOL, "tiny-1");
         assertThat(Files.isExecutable(tool)).isTrue();
-        assertThat(Files.readAllLines(cache.resolve("tiny-1").resolve(BinaryCache.MARKER))).containsExactly("x tiny-tool");
+        assertThat(Files.readAllLines(cache.resolve("tiny-1").resolve(BinaryCache.MARKER)))
+                .containsExactly("x tiny-tool\t" + Files.size(tool));
 
         Files.delete(tool); // a virus scanner quarantined it
         assertThat(BinaryCache.complete(cache.resolve("tiny-1"))).isFalse();
@@ -30,6 +31,15 @@ class BinaryCacheTest {
         try (var entries = Files.list(cache)) { // the damaged copy was moved aside and removed
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("tiny-1", "tiny-1.lock");
         }
+    }
+
+    @Test
+    void aFileCutShortIsUnpackedAgain() throws Exception {
+        Path tool = new BinaryCache(cache).unpackExecutable(TOOL, "tiny-5");
+        String whole = Files.readString(tool);
+        Files.write(tool, new byte[0]); // as a power cut soon after the unpack can leave it
+        assertThat(BinaryCache.complete(cache.resolve("tiny-5"))).isFalse();
+        assertThat(Files.readString(new BinaryCache(cache).unpackExecutable(TOOL, "tiny-5"))).isEqualTo(whole);
     }
 
     @Test

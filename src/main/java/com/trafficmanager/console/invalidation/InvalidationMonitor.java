@@ -117,7 +117,7 @@ public final class InvalidationMonitor implements AutoCloseable {
         List<ProcessedEvent> recent = consumer.recent().snapshot();
         return new InvalidationSnapshot(Instant.now(clock), consumer.state(), consumer.stateDetail(),
                 consumer.assignedPartitions(), counters, rate, lag.lag(), lag.error(), lag.statuses(), lag.group(),
-                recent, consumer.crashArmed(), consumer.lastCrashUncommitted());
+                recent, consumer.crashArmed(), consumer.lastCrashUncommitted(), consumer.pauseRequested());
     }
 
     /** Reads the lag and moves every partition's Burrow window on by that read. */

@@ -46,6 +46,8 @@ public final class CacheInspectorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** A listing runs: the key list is about to be replaced, so a key picked from it now is not looked up. */
+    private final ReadOnlyBooleanWrapper listing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ObservableList<String> keys = FXCollections.observableArrayList();
     private final java.util.concurrent.atomic.AtomicLong request = new java.util.concurrent.atomic.AtomicLong();
@@ -71,6 +73,9 @@ public final class CacheInspectorModel {
      * Resolve works on it next. A key that is not {@code route:tenant:service:env:version} is named.
      */
     public void lookUpKey(String cacheKey) {
+        if (listing.get()) {
+            return; // a key of the list being replaced: its lookup would drop the listing's answer
+        }
         String eventKey = cacheKey == null ? null : CacheKeys.eventKeyOf(cacheKey);
         String[] parts = eventKey == null ? new String[0] : eventKey.split(":", -1);
         if (parts.length != 4) {
@@ -100,6 +105,7 @@ public final class CacheInspectorModel {
             return;
         }
         long id = begin("Listing keys matching " + p + "...");
+        listing.set(true);
         background.execute(() -> {
             try {
                 KeyScan scan = inspector.scan(p, SCAN_LIMIT);
@@ -205,6 +211,7 @@ public final class CacheInspectorModel {
 
     private void done() {
         busy.set(false);
+        listing.set(false);
         activity.set("");
     }
 
@@ -238,6 +245,7 @@ public final class CacheInspectorModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty listingProperty() { return listing.getReadOnlyProperty(); }
     /** What runs now ("Verifying ..."), empty when nothing does. */
     public ReadOnlyStringProperty activityProperty() { return activity.getReadOnlyProperty(); }
     public ObservableList<String> keys() { return keysView; }

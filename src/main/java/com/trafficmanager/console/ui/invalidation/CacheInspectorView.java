@@ -68,6 +68,7 @@ final class CacheInspectorView extends VBox {
         noKeys.setMaxWidth(300);
         noKeys.getStyleClass().add(Styles.MUTED);
         keys.setPlaceholder(noKeys);
+        keys.disableProperty().bind(m.listingProperty()); // its keys are about to be replaced
         keys.getSelectionModel().selectedItemProperty().addListener((o, was, picked) -> {
             if (picked != null) {
                 m.lookUpKey(picked);

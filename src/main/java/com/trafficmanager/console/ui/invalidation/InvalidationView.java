@@ -80,7 +80,8 @@ public final class InvalidationView extends BorderPane {
                 "* = owned by this console's consumer"));
         partitions.getColumns().add(col("end offset", PartitionRow::endOffset, "log-end offset (Admin API)"));
         partitions.getColumns().add(col("committed", PartitionRow::committed, "the group's committed offset"));
-        partitions.getColumns().add(col("lag", PartitionRow::lag, "end offset - committed offset"));
+        partitions.getColumns().add(col("lag", r -> r.lag() == InvalidationViewModel.UNKNOWN_LAG ? "?"
+                : Long.toString(r.lag()), "end offset - committed offset"));
         partitions.getColumns().add(col("time lag", PartitionRow::timeLag,
                 "now - timestamp of the oldest unconsumed record"));
         partitions.getColumns().add(col("status", PartitionRow::status, InvalidationViewModel.STATUS_RULE));
@@ -95,8 +96,9 @@ public final class InvalidationView extends BorderPane {
         rules.getStyleClass().add(Styles.MUTED);
         VBox left = new VBox(6, partitions, rules);
 
-        VBox charts = new VBox(4, new TrendChart("Total lag (records), last 15 min", "records", m.lagTrend()),
-                new TrendChart("Events processed per second, last 15 min", "events/s", m.rateTrend()));
+        VBox charts = new VBox(4, new TrendChart("Total lag (records), last 15 min", "records", m.lagTrend(),
+                m.trendNowProperty()),
+                new TrendChart("Events processed per second, last 15 min", "events/s", m.rateTrend(), m.trendNowProperty()));
         SplitPane middle = new SplitPane(left, charts);
         middle.setDividerPositions(0.62);
 

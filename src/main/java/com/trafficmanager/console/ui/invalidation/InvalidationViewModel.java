@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +38,9 @@ public final class InvalidationViewModel {
     public static final int RECENT_ROWS = 200;
     public static final Duration TREND_SPAN = Duration.ofMinutes(15);
     public static final int MAX_TREND_POINTS = 900;
+    /** A partition row's lag while it cannot be read (shown as "?"). */
+    public static final long UNKNOWN_LAG = -1;
+    private static final String ARMED = "armed: the consumer crashes after processing its next batch, before committing it";
     public static final String TIME_LAG_RULE = "Lag = log-end offset - committed offset (Kafka Admin API). "
             + "Time lag = now - timestamp of the oldest record not yet consumed (the one at the committed offset).";
     public static final String STATUS_RULE = "Status over the last 20 samples, 1 s apart (Burrow's rules): "
@@ -83,6 +88,10 @@ public final class InvalidationViewModel {
     private final StringProperty outageSeconds = new SimpleStringProperty("10");
     private final ReadOnlyStringWrapper faultMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper outageRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canInjectCrash = new ReadOnlyBooleanWrapper();
+    /** The time of the last tick (epoch seconds): the charts' right edge, also while the lag is unknown. */
+    private final ReadOnlyDoubleWrapper trendNow = new ReadOnlyDoubleWrapper(System.currentTimeMillis() / 1000.0);
+    private boolean crashMessageShown;
     private List<ProcessedEvent> lastRecent = List.of();
 
     public InvalidationViewModel(InvalidationControls controls, CacheInspectorModel inspector, Executor background,
@@ -118,8 +127,15 @@ public final class InvalidationViewModel {
         boolean live = st != ConsumerState.STOPPED && st != ConsumerState.CRASHED;
         canStart.set(controls.consumeAllowed() && !live);
         canStop.set(live);
-        canPause.set(live && st != ConsumerState.PAUSED);
-        canResume.set(st == ConsumerState.PAUSED);
+        // the operator's pause, not the state's label: a pause made while waiting for Redis shows that state
+        canPause.set(live && !s.pauseRequested());
+        canResume.set(live && s.pauseRequested());
+        if (s.pauseRequested() && live && st != ConsumerState.PAUSED) {
+            stateDetail.set((stateDetail.get().isEmpty() ? "" : stateDetail.get() + "; ")
+                    + "paused by the operator: Resume to go on");
+        }
+        // a crash armed on a consumer that is not running would fire at some later Start, maybe hours on
+        canInjectCrash.set(controls.faultsAvailable() && controls.consumeAllowed() && live && !s.crashArmed());
 
         CounterSnapshot c = s.counters();
         Counts t = c.total();
@@ -159,9 +175,11 @@ public final class InvalidationViewModel {
             maxLag.set(-1);
             maxTimeLag.set("?");
             groupStatus.set("?");
-            partitions.replaceAll(r -> new PartitionRow(r.partition(), r.endOffset(), r.committed(), r.lag(), "?", "?",
-                    r.processed(), r.deleted(), r.duplicates(), r.malformed(), r.here()));
+            partitions.replaceAll(r -> new PartitionRow(r.partition(), r.endOffset(), r.committed(), UNKNOWN_LAG, "?",
+                    "?", r.processed(), r.deleted(), r.duplicates(), r.malformed(), r.here()));
+            trim(lagTrend, epoch); // the chart moves on with the clock and shows no lag for the time unknown
         }
+        trendNow.set(epoch);
         append(rateTrend, new TrendPoint(epoch, s.eventsPerSecond()));
 
         if (!s.recent().equals(lastRecent)) {
@@ -176,16 +194,26 @@ public final class InvalidationViewModel {
             recent.setAll(rows);
         }
         if (s.crashArmed()) {
-            faultMessage.set("armed: the consumer crashes after processing its next batch, before committing it");
+            faultMessage.set(ARMED);
+            crashMessageShown = true;
         } else if (s.lastCrashUncommitted() >= 0 && st == ConsumerState.CRASHED) {
             faultMessage.set("crashed with " + s.lastCrashUncommitted() + " events processed but not committed; "
                     + "press Start: the duplicates counter will rise by exactly that many");
+            crashMessageShown = true;
+        } else if (crashMessageShown) {
+            faultMessage.set(""); // started again after the crash: the message told what to do, and it is done
+            crashMessageShown = false;
         }
     }
 
     private static void append(ObservableList<TrendPoint> trend, TrendPoint p) {
         trend.add(p);
-        double oldest = p.epochSeconds() - TREND_SPAN.toSeconds();
+        trim(trend, p.epochSeconds());
+    }
+
+    /** Drops the points older than the span before {@code now}, and the oldest beyond the bound. */
+    private static void trim(ObservableList<TrendPoint> trend, double now) {
+        double oldest = now - TREND_SPAN.toSeconds();
         int drop = 0;
         while (drop < trend.size() && (trend.get(drop).epochSeconds() < oldest || trend.size() - drop > MAX_TREND_POINTS)) {
             drop++;
@@ -234,8 +262,13 @@ public final class InvalidationViewModel {
             faultMessage.set("fault injection is only available on the sandbox");
             return;
         }
+        if (!canInjectCrash.get()) {
+            return; // the button is disabled: not running, or already armed
+        }
         run(controls::crashAfterProcessing);
-        faultMessage.set("armed: the consumer crashes after processing its next batch, before committing it");
+        canInjectCrash.set(false);
+        faultMessage.set(ARMED);
+        crashMessageShown = true;
     }
 
     /** Validates the seconds field (1 to 600) and runs the outage; the message says what happens. */
@@ -310,4 +343,7 @@ public final class InvalidationViewModel {
     public StringProperty outageSecondsProperty() { return outageSeconds; }
     public ReadOnlyStringProperty faultMessageProperty() { return faultMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty outageRunningProperty() { return outageRunning.getReadOnlyProperty(); }
+    /** Running (or starting, or waiting) on the sandbox, with no crash armed yet. */
+    public ReadOnlyBooleanProperty canInjectCrashProperty() { return canInjectCrash.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty trendNowProperty() { return trendNow.getReadOnlyProperty(); }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
@@ -23,8 +24,12 @@ final class TrendChart extends LineChart<Number, Number> {
     private static final double QUIET_SCALE = 10;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
 
-    TrendChart(String title, String yLabel, ObservableList<TrendPoint> points) {
+    private final ObservableDoubleValue now;
+
+    /** @param now the right edge (epoch seconds): the last tick, which moves on while a trend gets no points */
+    TrendChart(String title, String yLabel, ObservableList<TrendPoint> points, ObservableDoubleValue now) {
         super(new NumberAxis(), new NumberAxis());
+        this.now = now;
         NumberAxis x = (NumberAxis) getXAxis();
         x.setAutoRanging(false);
         x.setTickUnit(180);
@@ -65,6 +70,7 @@ final class TrendChart extends LineChart<Number, Number> {
             }
             slide(points);
         });
+        now.addListener((obs, old, t) -> slide(points));
         slide(points);
     }
 
@@ -74,9 +80,9 @@ final class TrendChart extends LineChart<Number, Number> {
 
     private void slide(ObservableList<TrendPoint> points) {
         NumberAxis x = (NumberAxis) getXAxis();
-        double now = points.isEmpty() ? System.currentTimeMillis() / 1000.0 : points.get(points.size() - 1).epochSeconds();
-        x.setLowerBound(now - InvalidationViewModel.TREND_SPAN.toSeconds());
-        x.setUpperBound(now);
+        double right = now.get();
+        x.setLowerBound(right - InvalidationViewModel.TREND_SPAN.toSeconds());
+        x.setUpperBound(right);
         // all zero (no lag, nothing flowing) would auto-range the y axis down to a lone "0.0": keep a scale
         double max = 0;
         for (TrendPoint p : points) {

@@ -41,6 +41,11 @@ class InvalidationViewModelTest {
             new CacheInspectorModel(null, null, Runnable::run, Runnable::run), Runnable::run, Runnable::run);
 
     private static InvalidationSnapshot snapshot(Instant at, ConsumerState state, int recentEvents) {
+        return snapshot(at, state, recentEvents, state == ConsumerState.PAUSED, false, -1);
+    }
+
+    private static InvalidationSnapshot snapshot(Instant at, ConsumerState state, int recentEvents,
+                                                 boolean pauseRequested, boolean crashArmed, int lastCrashUncommitted) {
         TreeMap<Integer, Counts> byPartition = new TreeMap<>();
         byPartition.put(0, new Counts(10, 7, 1, 2, 0, 0, 3));
         byPartition.put(1, new Counts(5, 4, 0, 0, 1, 0, 2));
@@ -52,7 +57,8 @@ class InvalidationViewModelTest {
             recent.add(new ProcessedEvent(0, i, "t:s:e:v1", "id-" + i, "updated", Outcome.DELETED, "", at));
         }
         return new InvalidationSnapshot(at, state, "", Set.of(0), counters, 1234.5, lag, null,
-                Map.of(0, LagStatus.WARN, 1, LagStatus.STOP), LagStatus.STOP, recent, false, -1);
+                Map.of(0, LagStatus.WARN, 1, LagStatus.STOP), LagStatus.STOP, recent, crashArmed, lastCrashUncommitted,
+                pauseRequested);
     }
 
     @Test
@@ -140,11 +146,61 @@ class InvalidationViewModelTest {
         model.apply(snapshot(Instant.now(), ConsumerState.RUNNING, 0));
         InvalidationSnapshot s = snapshot(Instant.now(), ConsumerState.RUNNING, 0);
         model.apply(new InvalidationSnapshot(s.at(), s.state(), "", s.assigned(), s.counters(), 0, null,
-                "Kafka did not answer within 4000 ms", Map.of(), LagStatus.OK, List.of(), false, -1));
+                "Kafka did not answer within 4000 ms", Map.of(), LagStatus.OK, List.of(), false, -1, false));
         assertThat(model.lagErrorProperty().get()).isEqualTo("lag unknown: Kafka did not answer within 4000 ms");
         assertThat(model.partitions()).hasSize(2);
         assertThat(model.totalLagProperty().get()).as("unknown, shown as ?").isEqualTo(-1);
         assertThat(model.groupStatusProperty().get()).isEqualTo("?");
         assertThat(model.partitions()).extracting(PartitionRow::status).containsOnly("?");
+        assertThat(model.partitions()).extracting(PartitionRow::lag).as("not the last figures as if they were now's")
+                .containsOnly(InvalidationViewModel.UNKNOWN_LAG);
+    }
+
+    @Test
+    void whileTheLagIsUnknownTheChartsMoveOnWithTheClockAndDropWhatFellOutOfTheSpan() {
+        Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+        model.apply(snapshot(t0, ConsumerState.RUNNING, 0));
+        assertThat(model.lagTrend()).hasSize(1);
+        Instant later = t0.plus(Duration.ofMinutes(20));
+        InvalidationSnapshot s = snapshot(later, ConsumerState.RUNNING, 0);
+        model.apply(new InvalidationSnapshot(later, s.state(), "", s.assigned(), s.counters(), 0, null,
+                "Kafka did not answer within 4000 ms", Map.of(), LagStatus.OK, List.of(), false, -1, false));
+        assertThat(model.lagTrend()).as("the lag of 20 minutes ago is out of the last 15").isEmpty();
+        assertThat(model.trendNowProperty().get()).isEqualTo(later.getEpochSecond());
+    }
+
+    @Test
+    void aPauseMadeWhileWaitingForRedisCanBeTakenBack() {
+        model.apply(snapshot(Instant.now(), ConsumerState.WAITING_FOR_REDIS, 0, false, false, -1));
+        assertThat(model.canPauseProperty().get()).isTrue();
+        model.pause();
+        model.apply(snapshot(Instant.now(), ConsumerState.WAITING_FOR_REDIS, 0, true, false, -1));
+        assertThat(model.canResumeProperty().get()).as("Resume, though the state still says Redis").isTrue();
+        assertThat(model.canPauseProperty().get()).isFalse();
+        assertThat(model.stateDetailProperty().get()).contains("paused by the operator");
+        model.resume();
+        assertThat(calls).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void aCrashCanBeArmedOnlyOnARunningConsumerAndItsMessageGoesOnceItIsOver() {
+        model.apply(snapshot(Instant.now(), ConsumerState.STOPPED, 0));
+        assertThat(model.canInjectCrashProperty().get()).as("stopped: no batch would come").isFalse();
+        model.crashAfterProcessing();
+        assertThat(calls).isEmpty();
+
+        model.apply(snapshot(Instant.now(), ConsumerState.RUNNING, 0));
+        assertThat(model.canInjectCrashProperty().get()).isTrue();
+        model.crashAfterProcessing();
+        assertThat(calls).containsExactly("crash");
+        model.apply(snapshot(Instant.now(), ConsumerState.RUNNING, 0, false, true, -1));
+        assertThat(model.canInjectCrashProperty().get()).as("armed already").isFalse();
+        assertThat(model.faultMessageProperty().get()).startsWith("armed");
+
+        model.apply(snapshot(Instant.now(), ConsumerState.CRASHED, 0, false, false, 7));
+        assertThat(model.faultMessageProperty().get()).startsWith("crashed with 7 events");
+        model.apply(snapshot(Instant.now(), ConsumerState.RUNNING, 0, false, false, 7));
+        assertThat(model.faultMessageProperty().get()).as("started again: done").isEmpty();
+        assertThat(model.canInjectCrashProperty().get()).isTrue();
     }
 }

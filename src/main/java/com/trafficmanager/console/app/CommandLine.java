@@ -48,8 +48,8 @@ public record CommandLine(Mode mode, Optional<Path> dataDir, Optional<Path> conf
                 case "--help", "-h" -> mode = Mode.HELP;
                 case "--smoke" -> mode = switchMode(mode, Mode.SMOKE, arg);
                 case "--fresh" -> fresh = true;
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                case "--config-dir" -> configDir = Path.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = path(value(args, ++i, arg), arg);
+                case "--config-dir" -> configDir = path(value(args, ++i, arg), arg);
                 case "--profile" -> profile = value(args, ++i, arg);
                 case "sandbox" -> mode = switchMode(mode, Mode.SANDBOX, arg);
                 case "bench" -> mode = switchMode(mode, Mode.BENCH, arg);
@@ -69,6 +69,22 @@ public record CommandLine(Mode mode, Optional<Path> dataDir, Optional<Path> conf
         if (mode == Mode.HELP) {
             return new CommandLine(Mode.HELP, Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
         }
+        // an option the mode would not use is refused, not ignored: "--smoke --profile staging" must not pass
+        // as a check of staging while it checked the sandbox
+        switch (mode) {
+            case SMOKE -> refuse(profile != null, "--profile", "--smoke (it always runs on the sandbox)");
+            case SANDBOX -> {
+                refuse(profile != null, "--profile", "sandbox");
+                refuse(configDir != null, "--config-dir", "sandbox");
+            }
+            case BENCH -> {
+                refuse(profile != null, "--profile", "bench (it runs on a fresh sandbox of its own)");
+                refuse(dataDir != null, "--data-dir", "bench (it runs on a fresh sandbox of its own)");
+                refuse(fresh, "--fresh", "bench (it runs on a fresh sandbox of its own)");
+                refuse(configDir != null, "--config-dir", "bench");
+            }
+            default -> { }
+        }
         return new CommandLine(mode, Optional.ofNullable(dataDir), Optional.ofNullable(configDir), fresh,
                 Optional.ofNullable(profile), List.copyOf(scenarios));
     }
@@ -84,7 +100,24 @@ public record CommandLine(Mode mode, Optional<Path> dataDir, Optional<Path> conf
         if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageException(option + " needs a value");
         }
+        if (args[i].isBlank()) { // an unset variable in a script: "" would be the current directory
+            throw new UsageException(option + " needs a value, got an empty one");
+        }
         return args[i];
+    }
+
+    private static Path path(String value, String option) throws UsageException {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException(option + " must be a directory path, got '" + value + "': " + e.getReason());
+        }
+    }
+
+    private static void refuse(boolean given, String option, String mode) throws UsageException {
+        if (given) {
+            throw new UsageException("'" + option + "' cannot be combined with " + mode);
+        }
     }
 
     /** Wrong command line; the message is shown as it is, followed by a hint to --help. */

@@ -58,13 +58,16 @@ public final class ConsoleApplication extends Application {
     private volatile SessionStarter.Started started;
     private Stage stage;
     private UiPreferences preferences;
-    private SessionWindow window;
+    private volatile SessionWindow window; // set on the JavaFX thread, read by the exit hook too
     private boolean errorShowing; // JavaFX thread only
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
         launchContext = context;
         exitCode = 0;
+        // the window hides at once on close, but the session stops after it (route changes still committing,
+        // the placement saved): leaving JavaFX, and so the process, is the stopper's last step, not the hide's
+        Platform.setImplicitExit(false);
         Application.launch(ConsoleApplication.class);
         return exitCode;
     }
@@ -97,7 +100,7 @@ public final class ConsoleApplication extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(error));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::closeSession, "console-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "console-stop-on-exit"));
         applyTheme(preferences.dark());
 
         // the first frame says what happens while the settings are read (and is the one the start-up benchmark times)
@@ -326,6 +329,23 @@ public final class ConsoleApplication extends Application {
         }, "console-stop");
         stopper.start();
         return stopped;
+    }
+
+    /**
+     * The process ends (a signal, a log-out): a close already under way is waited for; otherwise a route
+     * change asked for still gets its time to commit before the session closes.
+     */
+    private void stopOnSignal() {
+        if (shuttingDown.get()) {
+            try {
+                stopped.get(ROUTE_CHANGES_AT_CLOSE.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("the close under way did not finish: {}", e.toString());
+            }
+            return;
+        }
+        awaitRouteChanges(window);
+        closeSession();
     }
 
     /** A route change asked for before the close commits (or fails) before the session's pool closes. */

@@ -81,6 +81,13 @@ public final class Sandbox implements AutoCloseable {
                         + " is in use by this console already; close its session first or start with --data-dir DIR");
             }
             held = dir.toRealPath();
+            if (options.fresh() && !Files.exists(dir.resolve(LOCK_FILE)) && !isEmpty(dir)) {
+                // --fresh deletes what the directory holds: only ever a sandbox's (a mistyped --data-dir ~ or a
+                // script's unset variable must not wipe a home directory)
+                throw new SandboxException("Sandbox", "--fresh wipes only a sandbox data directory, and " + dir
+                        + " holds other files (it has no " + LOCK_FILE + "); choose an empty or a sandbox directory"
+                        + " with --data-dir DIR");
+            }
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -277,6 +284,12 @@ public final class Sandbox implements AutoCloseable {
             stop.run();
         } catch (RuntimeException e) {
             LOG.warn("{} did not stop cleanly: {}", name, e.toString());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
         }
     }
 

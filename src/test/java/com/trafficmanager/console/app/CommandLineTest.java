@@ -47,5 +47,23 @@ class CommandLineTest {
                 .hasMessageStartingWith("unknown benchmark scenario 'nope'; known: floors");
         assertThatThrownBy(() -> CommandLine.parse("sandbox", "bench"))
                 .hasMessage("'bench' cannot be combined with sandbox");
+        assertThatThrownBy(() -> CommandLine.parse("--data-dir", "", "--fresh"))
+                .hasMessage("--data-dir needs a value, got an empty one");
+        assertThatThrownBy(() -> CommandLine.parse("--config-dir", " "))
+                .hasMessage("--config-dir needs a value, got an empty one");
+    }
+
+    @Test
+    void anOptionTheModeWouldNotUseIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> CommandLine.parse("--smoke", "--profile", "staging"))
+                .hasMessage("'--profile' cannot be combined with --smoke (it always runs on the sandbox)");
+        assertThatThrownBy(() -> CommandLine.parse("sandbox", "--profile", "staging"))
+                .hasMessage("'--profile' cannot be combined with sandbox");
+        assertThatThrownBy(() -> CommandLine.parse("sandbox", "--config-dir", "/tmp/c"))
+                .hasMessage("'--config-dir' cannot be combined with sandbox");
+        assertThatThrownBy(() -> CommandLine.parse("bench", "floors", "--data-dir", "/fast"))
+                .hasMessage("'--data-dir' cannot be combined with bench (it runs on a fresh sandbox of its own)");
+        assertThatThrownBy(() -> CommandLine.parse("bench", "--fresh"))
+                .hasMessage("'--fresh' cannot be combined with bench (it runs on a fresh sandbox of its own)");
     }
 }

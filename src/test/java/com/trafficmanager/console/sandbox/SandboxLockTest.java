@@ -58,6 +58,18 @@ class SandboxLockTest {
         }
     }
 
+    @Test
+    void freshRefusesADirectoryThatIsNotASandboxsAndWipesNothing(@TempDir Path dir) throws Exception {
+        Path someonesFile = Files.writeString(dir.resolve("thesis.tex"), "years of work");
+        SandboxOptions options = new SandboxOptions(dir, TestSandbox.cacheDir(), true, SandboxOptions.DEFAULT_TOPIC)
+                .withAnyFreePorts();
+        assertThatThrownBy(() -> Sandbox.start(options, SandboxListener.NONE))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("--fresh wipes only a sandbox data directory, and " + dir + " holds other files");
+        assertThat(someonesFile).exists();
+        assertThat(dir.resolve(Sandbox.LOCK_FILE)).doesNotExist();
+    }
+
     private static String lockFromAnotherProcess(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TryLock.class.getName(), file.toString())

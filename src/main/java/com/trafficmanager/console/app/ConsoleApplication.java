@@ -256,6 +256,19 @@ public final class ConsoleApplication extends Application {
         if (shuttingDown.get()) {
             return;
         }
+        try {
+            openMainWindow(serversUpNanos);
+        } catch (RuntimeException | Error e) {
+            if (!context.smoke()) {
+                throw e; // logged, and a dialog
+            }
+            // the smoke check's timer is armed only once the window is up: without this it would wait for ever
+            LOG.error("the main window did not open", e);
+            failSmoke("the main window did not open: " + e);
+        }
+    }
+
+    private void openMainWindow(long serversUpNanos) {
         window = new SessionWindow(stage, started, command -> background("session-window", command));
         MainView main = window.view();
         main.darkThemeToggle().setSelected(preferences.dark());

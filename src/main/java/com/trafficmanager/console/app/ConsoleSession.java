@@ -92,6 +92,8 @@ public final class ConsoleSession implements AutoCloseable {
                 : Database.open(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword());
         OutboxRelay relay = null;
         Admin admin = null;
+        JedisPooled redis = null;
+        ConsoleSession session = null;
         try {
             if (!target.readOnly()) {
                 relay = new OutboxRelay(database, OutboxRelayConfig.defaults(target.kafkaBootstrap(), target.topic())
@@ -102,11 +104,22 @@ public final class ConsoleSession implements AutoCloseable {
             adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
             adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
             admin = createAdmin(target, adminProps);
-            ConsoleSession session = new ConsoleSession(target, database, relay, admin, RedisClients.create(target),
-                    sandboxRedis);
+            redis = RedisClients.create(target);
+            session = new ConsoleSession(target, database, relay, admin, redis, sandboxRedis);
             session.invalidation.start(); // the console runs the invalidation consumer for the session's lifetime
             return session;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a Retry would open the pools once more beside these
+            if (session != null) {
+                try {
+                    session.close(); // its clients and threads, then the ones below
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+            if (redis != null) {
+                redis.close();
+            }
             if (admin != null) {
                 admin.close(Duration.ofSeconds(2));
             }

@@ -178,8 +178,9 @@ final class SessionWindow implements AutoCloseable {
     }
 
     /**
-     * After {@link #close}, off the JavaFX thread: waits for route changes asked for before the close, so
-     * the session is not closed under a change that is committing; true when none is left running.
+     * Off the JavaFX thread, after {@link #close} or when the process ends on a signal: takes no more route
+     * changes and waits for those asked for, so the session is not closed under a change that is
+     * committing; true when none is left running.
      */
     public boolean awaitRouteChanges(java.time.Duration timeout) throws InterruptedException {
         return routesModel == null || routesModel.awaitChanges(timeout);

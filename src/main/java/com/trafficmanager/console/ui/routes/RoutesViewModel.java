@@ -505,8 +505,12 @@ public final class RoutesViewModel implements AutoCloseable {
         publishChecks.shutdownNow();
     }
 
-    /** After {@link #close}: waits for the changes asked for before it; false if some still run after the timeout. */
+    /**
+     * Takes no more changes and waits for those asked for (after {@link #close}, or without it when the
+     * process ends on a signal); false if some still run after the timeout. Any thread.
+     */
     public boolean awaitChanges(java.time.Duration timeout) throws InterruptedException {
+        actions.shutdown(); // else the wait would last the whole timeout: the pool takes changes until shut
         return actions.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

@@ -7,8 +7,8 @@ package com.trafficmanager.console.invalidation;
  * <p><b>invalidate</b> (a chunk of events, in record order; each event is the same step as if it ran
  * alone, and the chunk as a whole is atomic too): per event, KEYS = seen key, route key, marker key;
  * ARGV = dedupe TTL ms, marker TTL ms, then per event the revision ('' when the event has none) and the
- * event id. For each event: reads the marker first (the one read that Redis can refuse, so a refused
- * event writes nothing); remembers the event id with {@code SET NX PX}; if it was already there the
+ * event id. For each event: reads the marker first (the one read Redis can refuse: a refused event only
+ * has its key deleted, its id is not remembered); remembers the event id with {@code SET NX PX}; if it was already there the
  * event is a duplicate and nothing else happens (2). Otherwise deletes the route key (1 if it existed,
  * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
  * an event without a revision (a writer that does not set it), which a fill can only match by having
@@ -31,12 +31,18 @@ final class Scripts {
     static final RedisScript INVALIDATE = new RedisScript("""
             local dedupeTtl, markerTtl = ARGV[1], ARGV[2]
             local function invalidate(seen, route, marker, revision, eventId)
-              -- the only call that can be refused (WRONGTYPE) comes before any write: a refused event
-              -- changes nothing, so its redelivery does the whole step once the marker is mended
+              -- the only call that can be refused (WRONGTYPE) comes before the id is remembered: a refused
+              -- event (counted as an error and skipped) still has its key deleted, which no refusal can stop,
+              -- so no stale value is served; its id is not remembered, so a redelivery does the whole step
               local rev = tonumber(revision)
               local current
               if rev then
-                current = tonumber(redis.call('GET', marker))
+                local ok, m = pcall(redis.call, 'GET', marker)
+                if not ok then
+                  redis.call('DEL', route)
+                  error(m, 0)
+                end
+                current = tonumber(m)
               end
               if not redis.call('SET', seen, '1', 'NX', 'PX', dedupeTtl) then
                 return 2

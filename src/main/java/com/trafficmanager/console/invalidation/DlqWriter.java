@@ -113,6 +113,15 @@ final class DlqWriter implements AutoCloseable {
         boolean answer;
         try {
             answer = lookup.exists(topic);
+        } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+            throw e; // a stop: not Kafka's failure
+        } catch (org.apache.kafka.common.errors.TopicAuthorizationException e) {
+            // a principal that may not describe it cannot write it either: no dead-letter topic for this console
+            if (!Boolean.FALSE.equals(known)) {
+                LOG.warn("this console may not describe the dead-letter topic {} (no ACL for it): malformed records are"
+                        + " only counted and logged", topic);
+            }
+            answer = false;
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             exists = null;

@@ -81,6 +81,43 @@ class DlqWriterTest {
         }
     }
 
+    @Test
+    void aTopicThisConsoleMayNotDescribeIsNoDeadLetterTopicAndNoError() {
+        DlqWriter.TopicLookup refused = t -> {
+            lookups.incrementAndGet();
+            throw new org.apache.kafka.common.errors.TopicAuthorizationException(java.util.Set.of(t));
+        };
+        try (DlqWriter writer = new DlqWriter(fx.config("g").withDlqTopic(InvalidationService.dlqTopicFor(fx.topic)),
+                refused, now::get)) {
+            writer.send(record(1), "not JSON");
+            writer.send(record(2), "not JSON");
+            assertThat(writer.flush()).as("an ACL that leaves the topic out is not a failure").isZero();
+            assertThat(lookups).as("asked once a minute, as for a topic that is not there").hasValue(1);
+        }
+    }
+
+    @Test
+    void aWriteThatTimesOutPausesTheWritesAndTheTopicIsLookedForAgainAfterTheCoolDown() {
+        // the topic was there when asked, and is gone by the write (deleted while the console runs)
+        AtomicInteger answers = new AtomicInteger();
+        DlqWriter.TopicLookup thereThenGone = t -> {
+            lookups.incrementAndGet();
+            return answers.getAndIncrement() == 0;
+        };
+        try (DlqWriter writer = new DlqWriter(fx.config("g").withDlqTopic(InvalidationService.dlqTopicFor(fx.topic)),
+                thereThenGone, now::get)) {
+            writer.send(record(1), "not JSON"); // waits max.block.ms (10 s) for the topic, then fails
+            writer.send(record(2), "not JSON");
+            assertThat(writer.flush()).as("the timed-out copy and the one skipped in the cool-down").isEqualTo(2);
+            assertThat(lookups).hasValue(1);
+
+            now.addAndGet(MINUTE_AND_A_BIT);
+            writer.send(record(3), "not JSON");
+            assertThat(writer.flush()).as("looked for first: not there, so not an error").isZero();
+            assertThat(lookups).hasValue(2);
+        }
+    }
+
     private boolean existsOnKafka(String topic) {
         lookups.incrementAndGet();
         try {

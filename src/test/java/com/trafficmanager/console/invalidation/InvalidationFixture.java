@@ -141,7 +141,10 @@ final class InvalidationFixture implements AutoCloseable, AfterEachCallback {
     public void close() {
         producer.close(Duration.ofSeconds(5));
         try {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            String dlq = InvalidationService.dlqTopicFor(topic); // the tests that made one
+            List<String> made = admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(dlq)
+                    ? List.of(topic, dlq) : List.of(topic);
+            admin.deleteTopics(made).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // the sandbox is a throwaway; a topic left behind harms nobody
         }

@@ -124,11 +124,15 @@ class ConcurrentChangeTest {
         Future<ChangeResult> delete = pool.submit(() ->
                 new RouteService(holdingCommit, null).delete(key, created.rowVersion(), alice));
         assertThat(deleteAtCommit.await(30, TimeUnit.SECONDS)).as("the delete at its commit").isTrue();
-        Future<ChangeResult> again = pool.submit(() -> service.create(key, "https://b.example.com", alice));
-        com.trafficmanager.console.testing.Eventually.await("the create waiting for the delete's row",
-                java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
-                        + " where wait_event_type = 'Lock' and query like 'insert into route %'") > 0);
-        commitMayGo.countDown();
+        Future<ChangeResult> again;
+        try {
+            again = pool.submit(() -> service.create(key, "https://b.example.com", alice));
+            com.trafficmanager.console.testing.Eventually.await("the create waiting for the delete's row",
+                    java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
+                            + " where wait_event_type = 'Lock' and query like 'insert into route %'") > 0);
+        } finally {
+            commitMayGo.countDown(); // never leave the delete holding its row lock and connection
+        }
         delete.get(30, TimeUnit.SECONDS);
         long tombstone = created.rowVersion() + 1; // a delete's history and event carry the next revision
         Route recreated = again.get(30, TimeUnit.SECONDS).after();

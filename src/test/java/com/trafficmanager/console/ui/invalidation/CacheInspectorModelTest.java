@@ -69,16 +69,20 @@ class CacheInspectorModelTest {
             String tenant = "inspect-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             redis.set("route:" + tenant + ":a:prod:v1", "{}");
             redis.set("route:" + tenant + ":b:prod:v1", "{}");
-            CacheInspectorModel m = model(redis);
-            m.patternProperty().set("route:" + tenant + ":*");
-            m.scan();
-            assertThat(m.listingProperty().get()).isTrue();
-            m.lookUpKey("route:other:x:prod:v1"); // picked from the list still showing
-            runBackground();
-            assertThat(m.keys()).containsExactlyInAnyOrder("route:" + tenant + ":a:prod:v1", "route:" + tenant + ":b:prod:v1");
-            assertThat(m.resultProperty().get()).isEqualTo("2 key(s) match route:" + tenant + ":*");
-            assertThat(m.listingProperty().get()).isFalse();
-            redis.del("route:" + tenant + ":a:prod:v1", "route:" + tenant + ":b:prod:v1");
+            try {
+                CacheInspectorModel m = model(redis);
+                m.patternProperty().set("route:" + tenant + ":*");
+                m.scan();
+                assertThat(m.listingProperty().get()).isTrue();
+                m.lookUpKey("route:other:x:prod:v1"); // picked from the list still showing
+                runBackground();
+                assertThat(m.keys()).containsExactlyInAnyOrder("route:" + tenant + ":a:prod:v1",
+                        "route:" + tenant + ":b:prod:v1");
+                assertThat(m.resultProperty().get()).isEqualTo("2 key(s) match route:" + tenant + ":*");
+                assertThat(m.listingProperty().get()).isFalse();
+            } finally {
+                redis.del("route:" + tenant + ":a:prod:v1", "route:" + tenant + ":b:prod:v1");
+            }
         }
     }
 

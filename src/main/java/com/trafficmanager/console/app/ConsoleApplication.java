@@ -330,15 +330,18 @@ public final class ConsoleApplication extends Application {
             closing.close();
         }
         Thread stopper = new Thread(() -> {
-            awaitRouteChanges(closing);
-            try { // written here, not on the JavaFX thread: a home on a network share can take its time
-                placement.save(context.dirs().state());
-            } catch (RuntimeException e) { // the servers must stop whatever the placement did
-                LOG.warn("could not save the window placement: {}", e.toString());
+            try {
+                awaitRouteChanges(closing);
+                try { // written here, not on the JavaFX thread: a home on a network share can take its time
+                    placement.save(context.dirs().state());
+                } catch (RuntimeException e) { // the servers must stop whatever the placement did
+                    LOG.warn("could not save the window placement: {}", e.toString());
+                }
+                closeSession();
+            } finally { // whatever failed: leaving JavaFX is the only way out (implicit exit is off)
+                stopped.complete(null);
+                leaveToolkit.run();
             }
-            closeSession();
-            stopped.complete(null);
-            leaveToolkit.run();
         }, "console-stop");
         stopper.start();
         return stopped;

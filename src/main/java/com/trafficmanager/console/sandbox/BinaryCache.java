@@ -103,7 +103,10 @@ final class BinaryCache {
                 }
                 Path staging = Files.createTempDirectory(cacheRoot, name + STAGING);
                 unpacker.unpackInto(staging);
-                Files.write(staging.resolve(MARKER), manifest(staging));
+                Path written = Files.write(staging.resolve(MARKER), manifest(staging));
+                try (FileChannel marker = FileChannel.open(written, StandardOpenOption.WRITE)) {
+                    marker.force(true); // on disk before the rename makes it count
+                }
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     // moved aside, not deleted in place: a console running from it keeps its files until it stops
                     Path old = Files.createTempDirectory(cacheRoot, name + STAGING + "-old");
@@ -122,8 +125,9 @@ final class BinaryCache {
     /**
      * Unpacked completely, and every file the unpack wrote is still there and still executable if it was: a
      * virus scanner or a clean-up tool may have removed or changed some, and the next start unpacks again
-     * instead of failing for ever; and every regular file is the size it was unpacked with. (A marker without
-     * a file list, or without sizes, from an older console, is trusted as far as it goes.)
+     * instead of failing for ever; and every regular file is the size it was unpacked with. A marker that
+     * lists nothing (cut short, or an older console's) unpacks again; one without sizes (an older console's)
+     * is trusted as far as it goes.
      */
     static boolean complete(Path target) {
         Path marker = target.resolve(MARKER);
@@ -131,7 +135,12 @@ final class BinaryCache {
             return false;
         }
         try {
-            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) { // cut short (a power cut before it reached the disk), or an old console's
+                LOG.warn("{} lists no files; unpacking {} again", marker, target.getFileName());
+                return false;
+            }
+            for (String line : lines) {
                 if (line.length() < 3) {
                     continue;
                 }
@@ -148,7 +157,7 @@ final class BinaryCache {
                 }
             }
             return true;
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) { // a line cut short: a size that does not parse
             return false;
         }
     }

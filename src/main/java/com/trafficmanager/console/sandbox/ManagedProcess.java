@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class ManagedProcess {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
 
+    /** How far a pid file's start time may be from the process's and still name it. */
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
+
     private final String name;
     private final Path logFile;
     private final Path pidFile;
@@ -158,8 +161,9 @@ final class ManagedProcess {
                 String[] arguments = handle.info().arguments().orElse(new String[0]);
                 String command = handle.info().command().orElse("") + " " + String.join(" ", arguments);
                 Optional<Instant> actualStart = handle.info().startInstant();
+                // within 2 s: the system derives a start time from its boot time, which a clock adjustment moves
                 boolean ours = recordedStart.isPresent() && actualStart.isPresent()
-                        ? recordedStart.get().equals(actualStart.get())
+                        ? Duration.between(recordedStart.get(), actualStart.get()).abs().compareTo(START_TOLERANCE) <= 0
                         : arguments.length == 0 || namesDirectoryOf(command, pidFile);
                 if (!ours && command.contains(commandMarker)) {
                     LOG.info("pid {} of an earlier {} now names another process ({}); left alone", pid, name, command);

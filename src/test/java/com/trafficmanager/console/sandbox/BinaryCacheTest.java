@@ -66,11 +66,23 @@ class BinaryCacheTest {
     }
 
     @Test
-    void aMarkerWithoutAFileListFromAnOlderConsoleIsTrusted() throws Exception {
+    void aMarkerThatListsNothingIsUnpackedAgain() throws Exception {
+        // cut short by a power cut before it reached the disk (or an older console's): its files may be too
         Path entry = Files.createDirectories(cache.resolve("tiny-4"));
-        Files.writeString(entry.resolve("tiny-tool"), "old");
+        Files.writeString(entry.resolve("tiny-tool"), "");
         Files.createFile(entry.resolve(BinaryCache.MARKER));
+        assertThat(BinaryCache.complete(entry)).isFalse();
+        assertThat(Files.readString(new BinaryCache(cache).unpackExecutable(TOOL, "tiny-4"))).contains("echo tiny");
+    }
+
+    @Test
+    void aMarkerWithoutSizesFromAnOlderConsoleIsTrustedAsFarAsItGoes() throws Exception {
+        Path entry = Files.createDirectories(cache.resolve("tiny-6"));
+        Path tool = Files.writeString(entry.resolve("tiny-tool"), "old");
+        assertThat(tool.toFile().setExecutable(true)).isTrue();
+        Files.writeString(entry.resolve(BinaryCache.MARKER), "x tiny-tool\n");
         assertThat(BinaryCache.complete(entry)).isTrue();
-        assertThat(Files.readString(new BinaryCache(cache).unpackExecutable(TOOL, "tiny-4"))).isEqualTo("old");
+        Files.writeString(entry.resolve(BinaryCache.MARKER), "x tiny-tool\t"); // a size cut short
+        assertThat(BinaryCache.complete(entry)).isFalse();
     }
 }

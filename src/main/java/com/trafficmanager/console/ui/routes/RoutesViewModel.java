@@ -43,11 +43,19 @@ import javafx.collections.ObservableList;
  * <p>Hazard: the read-only check here only disables controls; the service refuses writes anyway.
  */
 public final class RoutesViewModel implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoutesViewModel.class);
     private final RouteService service;
     private final OperatorContext operator;
     private final RoutesSettings settings;
     private final Executor ui;
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(DaemonThreads.named("routes-actions"));
+    /**
+     * One change at a time, in order. Once it takes no more (closing, or the process ending on a signal while
+     * the window still shows) a change asked for is not made and says nothing: no error dialog as the console goes.
+     */
+    private final ExecutorService actions = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+            DaemonThreads.named("routes-actions"),
+            (change, pool) -> LOG.info("the console is closing: a route change asked for now is not made"));
     private final ScheduledExecutorService reads =
             Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-reads"));
     // apart from the reads: a history read waiting out a database outage must not hold back the amber

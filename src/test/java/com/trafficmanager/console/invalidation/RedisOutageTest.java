@@ -211,7 +211,10 @@ class RedisOutageTest {
         String group = fx.newGroup();
         String user = "inval-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         int warm = WARM;
-        int n = 300; // more than one script chunk: the pipeline opens while the batch is still being added
+        // more than one script chunk: the pipeline opens while the batch is still being added (the path under
+        // test; a first poll of fewer than 200 would open it at the end instead, and pass either way: the paused
+        // partitions and the short fetch wait make the 300 come in one poll, as measured)
+        int n = 300;
         sendWarmUp();
         URI uri = URI.create(fx.endpoints.redisUri());
         try (Jedis admin = new Jedis(uri)) {

@@ -101,22 +101,12 @@ class ConcurrentChangeTest {
         java.util.concurrent.CountDownLatch commitMayGo = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch deleteAtCommit = new java.util.concurrent.CountDownLatch(1);
         // the delete's connection waits at its commit, with the route's row deleted and its history written
-        javax.sql.DataSource holdingCommit = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(method, real, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    java.sql.Connection c = (java.sql.Connection) result;
-                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("commit")) {
-                                    deleteAtCommit.countDown();
-                                    commitMayGo.await();
-                                }
-                                return invoke(m, c, a);
-                            });
-                });
+        javax.sql.DataSource holdingCommit = wrapped(real, (m, a) -> {
+            if (m.getName().equals("commit")) {
+                deleteAtCommit.countDown();
+                commitMayGo.await();
+            }
+        });
         RouteService service = new RouteService(real, null);
         OperatorContext alice = new OperatorContext("alice", "ws-1", false);
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("recreate"), "payments", "prod", "v1");
@@ -142,6 +132,91 @@ class ConcurrentChangeTest {
         assertThat(service.find(key).orElseThrow().rowVersion()).isEqualTo(tombstone + 1);
         assertThat(count("select count(distinct row_version) from route_history where tenant = ? and service = ?",
                 key.tenant(), key.service())).as("one history entry per revision").isEqualTo(3);
+    }
+
+    @Test
+    void aChangeWhoseRouteWasDeletedAndCreatedAgainWhileItWaitedGetsTheConflictNotNotFound() throws Exception {
+        javax.sql.DataSource real = WritePathFixture.database().dataSource();
+        java.util.concurrent.CountDownLatch commitMayGo = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch deleteAtCommit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch historyMayBeRead = new java.util.concurrent.CountDownLatch(1);
+        // the delete waits at its commit; the activate reads the route's history only once the create committed
+        javax.sql.DataSource deleting = wrapped(real, (m, c) -> {
+            if (m.getName().equals("commit")) {
+                deleteAtCommit.countDown();
+                commitMayGo.await();
+            }
+        });
+        javax.sql.DataSource activating = wrapped(real, (m, c) -> {
+            if (m.getName().equals("prepareStatement") && String.valueOf(c[0]).contains("route_history")) {
+                historyMayBeRead.await();
+            }
+        });
+        OperatorContext alice = new OperatorContext("alice", "ws-1", false);
+        OperatorContext bob = new OperatorContext("bob", "ws-2", false);
+        RouteService service = new RouteService(real, null);
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("gone-again"), "payments", "prod", "v1");
+        Route seen = service.create(key, "https://a.example.com", alice).after();
+        ExecutorService three = Executors.newFixedThreadPool(3);
+        try {
+            Future<ChangeResult> delete = three.submit(() ->
+                    new RouteService(deleting, null).delete(key, seen.rowVersion(), alice));
+            assertThat(deleteAtCommit.await(30, TimeUnit.SECONDS)).as("the delete at its commit").isTrue();
+            Future<Object> activate = three.submit(() -> {
+                try {
+                    return new RouteService(activating, null).activate(key, seen.rowVersion(), bob);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Future<ChangeResult> again = three.submit(() -> service.create(key, "https://b.example.com", alice));
+            try {
+                com.trafficmanager.console.testing.Eventually.await("the activate and the create waiting for the delete",
+                        java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
+                                + " where wait_event_type = 'Lock' and (query like 'insert into route %'"
+                                + " or query like 'select % for update of r')") >= 2);
+            } finally {
+                commitMayGo.countDown();
+            }
+            delete.get(30, TimeUnit.SECONDS);
+            Route recreated;
+            try {
+                recreated = again.get(30, TimeUnit.SECONDS).after();
+            } finally {
+                historyMayBeRead.countDown();
+            }
+            Object outcome = activate.get(30, TimeUnit.SECONDS);
+            assertThat(outcome).as("the operator saw version %d of a route that exists again", seen.rowVersion())
+                    .isInstanceOf(RouteConflictException.class);
+            assertThat(((RouteConflictException) outcome).getMessage()).contains(Long.toString(recreated.rowVersion()));
+            assertThat(service.find(key).orElseThrow().state()).as("nothing written").isEqualTo(RouteState.INACTIVE);
+        } finally {
+            commitMayGo.countDown();
+            historyMayBeRead.countDown();
+            three.shutdownNow();
+        }
+    }
+
+    /** Before a connection method runs, {@code before} may hold it (latches). */
+    @FunctionalInterface
+    private interface Before {
+        void run(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    private javax.sql.DataSource wrapped(javax.sql.DataSource real, Before before) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection c = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                before.run(m, a);
+                                return invoke(m, c, a);
+                            });
+                });
     }
 
     private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {

@@ -3,9 +3,12 @@ package com.trafficmanager.console.route;
 import static com.trafficmanager.console.testing.WritePathFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.WritePathFixture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,16 +101,11 @@ class ConcurrentChangeTest {
 
     @Test
     void aRouteCreatedAgainWhileItsDeleteCommitsGoesOnFromTheDeletesRevision() throws Exception {
-        javax.sql.DataSource real = WritePathFixture.database().dataSource();
-        java.util.concurrent.CountDownLatch commitMayGo = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch deleteAtCommit = new java.util.concurrent.CountDownLatch(1);
+        DataSource real = WritePathFixture.database().dataSource();
+        CountDownLatch commitMayGo = new CountDownLatch(1);
+        CountDownLatch deleteAtCommit = new CountDownLatch(1);
         // the delete's connection waits at its commit, with the route's row deleted and its history written
-        javax.sql.DataSource holdingCommit = wrapped(real, (m, a) -> {
-            if (m.getName().equals("commit")) {
-                deleteAtCommit.countDown();
-                commitMayGo.await();
-            }
-        });
+        DataSource holdingCommit = holdingCommit(real, deleteAtCommit, commitMayGo);
         RouteService service = new RouteService(real, null);
         OperatorContext alice = new OperatorContext("alice", "ws-1", false);
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("recreate"), "payments", "prod", "v1");
@@ -117,8 +116,8 @@ class ConcurrentChangeTest {
         Future<ChangeResult> again;
         try {
             again = pool.submit(() -> service.create(key, "https://b.example.com", alice));
-            com.trafficmanager.console.testing.Eventually.await("the create waiting for the delete's row",
-                    java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
+            Eventually.await("the create waiting for the delete's row",
+                    Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
                             + " where wait_event_type = 'Lock' and query like 'insert into route %'") > 0);
         } finally {
             commitMayGo.countDown(); // never leave the delete holding its row lock and connection
@@ -136,18 +135,13 @@ class ConcurrentChangeTest {
 
     @Test
     void aChangeWhoseRouteWasDeletedAndCreatedAgainWhileItWaitedGetsTheConflictNotNotFound() throws Exception {
-        javax.sql.DataSource real = WritePathFixture.database().dataSource();
-        java.util.concurrent.CountDownLatch commitMayGo = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch deleteAtCommit = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch historyMayBeRead = new java.util.concurrent.CountDownLatch(1);
+        DataSource real = WritePathFixture.database().dataSource();
+        CountDownLatch commitMayGo = new CountDownLatch(1);
+        CountDownLatch deleteAtCommit = new CountDownLatch(1);
+        CountDownLatch historyMayBeRead = new CountDownLatch(1);
         // the delete waits at its commit; the activate reads the route's history only once the create committed
-        javax.sql.DataSource deleting = wrapped(real, (m, c) -> {
-            if (m.getName().equals("commit")) {
-                deleteAtCommit.countDown();
-                commitMayGo.await();
-            }
-        });
-        javax.sql.DataSource activating = wrapped(real, (m, c) -> {
+        DataSource deleting = holdingCommit(real, deleteAtCommit, commitMayGo);
+        DataSource activating = wrapped(real, (m, c) -> {
             if (m.getName().equals("prepareStatement") && String.valueOf(c[0]).contains("route_history")) {
                 historyMayBeRead.await();
             }
@@ -171,8 +165,8 @@ class ConcurrentChangeTest {
             });
             Future<ChangeResult> again = three.submit(() -> service.create(key, "https://b.example.com", alice));
             try {
-                com.trafficmanager.console.testing.Eventually.await("the activate and the create waiting for the delete",
-                        java.time.Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
+                Eventually.await("the activate and the create waiting for the delete",
+                        Duration.ofSeconds(30), () -> count("select count(*) from pg_stat_activity"
                                 + " where wait_event_type = 'Lock' and (query like 'insert into route %'"
                                 + " or query like 'select % for update of r')") >= 2);
             } finally {
@@ -197,15 +191,25 @@ class ConcurrentChangeTest {
         }
     }
 
+    /** Connections whose commit waits for {@code mayGo}, after saying so on {@code atCommit}. */
+    private DataSource holdingCommit(DataSource real, CountDownLatch atCommit, CountDownLatch mayGo) {
+        return wrapped(real, (m, a) -> {
+            if (m.getName().equals("commit")) {
+                atCommit.countDown();
+                mayGo.await();
+            }
+        });
+    }
+
     /** Before a connection method runs, {@code before} may hold it (latches). */
     @FunctionalInterface
     private interface Before {
         void run(java.lang.reflect.Method method, Object[] args) throws Exception;
     }
 
-    private javax.sql.DataSource wrapped(javax.sql.DataSource real, Before before) {
-        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+    private DataSource wrapped(DataSource real, Before before) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(method, real, args);
                     if (!method.getName().equals("getConnection")) {
                         return result;

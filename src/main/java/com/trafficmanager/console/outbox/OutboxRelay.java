@@ -271,6 +271,11 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
         producer.flush();
+        if (!kafkaPause.active() && allTimedOut(sends)) { // (a send that timed out at once has paused already)
+            // every record sent expired unacknowledged: the broker is out of reach for this console, though
+            // send() did not say so itself (its metadata still cached); another console may reach it
+            standAside();
+        }
         if (stopAfterSendBeforeMark) {
             LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
             crashedAfterSend = true;
@@ -316,6 +321,20 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Some records were sent and every one of them failed by timing out. */
+    private static boolean allTimedOut(List<RowSend> sends) {
+        boolean anySent = false;
+        for (RowSend send : sends) {
+            if (send.sent) {
+                if (!(send.error instanceof TimeoutException)) {
+                    return false;
+                }
+                anySent = true;
+            }
+        }
+        return anySent;
     }
 
     private void settle(List<RowSend> sends) throws SQLException {

@@ -108,11 +108,17 @@ final class BinaryCache {
                     marker.force(true); // on disk before the rename makes it count
                 }
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    // moved aside, not deleted in place: a console running from it keeps its files until it stops
+                    // moved aside, not deleted now: a console running from it (an older one, whose marker listed
+                    // no files) keeps its files; a later start removes it with the other leftovers
                     Path old = Files.createTempDirectory(cacheRoot, name + STAGING + "-old");
                     Files.delete(old);
-                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                    deleteIfPossible(old);
+                    try {
+                        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException inUse) { // Windows: a running server's files cannot move
+                        LOG.warn("{} is in use and stays as it is ({})", target, inUse.getMessage());
+                        deleteIfPossible(staging);
+                        return target;
+                    }
                 }
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;

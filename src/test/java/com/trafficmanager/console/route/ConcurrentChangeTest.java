@@ -182,7 +182,9 @@ class ConcurrentChangeTest {
             Object outcome = activate.get(30, TimeUnit.SECONDS);
             assertThat(outcome).as("the operator saw version %d of a route that exists again", seen.rowVersion())
                     .isInstanceOf(RouteConflictException.class);
-            assertThat(((RouteConflictException) outcome).getMessage()).contains(Long.toString(recreated.rowVersion()));
+            RouteConflictException conflict = (RouteConflictException) outcome;
+            assertThat(conflict.foundRowVersion()).as("the version it exists at again").isEqualTo(recreated.rowVersion());
+            assertThat(conflict.expectedRowVersion()).isEqualTo(seen.rowVersion());
             assertThat(service.find(key).orElseThrow().state()).as("nothing written").isEqualTo(RouteState.INACTIVE);
         } finally {
             commitMayGo.countDown();

@@ -50,6 +50,37 @@ class KafkaOutageTest {
         outage(failFast, true);
     }
 
+    @Test
+    void aRelayWhoseSendsAllExpireWhileSendItselfGoesOnGivesUpThePublishLock() throws Exception {
+        // the broker's metadata kept (no re-bootstrap, long max age): during the outage send() itself goes on
+        // taking records, and only their callbacks fail; a long pause makes the step aside observable
+        OutboxRelayConfig config = WritePathFixture.relayConfig()
+                .withProducerOverrides(Map.of("delivery.timeout.ms", 1500, "request.timeout.ms", 1000,
+                        "linger.ms", 0, "metadata.recovery.strategy", "none", "metadata.max.age.ms", 600_000))
+                .withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        Sandbox sandbox = TestSandbox.shared();
+        OperatorContext op = new OperatorContext("olga", "ws-3", false);
+        try (OutboxRelay relay = new OutboxRelay(WritePathFixture.database(), config)) {
+            relay.start();
+            RouteService service = new RouteService(WritePathFixture.database().dataSource(), relay::wake);
+            ChangeResult created = service.create(new RouteKey(WritePathFixture.uniqueTenant("expire"), "svc", "prod",
+                    "v1"), "https://svc.example.com", op);
+            Eventually.await("the create published (the topic's metadata cached)", WAIT,
+                    () -> service.publishState(created.eventId()).published());
+            assertThat(relay.isLeader()).isTrue();
+            ChangeResult during;
+            try {
+                sandbox.stopKafka();
+                during = service.activate(created.key(), created.after().rowVersion(), op);
+                Eventually.await("the relay to give up the publish lock", WAIT, () -> !relay.isLeader());
+            } finally {
+                sandbox.startKafka();
+            }
+            Eventually.await("the change published once the broker is back", WAIT,
+                    () -> service.publishState(during.eventId()).published());
+        }
+    }
+
     private void outage(OutboxRelayConfig config, boolean awaitFailedSends) throws Exception {
         Sandbox sandbox = TestSandbox.shared();
         String tenant = WritePathFixture.uniqueTenant("outage");

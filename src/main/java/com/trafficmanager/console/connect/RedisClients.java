@@ -18,6 +18,7 @@ public final class RedisClients {
      * within the revision marker's life (see CacheResolver), and a stuck caller shows as an error.
      */
     static final Duration POOL_WAIT = Duration.ofSeconds(5);
+
     private RedisClients() {
     }
 

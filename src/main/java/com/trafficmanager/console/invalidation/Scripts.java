@@ -8,14 +8,15 @@ package com.trafficmanager.console.invalidation;
  * alone, and the chunk as a whole is atomic too): per event, KEYS = seen key, route key, marker key;
  * ARGV = dedupe TTL ms, marker TTL ms, then per event the revision ('' when the event has none) and the
  * event id. For each event: reads the marker first (the one read Redis can refuse: a refused event only
- * has its key deleted, its id is not remembered); remembers the event id with {@code SET NX PX}; if it was already there the
- * event is a duplicate and nothing else happens (2). Otherwise deletes the route key (1 if it existed,
- * 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for
- * an event without a revision (a writer that does not set it), which a fill can only match by having
- * seen that exact marker before its database read. Returns one code per event, or Redis's refusal for that event as a
- * string (a key of the wrong type, or out of memory); one event's refusal does not stop the others
- * (BatchInvalidator decides which refusals hold the whole batch back). A chunk instead
- * of one script call per event: the per-call overhead in Redis was the larger part of the cost.
+ * has its key deleted, its id is not remembered); remembers the event id with {@code SET NX PX}; if it
+ * was already there the event is a duplicate and nothing else happens (2). Otherwise deletes the route
+ * key (1 if it existed, 0 if not) and leaves the marker: the highest revision invalidated so far, or
+ * {@code ?<event id>} for an event without a revision (a writer that does not set it), which a fill can
+ * only match by having seen that exact marker before its database read. Returns one code per event, or
+ * Redis's refusal for that event as a string (a key of the wrong type, or out of memory); one event's
+ * refusal does not stop the others (BatchInvalidator decides which refusals hold the whole batch back).
+ * A chunk instead of one script call per event: the per-call overhead in Redis was the larger part of
+ * the cost.
  *
  * <p><b>fill</b> (cache-aside refill): KEYS = route key, marker key; ARGV = value, row_version read,
  * marker seen before the database read ('' if none), value TTL ms. Writes the value only if no

@@ -162,7 +162,10 @@ public final class RouteValidator {
         return url.substring(0, start) + "***" + url.substring(at);
     }
 
-    /** The index of the last "@" between the scheme's colon (and slashes) and the path, query or fragment; -1 if none. */
+    /**
+     * The index of the last "@" between the scheme's colon (and the slashes after it) and the path, query
+     * or fragment; -1 if none.
+     */
     private static int lastAtBeforePath(String url) {
         int start = afterSchemeAndSlashes(url);
         if (start < 0) {

@@ -18,7 +18,8 @@ final class FaultInjectionView extends VBox {
         Label intro = new Label("Faults for training and demos. They act on the embedded sandbox only.");
         intro.getStyleClass().add(Styles.MUTED);
         Button crash = InvalidationView.button("Crash after processing, before commit", "fault-crash",
-                m::crashAfterProcessing, m.canInjectCrashProperty(), "while the consumer runs: the next batch is processed, then the consumer dies without committing it");
+                m::crashAfterProcessing, m.canInjectCrashProperty(),
+                "while the consumer runs: the next batch is processed, then the consumer dies without committing it");
         Label crashHelp = new Label("On Start the uncommitted batch is delivered again: the duplicates counter rises by "
                 + "exactly that many, and the cache stays right.");
         crashHelp.setWrapText(true);

@@ -98,7 +98,8 @@ public final class InvalidationView extends BorderPane {
 
         VBox charts = new VBox(4, new TrendChart("Total lag (records), last 15 min", "records", m.lagTrend(),
                 m.trendNowProperty()),
-                new TrendChart("Events processed per second, last 15 min", "events/s", m.rateTrend(), m.trendNowProperty()));
+                new TrendChart("Events processed per second, last 15 min", "events/s", m.rateTrend(),
+                        m.trendNowProperty()));
         SplitPane middle = new SplitPane(left, charts);
         middle.setDividerPositions(0.62);
 

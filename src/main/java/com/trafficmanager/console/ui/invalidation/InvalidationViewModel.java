@@ -40,7 +40,8 @@ public final class InvalidationViewModel {
     public static final int MAX_TREND_POINTS = 900;
     /** A partition row's lag while it cannot be read (shown as "?"). */
     public static final long UNKNOWN_LAG = -1;
-    private static final String ARMED = "armed: the consumer crashes after processing its next batch, before committing it";
+    private static final String ARMED =
+            "armed: the consumer crashes after processing its next batch, before committing it";
     public static final String TIME_LAG_RULE = "Lag = log-end offset - committed offset (Kafka Admin API). "
             + "Time lag = now - timestamp of the oldest record not yet consumed (the one at the committed offset).";
     public static final String STATUS_RULE = "Status over the last 20 samples, 1 s apart (Burrow's rules): "

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.ProfileForm;
-import com.trafficmanager.console.config.ProfileValidator;
 import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.sandbox.PortAllocator;
@@ -13,12 +12,12 @@ import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.sandbox.ServerState;
 import com.trafficmanager.console.testing.TestSandbox;
+import com.trafficmanager.console.testing.ValidProfiles;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,7 @@ class ExternalProfileOutageTest {
         SandboxEndpoints e = TestSandbox.shared().endpoints();
         ProfileForm form = new ProfileForm("staging", true, jdbcUrl, e.jdbcUser(), "TC_OUTAGE_PG", "", kafka, "", "", "",
                 redis, "", "", "", topic, "", "prod", readOnly, "");
-        var check = new ProfileValidator(dir).check(form, List.of());
-        assertThat(check.messages()).isEmpty();
-        return check.profile().orElseThrow();
+        return ValidProfiles.of(dir, form);
     }
 
     @Test

@@ -14,7 +14,6 @@ import com.trafficmanager.console.audit.AuditFilter;
 import com.trafficmanager.console.audit.AuditLog;
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.ProfileForm;
-import com.trafficmanager.console.config.ProfileValidator;
 import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.connect.ConnectionTester;
@@ -22,6 +21,7 @@ import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.sandbox.SandboxListener;
 import com.trafficmanager.console.testing.TestSandbox;
+import com.trafficmanager.console.testing.ValidProfiles;
 import com.trafficmanager.console.testing.WritePathFixture;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import java.nio.file.Files;
@@ -87,9 +87,7 @@ class SecretsNeverLeakTest {
         SandboxEndpoints e = TestSandbox.shared().endpoints();
         ProfileForm form = new ProfileForm(name, true, jdbcUrl, e.jdbcUser(), "TC_LEAK_PG", "", e.kafkaBootstrap(),
                 kafkaProps, kafkaSecretEnv, "", e.redisUri(), "", "TC_LEAK_REDIS", "", e.topic(), "", "prod", false, "");
-        var check = new ProfileValidator(dir).check(form, List.of());
-        assertThat(check.messages()).isEmpty();
-        return check.profile().orElseThrow();
+        return ValidProfiles.of(dir, form);
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.ProfileForm;
-import com.trafficmanager.console.config.ProfileValidator;
 import com.trafficmanager.console.sandbox.SandboxEndpoints;
 import com.trafficmanager.console.testing.TestSandbox;
+import com.trafficmanager.console.testing.ValidProfiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,9 +30,7 @@ class ConnectionTesterTest {
                             String topic) {
         ProfileForm form = new ProfileForm("checked", true, jdbcUrl, sandbox.jdbcUser(), "", "", sandbox.kafkaBootstrap(),
                 kafkaProps, "", "", redisUri, redisUser, redisPwEnv, "", topic, "", "prod", false, "");
-        var check = new ProfileValidator(dir).check(form, List.of());
-        assertThat(check.messages()).isEmpty();
-        return check.profile().orElseThrow();
+        return ValidProfiles.of(dir, form);
     }
 
     private Profile sandboxAsExternal() {

@@ -18,8 +18,9 @@ import redis.clients.jedis.util.SafeEncoder;
  * works on the first chunks while the consumer is still decoding the rest of the batch.
  *
  * <p>Hazard: when the connection breaks mid-round some scripts may have run and others not; the caller
- * treats the whole batch as unprocessed and sends it again later. The ones that did run come back as
- * duplicates, which is what at-least-once means.
+ * treats the whole batch as unprocessed and sends it again later, in a {@link RetrySeries}: the events
+ * a broken round did run then answer as the series' own, with the outcome they had, instead of as
+ * duplicates (which a redelivery from elsewhere still is).
  */
 final class BatchInvalidator {
     /** Events per script call: large enough that the call's overhead vanishes, small enough that one
@@ -35,14 +36,23 @@ final class BatchInvalidator {
         this.markerTtlMs = Long.toString(config.markerTtl().toMillis());
     }
 
-    /** A round for one batch; add its events in record order, then {@link Round#finish}. */
-    Round begin() {
-        return new Round();
+    /**
+     * A round for one batch; add its events in record order, then {@link Round#finish}. {@code token} is
+     * written with the event ids the round remembers; a duplicate remembered with the same token answers
+     * with the outcome it had ({@link Result#earlier}). "" for none.
+     */
+    Round begin(String token) {
+        return new Round(token);
     }
 
-    /** One round with all of {@code events}; see {@link Round#finish}. */
+    /** One round with all of {@code events}, without a token; see {@link Round#finish}. */
     Result invalidate(List<RouteChangedEvent> events) throws RedisUnavailableException {
-        try (Round round = begin()) {
+        return invalidate(events, "");
+    }
+
+    /** One round with all of {@code events}; see {@link #begin} and {@link Round#finish}. */
+    Result invalidate(List<RouteChangedEvent> events, String token) throws RedisUnavailableException {
+        try (Round round = begin(token)) {
             for (RouteChangedEvent e : events) {
                 round.add(e);
             }
@@ -72,13 +82,15 @@ final class BatchInvalidator {
 
     /** The events of one poll batch on their way through one pipeline. Used by one thread. */
     final class Round implements AutoCloseable {
+        private final String token;
         private final List<RouteChangedEvent> events = new ArrayList<>();
         private final List<Response<Object>> responses = new ArrayList<>();
         /** Opened with the first chunk: a batch of malformed records only needs no Redis at all. */
         private Pipeline pipeline;
         private int sent;
 
-        private Round() {
+        private Round(String token) {
+            this.token = token;
         }
 
         void add(RouteChangedEvent event) throws RedisUnavailableException {
@@ -90,11 +102,12 @@ final class BatchInvalidator {
 
         /**
          * Waits for every answer. One result per event: {@link Outcome#DELETED}, {@link Outcome#ABSENT},
-         * {@link Outcome#DUPLICATE} or null with the error message in {@code errors} at the same index.
+         * {@link Outcome#DUPLICATE} or null with the error message in {@code errors} at the same index;
+         * for a duplicate remembered with the round's token, {@code earlier} holds the outcome it had.
          */
         Result finish() throws RedisUnavailableException {
             if (events.isEmpty()) {
-                return new Result(List.of(), List.of());
+                return new Result(List.of(), List.of(), List.of());
             }
             try {
                 send();
@@ -102,16 +115,20 @@ final class BatchInvalidator {
                 try {
                     return results(responses, events.size());
                 } catch (JedisNoScriptException e) {
-                    // Redis restarted and lost its script cache: the whole round goes again (a chunk that did
-                    // run before the cache was lost answers duplicates, which changes nothing)
+                    // Redis restarted and lost its script cache: the chunks it refused go again (a chunk that did
+                    // run keeps its answers)
                     Scripts.INVALIDATE.load(redis);
                     try (Pipeline again = redis.pipelined()) {
-                        List<Response<Object>> retried = new ArrayList<>();
-                        for (int from = 0; from < events.size(); from += CHUNK) {
-                            retried.add(call(again, events.subList(from, Math.min(events.size(), from + CHUNK))));
+                        List<Response<Object>> answers = new ArrayList<>(responses);
+                        for (int c = 0; c < answers.size(); c++) {
+                            if (!answered(answers.get(c))) {
+                                int from = c * CHUNK;
+                                answers.set(c, call(again, events.subList(from, Math.min(events.size(), from + CHUNK)),
+                                        token));
+                            }
                         }
                         again.sync();
-                        return results(retried, events.size());
+                        return results(answers, events.size());
                     }
                 }
             } catch (JedisConnectionException e) {
@@ -130,7 +147,7 @@ final class BatchInvalidator {
                 if (pipeline == null) {
                     pipeline = redis.pipelined();
                 }
-                responses.add(call(pipeline, events.subList(sent, events.size())));
+                responses.add(call(pipeline, events.subList(sent, events.size()), token));
                 sent = events.size();
             } catch (JedisConnectionException e) {
                 throw unavailable(e);
@@ -154,11 +171,22 @@ final class BatchInvalidator {
         }
     }
 
-    private Response<Object> call(Pipeline p, List<RouteChangedEvent> chunk) {
+    /** Whether Redis ran the script call (its refusal, or a lost script, is not an answer). */
+    private static boolean answered(Response<Object> response) {
+        try {
+            response.get();
+            return true;
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    private Response<Object> call(Pipeline p, List<RouteChangedEvent> chunk, String token) {
         List<String> keys = new ArrayList<>(chunk.size() * 3);
-        List<String> args = new ArrayList<>(chunk.size() * 2 + 2);
+        List<String> args = new ArrayList<>(chunk.size() * 2 + 3);
         args.add(dedupeTtlMs);
         args.add(markerTtlMs);
+        args.add(token);
         for (RouteChangedEvent e : chunk) {
             String eventKey = e.key();
             keys.add(CacheKeys.seen(e.eventId()));
@@ -179,11 +207,14 @@ final class BatchInvalidator {
     private static Result results(List<Response<Object>> responses, int events) throws RedisUnavailableException {
         List<Outcome> outcomes = new ArrayList<>(events);
         List<String> errors = new ArrayList<>(events);
+        List<Outcome> earlier = new ArrayList<>(events);
         for (Response<Object> r : responses) {
             for (Object code : (List<?>) r.get()) { // NOSCRIPT surfaces here, from the first chunk
                 if (code instanceof Long c) {
-                    outcomes.add(c == Scripts.DUPLICATE ? Outcome.DUPLICATE
-                            : c == Scripts.DELETED ? Outcome.DELETED : Outcome.ABSENT);
+                    outcomes.add(c == Scripts.DELETED ? Outcome.DELETED : c == Scripts.ABSENT ? Outcome.ABSENT
+                            : Outcome.DUPLICATE);
+                    earlier.add(c == Scripts.SAME_TOKEN_DELETED ? Outcome.DELETED
+                            : c == Scripts.SAME_TOKEN_ABSENT ? Outcome.ABSENT : null);
                     errors.add(null);
                     continue;
                 }
@@ -193,12 +224,18 @@ final class BatchInvalidator {
                 }
                 outcomes.add(null);
                 errors.add(refusal);
+                earlier.add(null);
             }
         }
-        return new Result(outcomes, errors);
+        return new Result(outcomes, errors, earlier);
     }
 
-    /** Outcomes per event, in order; an outcome is null where {@code errors} holds Redis's refusal. */
-    record Result(List<Outcome> outcomes, List<String> errors) {
+    /**
+     * Outcomes per event, in order; an outcome is null where {@code errors} holds Redis's refusal. Where
+     * a duplicate was remembered with the round's token, {@code earlier} holds the outcome it had then
+     * (null elsewhere): whether it is the same delivery, retried, or a second copy, only the caller can
+     * tell.
+     */
+    record Result(List<Outcome> outcomes, List<String> errors, List<Outcome> earlier) {
     }
 }

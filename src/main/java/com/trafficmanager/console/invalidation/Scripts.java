@@ -6,17 +6,21 @@ package com.trafficmanager.console.invalidation;
  *
  * <p><b>invalidate</b> (a chunk of events, in record order; each event is the same step as if it ran
  * alone, and the chunk as a whole is atomic too): per event, KEYS = seen key, route key, marker key;
- * ARGV = dedupe TTL ms, marker TTL ms, then per event the revision ('' when the event has none) and the
- * event id. For each event: reads the marker first (the one read Redis can refuse: a refused event only
- * has its key deleted, its id is not remembered); remembers the event id with {@code SET NX PX}; if it
- * was already there the event is a duplicate and nothing else happens (2). Otherwise deletes the route
- * key (1 if it existed, 0 if not) and leaves the marker: the highest revision invalidated so far, or
- * {@code ?<event id>} for an event without a revision (a writer that does not set it), which a fill can
- * only match by having seen that exact marker before its database read. Returns one code per event, or
- * Redis's refusal for that event as a string (a key of the wrong type, or out of memory); one event's
- * refusal does not stop the others (BatchInvalidator decides which refusals hold the whole batch back).
- * A chunk instead of one script call per event: the per-call overhead in Redis was the larger part of
- * the cost.
+ * ARGV = dedupe TTL ms, marker TTL ms, the round's token ('' for none), then per event the revision (''
+ * when the event has none) and the event id. For each event: reads the marker first (the one read Redis
+ * can refuse: a refused event only has its key deleted, its id is not remembered); remembers the event
+ * id with {@code SET NX PX}, its value the token and whether the route key was there; if the id was
+ * already there the event is a duplicate and nothing else happens: 2, or 3 (key was absent) / 4 (key
+ * was deleted) when it was remembered with the same token, as when a round broke off after running it
+ * and its batch is retried with that token (see RetrySeries). Otherwise deletes the route key (1 if it existed, 0 if
+ * not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for an
+ * event without a revision (a writer that does not set it), which a fill can only match by having seen
+ * that exact marker before its database read. Returns one code per event, or Redis's refusal for that
+ * event as a string (a key of the wrong type, or out of memory); one event's refusal does not stop the
+ * others (BatchInvalidator decides which refusals hold the whole batch back). The id is remembered
+ * before the key is deleted because the first write of a script is the one Redis checks against
+ * maxmemory: out of memory refuses the event before it changed anything. A chunk instead of one script
+ * call per event: the per-call overhead in Redis was the larger part of the cost.
  *
  * <p><b>fill</b> (cache-aside refill): KEYS = route key, marker key; ARGV = value, row_version read,
  * marker seen before the database read ('' if none), value TTL ms. Writes the value only if no
@@ -25,12 +29,16 @@ package com.trafficmanager.console.invalidation;
  * seen before the read. Returns 1 when written, 0 when refused as stale.
  */
 final class Scripts {
-    static final int DUPLICATE = 2;
-    static final int DELETED = 1;
     static final int ABSENT = 0;
+    static final int DELETED = 1;
+    static final int DUPLICATE = 2;
+    /** A duplicate of an event remembered with the same token, whose key was absent then. */
+    static final int SAME_TOKEN_ABSENT = 3;
+    /** A duplicate of an event remembered with the same token, whose key it deleted. */
+    static final int SAME_TOKEN_DELETED = 4;
 
     static final RedisScript INVALIDATE = new RedisScript("""
-            local dedupeTtl, markerTtl = ARGV[1], ARGV[2]
+            local dedupeTtl, markerTtl, token = ARGV[1], ARGV[2], ARGV[3]
             local function invalidate(seen, route, marker, revision, eventId)
               -- the only call that can be refused (WRONGTYPE) comes before the id is remembered: a refused
               -- event (counted as an error and skipped) still has its key deleted, which no refusal can stop,
@@ -45,10 +53,19 @@ final class Scripts {
                 end
                 current = tonumber(m)
               end
-              if not redis.call('SET', seen, '1', 'NX', 'PX', dedupeTtl) then
+              local existed = redis.call('EXISTS', route)
+              if not redis.call('SET', seen, token .. existed, 'NX', 'PX', dedupeTtl) then
+                if token ~= '' then
+                  local ok, first = pcall(redis.call, 'GET', seen)
+                  if ok and first == token .. '0' then
+                    return 3
+                  elseif ok and first == token .. '1' then
+                    return 4
+                  end
+                end
                 return 2
               end
-              local deleted = redis.call('DEL', route)
+              redis.call('DEL', route)
               if rev then
                 if current == nil or rev > current then
                   redis.call('SET', marker, revision, 'PX', markerTtl)
@@ -58,12 +75,12 @@ final class Scripts {
               else
                 redis.call('SET', marker, '?' .. eventId, 'PX', markerTtl)
               end
-              return deleted
+              return existed
             end
             local codes = {}
             for i = 1, #KEYS / 3 do
-              local ok, code = pcall(invalidate, KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i], ARGV[2 * i + 1],
-                                     ARGV[2 * i + 2])
+              local ok, code = pcall(invalidate, KEYS[3 * i - 2], KEYS[3 * i - 1], KEYS[3 * i], ARGV[2 * i + 2],
+                                     ARGV[2 * i + 3])
               if ok then
                 codes[i] = code
               else

@@ -14,7 +14,12 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.UUID;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Redis goes away (or stays but refuses writes, out of memory, or answers BUSY while another client's
@@ -209,7 +214,7 @@ class RedisOutageTest {
     @Test
     void aLoginRefusedToANewConnectionInTheMiddleOfABigBatchIsWaitedForInTheGroup() throws Exception {
         String group = fx.newGroup();
-        String user = "inval-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String user = "inval-" + UUID.randomUUID().toString().substring(0, 8);
         int warm = WARM;
         // more than one script chunk: the pipeline opens while the batch is still being added (the path under
         // test; a first poll of fewer than 200 would open it at the end instead, and pass either way: the paused
@@ -220,11 +225,7 @@ class RedisOutageTest {
         try (Jedis admin = new Jedis(uri)) {
             admin.aclSetUser(user, "on", ">first", "~*", "+@all");
             // no idle connections kept: each round opens a new one, so its AUTH meets the changed password
-            redis.clients.jedis.ConnectionPoolConfig pool = new redis.clients.jedis.ConnectionPoolConfig();
-            pool.setMaxIdle(0);
-            try (redis.clients.jedis.JedisPooled asUser = new redis.clients.jedis.JedisPooled(
-                    new redis.clients.jedis.HostAndPort(uri.getHost(), uri.getPort()),
-                    redis.clients.jedis.DefaultJedisClientConfig.builder().user(user).password("first").build(), pool);
+            try (JedisPooled asUser = pooledAs(uri, user, "first");
                  InvalidationConsumer consumer = new InvalidationConsumer(
                          fx.config(group).withRetry(Duration.ofMillis(100), Duration.ofMillis(500))
                                  // a fetch still waiting at the pause answers at once, before the events are sent
@@ -255,5 +256,71 @@ class RedisOutageTest {
                 admin.aclDelUser(user);
             }
         }
+    }
+
+    @Test
+    void eventsABrokenOffRoundHadRunCountOnceWhenTheBatchIsRetriedNotAsDuplicates() throws Exception {
+        String group = fx.newGroup();
+        String user = "inval-" + UUID.randomUUID().toString().substring(0, 8);
+        int warm = WARM;
+        int n = 300; // two script chunks: 200 and 100
+        sendWarmUp();
+        URI uri = URI.create(fx.endpoints.redisUri());
+        RouteChangedEvent elsewhere = RouteChangedEvent.of(com.trafficmanager.console.event.EventIds.next(),
+                com.trafficmanager.console.event.Action.UPDATED, "other-" + user, "svc", "prod", "v1",
+                "https://svc.example.com/", java.time.Instant.now(), "tester", "req", 2L);
+        try (Jedis admin = new Jedis(uri)) {
+            // this user may touch the fixture tenant's keys only: the chunk that holds the other tenant's event is
+            // refused as a whole (NOPERM), the other chunk runs: a round broken off half-way, as by a lost connection
+            String tenant = fx.routeKey(0).split(":")[1];
+            admin.aclSetUser(user, "on", ">pw", "~route:" + tenant + ":*", "~route-rev:" + tenant + ":*",
+                    "~" + CacheKeys.SEEN_PREFIX + "*", "+@all");
+            try (JedisPooled asUser = pooledAs(uri, user, "pw");
+                 InvalidationConsumer consumer = new InvalidationConsumer(
+                         fx.config(group).withKafkaProperties(Map.of("fetch.max.wait.ms", "10")), asUser)) {
+                startPastWarmUp(consumer, group);
+                consumer.pause(); // the events wait on the topic, to come in one poll
+                Eventually.await("paused", InvalidationFixture.WAIT, () -> consumer.state() == ConsumerState.PAUSED);
+                cacheRoutes(700, n - 1);
+                List<RouteChangedEvent> events = new ArrayList<>();
+                for (int i = 0; i < n - 1; i++) {
+                    events.add(fx.event(700 + i, 2));
+                }
+                events.add(n / 2, elsewhere);
+                for (RouteChangedEvent e : events) {
+                    fx.send(e);
+                }
+                consumer.resume();
+                Eventually.await("the consumer holding the batch back for NOPERM", InvalidationFixture.WAIT,
+                        () -> consumer.state() == ConsumerState.WAITING_FOR_REDIS
+                                && String.valueOf(consumer.stateDetail()).contains("NOPERM"));
+                assertThat(consumer.counters().snapshot().total().processed()).isEqualTo(warm);
+                long ran = events.stream().filter(e -> fx.redis.exists(CacheKeys.seen(e.eventId()))).count();
+                assertThat(ran).as("events the refused batch's other chunk ran").isBetween(1L, (long) n - 1);
+
+                admin.aclSetUser(user, "allkeys");
+                Eventually.await("every event processed once the user may touch every key", InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().total().processed() >= warm + n);
+                Eventually.await("committed at the end", InvalidationFixture.WAIT, () -> fx.committedAtEnd(group));
+                Counts total = consumer.counters().snapshot().total();
+                assertThat(total.duplicates()).as("duplicates").isZero();
+                assertThat(total.deleted()).as("deleted").isEqualTo(n - 1);
+                assertThat(total.absent()).as("already absent").isEqualTo(warm + 1);
+                assertThat(total.processed()).isEqualTo(warm + n);
+                for (int i = 0; i < n - 1; i++) {
+                    assertThat(fx.redis.exists(fx.routeKey(700 + i))).as("key %d invalidated", 700 + i).isFalse();
+                }
+            } finally {
+                admin.aclDelUser(user);
+            }
+        }
+    }
+
+    /** A pool that keeps no idle connection, logged in as {@code user}: each round opens a connection of its own. */
+    private static JedisPooled pooledAs(URI uri, String user, String password) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxIdle(0);
+        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort()),
+                DefaultJedisClientConfig.builder().user(user).password(password).build(), pool);
     }
 }

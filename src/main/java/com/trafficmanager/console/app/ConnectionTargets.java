@@ -24,7 +24,8 @@ final class ConnectionTargets {
         profile.checkSecrets(env);
         ExternalConnection c = profile.connection().orElseThrow(() ->
                 new IllegalArgumentException("profile '" + profile.name() + "' has no connection settings"));
-        String jdbcPassword = c.jdbc().password().isPresent() ? c.jdbc().password().get().resolve(env) : "";
+        // null, not "": the driver then reads ~/.pgpass
+        String jdbcPassword = c.jdbc().password().isPresent() ? c.jdbc().password().get().resolve(env) : null;
         String redisPassword = c.redis().password().isPresent() ? c.redis().password().get().resolve(env) : null;
         return new ConnectionTarget(profile.name(), false, c.jdbc().url(), c.jdbc().user(), jdbcPassword,
                 c.kafka().bootstrap(), profile.kafkaClientProperties(env), c.redis().uri(), c.redis().user().orElse(null),

@@ -1,6 +1,7 @@
 package com.trafficmanager.console.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trafficmanager.console.kafka.ProducerTimeouts;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -116,6 +117,8 @@ final class ConnectionReader {
             }
             into.put(name, text);
         }
+        // one property per profile at a time: the others may be fine once it is mended
+        ProducerTimeouts.problem(into).ifPresent(problem -> p.error(problem.getKey(), problem.getValue()));
     }
 
     private void secrets(Section s, SecretRef.Source source, Optional<Section> properties,

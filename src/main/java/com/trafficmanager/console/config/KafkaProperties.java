@@ -29,16 +29,22 @@ final class KafkaProperties {
 
     private static final Set<String> KNOWN = known();
 
-    private static final Map<String, String> OWNED = Map.of(
-            "bootstrap.servers", "use kafka.bootstrap",
-            "group.id", "use consumerGroup",
-            "key.serializer", "the console sets it",
-            "value.serializer", "the console sets it",
-            "key.deserializer", "the console sets it",
-            "value.deserializer", "the console sets it",
-            "enable.auto.commit", "the console commits after processing",
-            "enable.idempotence", "the console's producer is idempotent",
-            "acks", "the console's producer uses acks=all");
+    private static final Map<String, String> OWNED = Map.ofEntries(
+            Map.entry("bootstrap.servers", "use kafka.bootstrap"),
+            Map.entry("group.id", "use consumerGroup"),
+            Map.entry("key.serializer", "the console sets it"),
+            Map.entry("value.serializer", "the console sets it"),
+            Map.entry("key.deserializer", "the console sets it"),
+            Map.entry("value.deserializer", "the console sets it"),
+            Map.entry("enable.auto.commit", "the console commits after processing"),
+            Map.entry("enable.idempotence", "the console's producer is idempotent"),
+            Map.entry("acks", "the console's producer uses acks=all"),
+            // each would pass Kafka's own checks and then break a guarantee the console gives
+            Map.entry("transactional.id", "the console's producers are not transactional (every send would fail)"),
+            Map.entry("partitioner.class", "a route's events must stay in its key's partition, in order"),
+            Map.entry("partitioner.ignore.keys", "a route's events must stay in its key's partition, in order"),
+            Map.entry("auto.offset.reset", "the invalidation consumer starts a new group from the log start"),
+            Map.entry("group.instance.id", "two consoles on one profile would fence each other out of the group"));
 
     private static final String JAAS = "sasl.jaas.config";
     private static final Pattern JAAS_SECRET = Pattern.compile("(?i)(password|secret)\\s*=");

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * @param location the variable name, or the absolute path of the file
  */
 public record SecretRef(String profile, String key, Source source, String location) {
+    private static final java.util.regex.Pattern CONVENTIONAL_ENV_NAME = java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]*");
+
     private static final Logger LOG = LoggerFactory.getLogger(SecretRef.class);
 
     public enum Source { ENV, FILE }
@@ -66,12 +68,22 @@ public record SecretRef(String profile, String key, Source source, String locati
     private String fromEnv(Map<String, String> env) throws SettingsException {
         String value = env.get(location);
         if (value == null) {
-            throw problem("environment variable " + location + " is not set");
+            throw problem("environment variable " + variableShown() + " is not set");
         }
         if (value.isEmpty()) {
-            throw problem("environment variable " + location + " is empty");
+            throw problem("environment variable " + variableShown() + " is empty");
         }
         return value;
+    }
+
+    /**
+     * The variable's name as messages show it: a conventional one (upper case, digits, underscores)
+     * quoted, any other not, since a name with lower-case letters may be the secret itself, typed
+     * where its name belongs (the loader takes it, as it is a valid name).
+     */
+    private String variableShown() {
+        return CONVENTIONAL_ENV_NAME.matcher(location).matches() ? location
+                : "named in the settings (not shown: with lower-case letters it may be the secret itself)";
     }
 
     private String fromFile() throws SettingsException {
@@ -149,6 +161,6 @@ public record SecretRef(String profile, String key, Source source, String locati
 
     @Override
     public String toString() {
-        return (source == Source.ENV ? "env " : "file ") + location;
+        return source == Source.ENV ? "env " + variableShown() : "file " + location;
     }
 }

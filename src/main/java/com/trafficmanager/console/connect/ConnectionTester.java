@@ -103,7 +103,8 @@ public final class ConnectionTester {
     private String postgres(Profile p, ExternalConnection c, Map<String, String> env) throws Exception {
         Properties props = new Properties();
         props.setProperty("user", c.jdbc().user());
-        props.setProperty("password", secret(c.jdbc().password(), env).orElse(""));
+        // none at all, not "", when the profile names no password: the driver then reads ~/.pgpass
+        secret(c.jdbc().password(), env).ifPresent(password -> props.setProperty("password", password));
         int seconds = (int) Math.max(1, timeout.toSeconds());
         props.setProperty("connectTimeout", Integer.toString(seconds));
         props.setProperty("socketTimeout", Integer.toString(seconds));

@@ -2,14 +2,17 @@ package com.trafficmanager.console.connect;
 
 import com.trafficmanager.console.config.RedisAddress;
 import java.time.Duration;
+import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Builds the pooled Redis client of a session: TLS for {@code rediss://}, the ACL user and password
- * from the profile (never from the URI, where a password would end up in logs).
+ * Builds the pooled Redis client of a session: TLS for {@code rediss://} (the certificate must name
+ * the host), the ACL user and password from the profile (never from the URI, where a password would
+ * end up in logs).
  */
 public final class RedisClients {
     /**
@@ -32,11 +35,25 @@ public final class RedisClients {
      */
     public static JedisPooled create(String redisUri, String user, String password) {
         RedisAddress address = RedisAddress.of(redisUri);
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxWait(POOL_WAIT);
+        return new JedisPooled(new HostAndPort(address.host(), address.port()), clientConfig(address, user, password),
+                pool);
+    }
+
+    static JedisClientConfig clientConfig(RedisAddress address, String user, String password) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(2_000)
                 .socketTimeoutMillis(3_000)
                 .ssl(address.tls())
                 .clientName("traffic-console");
+        if (address.tls()) {
+            // Jedis's TLS socket checks only that a trusted CA signed the certificate, not that it names the host:
+            // any publicly trusted certificate would then get the password. HTTPS's rule checks the name.
+            SSLParameters tls = new SSLParameters();
+            tls.setEndpointIdentificationAlgorithm("HTTPS");
+            config.sslParameters(tls);
+        }
         if (user != null && !user.isBlank()) {
             config.user(user);
         }
@@ -44,8 +61,6 @@ public final class RedisClients {
             config.password(password);
         }
         config.database(address.database());
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxWait(POOL_WAIT);
-        return new JedisPooled(new HostAndPort(address.host(), address.port()), config.build(), pool);
+        return config.build();
     }
 }

@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
     public static final int DEFAULT_POOL_SIZE = 8;
     /** How long a pooled connection waits for the server's answer before it gives up (pgjdbc socketTimeout). */
     static final java.time.Duration STATEMENT_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** The publish-lock session's connect, login and answer timeout: its statements take milliseconds. */
+    static final java.time.Duration LOCK_SESSION_TIMEOUT = java.time.Duration.ofSeconds(30);
     /** Server-side keepalive of the lock session: idle 10 s, then a probe every 5 s, gone after 3 missed. */
     static final List<String> LOCK_SESSION_SETTINGS = List.of("tcp_keepalives_idle = 10",
             "tcp_keepalives_interval = 5", "tcp_keepalives_count = 3", "tcp_user_timeout = 25000");
@@ -80,7 +82,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("traffic-console-db");
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
-        config.setPassword(password == null ? "" : password);
+        if (password != null && !password.isEmpty()) {
+            // the driver reads ~/.pgpass (or PGPASSFILE) only when no password is given at all, an empty one included
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setConnectionTimeout(10_000);
@@ -144,9 +149,16 @@ public final class Database implements AutoCloseable {
     public Connection openDedicatedConnection() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
-        props.setProperty("password", password == null ? "" : password);
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
         props.setProperty("ApplicationName", "traffic-console-lock");
         props.setProperty("tcpKeepAlive", "true");
+        // bounded like the pool's: the relay thread asks for the lock on this session twice a second, and a
+        // server that stops answering (frozen, or a route that drops packets) must not hold it for TCP's timeout
+        props.setProperty("connectTimeout", Long.toString(LOCK_SESSION_TIMEOUT.toSeconds()));
+        props.setProperty("loginTimeout", Long.toString(LOCK_SESSION_TIMEOUT.toSeconds()));
+        props.setProperty("socketTimeout", Long.toString(LOCK_SESSION_TIMEOUT.toSeconds()));
         Connection c = DriverManager.getConnection(jdbcUrl, props);
         try (Statement s = c.createStatement()) {
             for (String setting : LOCK_SESSION_SETTINGS) {

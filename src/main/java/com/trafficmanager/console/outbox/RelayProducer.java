@@ -2,6 +2,7 @@ package com.trafficmanager.console.outbox;
 
 import com.trafficmanager.console.event.EventHeaders;
 import com.trafficmanager.console.kafka.KafkaClients;
+import com.trafficmanager.console.kafka.ProducerTimeouts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,12 +43,8 @@ final class RelayProducer {
     Producer<String, byte[]> get() {
         Producer<String, byte[]> p = producer;
         if (p == null) {
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            Map<String, Object> defaults = new HashMap<>(ProducerTimeouts.relayDefaults(config.producerOverrides()));
             defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-            defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             defaults.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
             OptionalInt topicMax = TopicRecordLimit.of(config.bootstrapServers(), config.topic(),
                     config.producerOverrides());

@@ -59,6 +59,16 @@ class SecretRefTest {
     }
 
     @Test
+    void aVariableNameThatMayBeTheSecretItselfIsNotShown() {
+        SecretRef ref = SecretRef.env("prod-eu", "jdbc.password", "Summer2024");
+
+        assertThatThrownBy(() -> ref.resolve(Map.of()))
+                .hasMessage("profile 'prod-eu': jdbc.password: environment variable named in the settings (not shown:"
+                        + " with lower-case letters it may be the secret itself) is not set")
+                .message().doesNotContain("Summer2024");
+    }
+
+    @Test
     void missingOrEmptyFileIsNamed() throws Exception {
         SecretRef ref = prodEu().connection().orElseThrow().redis().password().orElseThrow();
         Path file = dir.resolve("secrets/redis.pass");

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The floor of {@code viewer-ingest}, run in a JVM of its own with the viewer's JVM options: a bare
  * {@code KafkaConsumer} poll loop (no decoding, no UI) reading the first events of the topic from the
- * beginning. Reads them once (not measured, it warms the JIT up), then {@code reads} times, and prints
+ * beginning. Reads them until the JIT settled (not measured), then {@code reads} times, and prints
  * {@code result read_1=... read_2=...} (events/s each) on stdout.
  *
  * <p>In a JVM of its own with the same options, like the viewer, so the ratio compares the console's
@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class BareConsumerProbe {
     private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(5);
+    private static final long WARM_UP_MAX_MILLIS = 60_000;
 
     private BareConsumerProbe() {
     }
@@ -32,7 +33,12 @@ public final class BareConsumerProbe {
         String topic = args[1];
         long events = Long.parseLong(args[2]);
         int reads = Integer.parseInt(args[3]);
-        read(bootstrap, topic, events); // not measured
+        try {
+            // not measured: read until the JIT settled, as the viewer is warmed before its reads
+            JitWarmUp.repeat(() -> read(bootstrap, topic, events), WARM_UP_MAX_MILLIS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the bare consumer's warm-up failed", e);
+        }
         StringBuilder result = new StringBuilder(ViewerIngestProbe.RESULT);
         for (int i = 1; i <= reads; i++) {
             result.append(String.format(Locale.ROOT, "read_%d=%.1f ", i, read(bootstrap, topic, events)));

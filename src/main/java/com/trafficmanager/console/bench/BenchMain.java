@@ -46,12 +46,17 @@ public final class BenchMain {
     public static int run(List<String> requested, AppDirs dirs, PrintStream out) {
         List<String> names = new ArrayList<>(requested.isEmpty() ? SCENARIOS : requested);
         boolean needsFloors = names.stream().anyMatch(n -> !n.equals("floors") && !n.equals("startup"));
-        if (needsFloors && !names.contains("floors")) {
+        if (needsFloors) {
+            names.remove("floors"); // first, wherever it was asked for: the later scenarios read their ratios from it
             names.add(0, "floors");
         }
         Path reportDir = Path.of("target", "bench");
         Path dataDir = null;
         try {
+            // a scenario that fails must not leave an earlier run's figures looking like this run's
+            for (String name : names) {
+                Files.deleteIfExists(reportDir.resolve(name + ".json"));
+            }
             dataDir = Files.createTempDirectory("tc-bench");
             try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dataDir, dirs.cache(), true,
                     SandboxOptions.DEFAULT_TOPIC).withAnyFreePorts(), SandboxListener.NONE)) {

@@ -32,6 +32,7 @@ final class BenchReport {
     static Path write(Path dir, String scenario, List<Figure> figures) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
+        root.put("written_at", java.time.Instant.now().toString());
         ArrayNode array = root.putArray("figures");
         for (Figure f : figures) {
             ObjectNode node = array.addObject();

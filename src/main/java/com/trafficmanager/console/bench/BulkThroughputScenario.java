@@ -5,8 +5,6 @@ import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.Route;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.VersionedKey;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +28,7 @@ public final class BulkThroughputScenario implements BenchScenario {
     static final int BULKS = 100;
     private static final int GROUPS = 10;
     static final int WRITERS = 2;
-    private static final long WARM_UP_MIN_MILLIS = 3_000;
     private static final long WARM_UP_MAX_MILLIS = 60_000;
-    /** Settled: the compilers spent less than this per second of the last round (small methods still come and go). */
-    private static final double JIT_SETTLED_MILLIS_PER_S = 20;
     private static final double TARGET_RATE = 10_000;
     private static final double TARGET_RATIO = 0.3;
     private static final Duration ACK_WAIT = Duration.ofSeconds(120);
@@ -73,32 +68,19 @@ public final class BulkThroughputScenario implements BenchScenario {
     }
 
     /**
-     * Runs the measured workload, unmeasured, until the JIT compilers have settled (at least
-     * {@value #WARM_UP_MIN_MILLIS} ms, at most {@value #WARM_UP_MAX_MILLIS} ms). Hazard: after a fixed warm-up
-     * of 50 sequential bulk actions the C2 compiler thread still used about a third of the two cores'
-     * time through the measured run (its CPU time counted from /proc), so the figure measured the JIT as
-     * much as the write path.
+     * Runs the measured workload, unmeasured, until the JIT compilers have settled ({@link JitWarmUp}; the
+     * raw producer's floor is warmed the same way). Hazard: after a fixed warm-up of 50 sequential bulk
+     * actions the C2 compiler thread still used about a third of the two cores' time through the measured
+     * run (its CPU time counted from /proc), so the figure measured the JIT as much as the write path.
      *
      * @return how long the warm-up took, in ms
      */
     private static long warmUp(WritePathBench bench, List<List<Route>> groups) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long start = System.nanoTime();
-        while (true) {
-            long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
-            long t0 = System.nanoTime();
+        return JitWarmUp.repeat(() -> {
             List<UUID> events = Collections.synchronizedList(new ArrayList<>(BULKS * BULK_SIZE));
             writeBulks(bench, groups, events, new long[BULKS]);
             bench.awaitAcks(new ArrayList<>(events), ACK_WAIT);
-            double compileMillisPerSecond = measurable
-                    ? (jit.getTotalCompilationTime() - compiledBefore) * 1e9 / (System.nanoTime() - t0) : 0;
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (elapsed >= WARM_UP_MAX_MILLIS
-                    || elapsed >= WARM_UP_MIN_MILLIS && compileMillisPerSecond < JIT_SETTLED_MILLIS_PER_S) {
-                return elapsed;
-            }
-        }
+        }, WARM_UP_MAX_MILLIS);
     }
 
     /** {@value #BULKS} bulk actions by {@value #WRITERS} writers, each waiting for its own commit before the next. */

@@ -35,12 +35,19 @@ final class KafkaServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path logDir;
+    /** Off for the console's sandbox; tests of the console's own refusal to create topics need a broker that would. */
+    private final boolean autoCreateTopics;
     private int port;
     private int controllerPort;
     private KafkaRaftServer server;
 
     KafkaServer(Path sandboxDir) {
+        this(sandboxDir, false);
+    }
+
+    KafkaServer(Path sandboxDir, boolean autoCreateTopics) {
         this.logDir = sandboxDir.resolve("kafka");
+        this.autoCreateTopics = autoCreateTopics;
     }
 
     void start(int preferredPort, int preferredControllerPort, String topic, SandboxListener listener)
@@ -150,7 +157,7 @@ final class KafkaServer {
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
         p.put("num.partitions", Integer.toString(PARTITIONS));
-        p.put("auto.create.topics.enable", "false");
+        p.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "6");
         p.put("transaction.state.log.replication.factor", "1");

@@ -25,6 +25,8 @@ class FileWriteLockTest {
         });
         other.start();
         other.join(30_000);
+        // null means taken and let go: a writer still waiting must not pass for one that got the lock
+        assertThat(other.isAlive()).as("the other writer done within 30 s").isFalse();
         return thrown[0];
     }
 

@@ -3,18 +3,34 @@ package com.trafficmanager.console.invalidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficmanager.console.event.EventCodec;
+import com.trafficmanager.console.event.EventHeaders;
 import com.trafficmanager.console.event.RouteChangedEvent;
+import com.trafficmanager.console.kafka.KafkaClients;
+import com.trafficmanager.console.sandbox.AutoCreatingBroker;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records that are not route events, between good ones on one partition: each is counted, skipped and
@@ -86,30 +102,57 @@ class MalformedRecordsTest {
     }
 
     @Test
-    void withoutTheDeadLetterTopicMalformedRecordsAreOnlyCountedAndTheTopicIsNotCreated() throws Exception {
-        String missing = InvalidationService.dlqTopicFor(fx.topic); // the operator has not made it
-        String group = fx.newGroup();
-        int p = 1;
-        int malformed = 40;
-        for (int i = 0; i < malformed; i++) {
-            fx.send(p, "k", ("not json " + i).getBytes(StandardCharsets.UTF_8), null, null);
+    void withoutTheDeadLetterTopicMalformedRecordsAreOnlyCountedAndTheTopicIsNotCreated(@TempDir Path dir)
+            throws Exception {
+        // the sandbox's broker creates no topic by itself, so on it the console's asking could not create one
+        try (AutoCreatingBroker broker = new AutoCreatingBroker(dir);
+             Admin admin = Admin.create(KafkaClients.adminProperties(broker.bootstrap(), Map.of()));
+             KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(KafkaClients.producerProperties(broker.bootstrap(), Map.of()))) {
+            String asked = "asked-" + UUID.randomUUID().toString().substring(0, 8);
+            try (KafkaConsumer<String, byte[]> asking = new KafkaConsumer<>(KafkaClients.consumerProperties(
+                    broker.bootstrap(), null, Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true)))) {
+                asking.partitionsFor(asked, Duration.ofSeconds(30));
+            }
+            Eventually.await("a topic a client only asked about created by this broker", InvalidationFixture.WAIT,
+                    () -> topics(admin).contains(asked));
+
+            String topic = fx.topic; // its namesake on this broker
+            String missing = InvalidationService.dlqTopicFor(topic); // the operator has not made it
+            admin.createTopics(List.of(new NewTopic(topic, InvalidationFixture.PARTITIONS, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+            String group = fx.newGroup();
+            int p = 1;
+            int malformed = 40;
+            for (int i = 0; i < malformed; i++) {
+                producer.send(new ProducerRecord<>(topic, p, "k", ("not json " + i).getBytes(StandardCharsets.UTF_8)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            RouteChangedEvent good = fx.event(9, 2);
+            fx.redis.set(fx.routeKey(9), "c");
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(EventHeaders.EVENT_ID, good.eventId().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(new ProducerRecord<>(topic, p, null, good.key(), EventCodec.encode(good), headers))
+                    .get(30, TimeUnit.SECONDS);
+            TopicPartition tp = new TopicPartition(topic, p);
+            InvalidationConfig config = InvalidationConfig.defaults(broker.bootstrap(), topic, group)
+                    .withRetry(Duration.ofMillis(100), Duration.ofSeconds(1)).withDlqTopic(missing);
+            try (InvalidationConsumer consumer = new InvalidationConsumer(config, fx.redis)) {
+                consumer.start();
+                Eventually.await("every record processed and the partition committed to its end",
+                        InvalidationFixture.WAIT,
+                        () -> consumer.counters().snapshot().total().processed() >= malformed + 1
+                                && committed(admin, group, tp) == malformed + 1);
+                Counts c = consumer.counters().snapshot().partition(p);
+                assertThat(c.malformed()).isEqualTo(malformed);
+                assertThat(c.deleted()).isEqualTo(1);
+                assertThat(consumer.counters().snapshot().total().errors()).as("no dead-letter topic is not an error")
+                        .isZero();
+                assertThat(fx.redis.exists(fx.routeKey(9))).isFalse();
+            }
+            assertThat(topics(admin)).as("the topics, after the console looked for the dead-letter one")
+                    .doesNotContain(missing);
         }
-        RouteChangedEvent good = fx.event(9, 2);
-        fx.redis.set(fx.routeKey(9), "c");
-        fx.send(p, good.key(), EventCodec.encode(good), good.eventId(), null);
-        try (InvalidationConsumer consumer = new InvalidationConsumer(fx.config(group).withDlqTopic(missing), fx.redis)) {
-            consumer.start();
-            Eventually.await("every record processed and the partition committed to its end", InvalidationFixture.WAIT,
-                    () -> consumer.counters().snapshot().total().processed() >= malformed + 1
-                            && fx.committedAtEnd(group));
-            Counts c = consumer.counters().snapshot().partition(p);
-            assertThat(c.malformed()).isEqualTo(malformed);
-            assertThat(c.deleted()).isEqualTo(1);
-            assertThat(consumer.counters().snapshot().total().errors()).as("no dead-letter topic is not an error")
-                    .isZero();
-            assertThat(fx.redis.exists(fx.routeKey(9))).isFalse();
-        }
-        assertThat(fx.admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(missing);
     }
 
     @Test
@@ -135,6 +178,25 @@ class MalformedRecordsTest {
             assertThat(shown.action()).isEqualTo("renamed");
             assertThat(shown.outcome()).isEqualTo(Outcome.DELETED);
             assertThat(shown.detail()).isEqualTo(DecodedRecord.UNKNOWN_ACTION_NOTE);
+        }
+    }
+
+    private static Set<String> topics(Admin admin) {
+        try {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list the topics", e);
+        }
+    }
+
+    /** The group's committed offset of {@code tp}; -1 while it has none or Kafka does not tell. */
+    private static long committed(Admin admin, String group, TopicPartition tp) {
+        try {
+            OffsetAndMetadata om = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(tp);
+            return om == null ? -1 : om.offset();
+        } catch (Exception notYet) {
+            return -1;
         }
     }
 }

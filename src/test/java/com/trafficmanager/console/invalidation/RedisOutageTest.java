@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -218,8 +219,9 @@ class RedisOutageTest {
         int warm = WARM;
         // more than one script chunk: the pipeline opens while the batch is still being added (the path under
         // test; a first poll of fewer than 200 would open it at the end instead, and pass either way: the paused
-        // partitions and the short fetch wait make the 300 come in one poll, as measured)
+        // partitions and the short fetch wait make the 300 come in one poll, which the largest batch checks)
         int n = 300;
+        AtomicInteger largestBatch = new AtomicInteger();
         sendWarmUp();
         URI uri = URI.create(fx.endpoints.redisUri());
         try (Jedis admin = new Jedis(uri)) {
@@ -230,6 +232,8 @@ class RedisOutageTest {
                          fx.config(group).withRetry(Duration.ofMillis(100), Duration.ofMillis(500))
                                  // a fetch still waiting at the pause answers at once, before the events are sent
                                  .withKafkaProperties(Map.of("fetch.max.wait.ms", "10")), asUser)) {
+                consumer.addListener((events, redisDoneNanos) ->
+                        largestBatch.accumulateAndGet(events.size(), Math::max));
                 startPastWarmUp(consumer, group);
                 long rebalances = consumer.counters().snapshot().rebalances();
                 consumer.pause(); // the events wait on the topic, to come in one poll
@@ -252,6 +256,10 @@ class RedisOutageTest {
                 assertThat(consumer.counters().snapshot().total().deleted()).isEqualTo(n);
                 assertThat(consumer.counters().snapshot().rebalances()).as("the consumer stayed in its group")
                         .isEqualTo(rebalances);
+                // a refused batch is not told to listeners: this is the one it was polled again as, from the same
+                // offsets, with all n records on the topic already when the refused one was polled
+                assertThat(largestBatch.get()).as("the largest batch processed, in events")
+                        .isGreaterThan(BatchInvalidator.CHUNK);
             } finally {
                 admin.aclDelUser(user);
             }

@@ -136,6 +136,7 @@ class BadInputTest {
         assertThat(tableState()).containsExactly(before);
     }
 
+    /** A check of this test's table, not of the product: the issue asks for at least 25 hostile inputs. */
     @Test
     void thereAreAtLeastTwentyFiveHostileInputs() {
         assertThat(hostileInputs().count()).isGreaterThanOrEqualTo(25);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.TestSandbox;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -121,17 +123,37 @@ class SandboxRestartTest {
     @Test
     void aStopInTheMiddleOfStartingLeavesNoServerBehind(@TempDir Path dir) throws Exception {
         Process starting = startSandboxProcess(dir);
+        Path redisPidFile = dir.resolve("redis.console.pid");
+        Path postgresPidFile = dir.resolve("postgres.console.pid");
+        List<ProcessHandle> ofTheSandbox = new ArrayList<>(); // handles: a pid reused meanwhile is not taken for one
         try {
-            // the cluster is being created (initdb): PostgreSQL's server is not started yet
-            Eventually.await("PostgreSQL's cluster being created", Duration.ofSeconds(60),
-                    () -> Files.exists(dir.resolve("postgres.init")) || !starting.isAlive());
+            // In the middle of starting: Redis runs (a server the stop has to end) while PostgreSQL's cluster
+            // is still being created (initdb, the one process naming postgres.init, runs; no postmaster yet).
+            Eventually.await("Redis running and initdb creating PostgreSQL's cluster", Duration.ofSeconds(60),
+                    () -> !starting.isAlive() || (livePidIn(redisPidFile).isPresent()
+                            && !serversOf(dir.resolve("postgres.init")).isEmpty()));
             assertThat(starting.isAlive()).as("the sandbox process still starting (it did not fail on its own)").isTrue();
+            // Redis rewrites its process title and initdb's backend names no directory: taken as the starting
+            // process's descendants and by the pid files, not by their command lines
+            starting.toHandle().descendants().forEach(ofTheSandbox::add);
+            Optional<ProcessHandle> redis = livePidIn(redisPidFile);
+            assertThat(redis).as("Redis running when the stop comes").isPresent();
+            ofTheSandbox.add(redis.get());
+            livePidIn(postgresPidFile).ifPresent(ofTheSandbox::add);
+            ofTheSandbox.addAll(serversOf(dir));
+
             starting.destroy(); // SIGTERM: the sandbox closes while its start goes on in another thread
             assertThat(starting.waitFor(60, TimeUnit.SECONDS)).as("the sandbox process ended").isTrue();
-            Eventually.await("no server of this directory running", Duration.ofSeconds(30),
-                    () -> serversOf(dir).isEmpty());
+            // a server started after the stop (PostgreSQL once initdb ended) has its pid file and names the directory
+            livePidIn(redisPidFile).ifPresent(ofTheSandbox::add);
+            livePidIn(postgresPidFile).ifPresent(ofTheSandbox::add);
+            ofTheSandbox.addAll(serversOf(dir));
+            // initdb is not the stop's to end: it runs on to its end (the sandbox gives it 120 s) with its backend
+            Eventually.await("no process of the stopped sandbox running", Duration.ofSeconds(150),
+                    () -> ofTheSandbox.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
             starting.destroyForcibly();
+            ofTheSandbox.forEach(ProcessHandle::destroyForcibly);
             serversOf(dir).forEach(ProcessHandle::destroyForcibly);
         }
     }
@@ -163,7 +185,10 @@ class SandboxRestartTest {
         assertThat(Files.exists(dir.resolve("postgres.init"))).as("the half-made cluster removed").isFalse();
     }
 
-    /** Live processes whose command line names {@code dir} (the sandbox's servers), other than this JVM. */
+    /**
+     * Live processes whose command line names {@code dir}, other than this JVM and the sandbox's: the postmaster and
+     * initdb, never Redis (it rewrites its process title) nor initdb's backend (it names no directory).
+     */
     private static List<ProcessHandle> serversOf(Path dir) {
         return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
                 .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains(dir.toString()))
@@ -194,6 +219,17 @@ class SandboxRestartTest {
 
     private static long pid(Path pidFile) throws Exception {
         return Long.parseLong(Files.readAllLines(pidFile).get(0).trim()); // then its start time
+    }
+
+    /** The live process a pid file names; none when there is no file (a stop deletes it) or it is half written. */
+    private static Optional<ProcessHandle> livePidIn(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean alive(long pid) {

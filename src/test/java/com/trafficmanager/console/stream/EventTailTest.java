@@ -201,8 +201,14 @@ class EventTailTest {
             tail.seek(null, StartPosition.timestamp(Instant.parse("1969-12-31T23:59:59Z")));
             RouteChangedEvent later = LiveTopic.event("team-a", "svc-c", "prod", "v1", Action.CREATED);
             topic.send(0, null, later);
+            // three in the buffer it would show without the seek too: the ids read say whether it read again
             Tails.until("the records read again, and the next one", tail.queue(), buffers,
-                    () -> buffers.buffered(0) == 3 && tail.status().state() != TailStatus.State.STOPPED);
+                    () -> buffers.buffered(0) == 3 && seenIds.size() >= 3
+                            && tail.status().state() != TailStatus.State.STOPPED);
+            assertThat(seenIds).as("the ids read, in order: the one with an id read again from the beginning")
+                    .containsExactly(after.eventId().toString(), after.eventId().toString(),
+                            later.eventId().toString());
+            assertThat(buffers.events(0)).extracting(TailEvent::offset).containsExactly(0L, 1L, 2L);
             assertThat(buffers.ring(0).newest().event().eventId()).isEqualTo(later.eventId());
         }
     }

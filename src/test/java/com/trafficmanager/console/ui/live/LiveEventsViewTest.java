@@ -12,12 +12,20 @@ import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.HeadlessFx;
 import com.trafficmanager.console.testing.ShownText;
 import com.trafficmanager.console.ui.common.Styles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import org.junit.jupiter.api.AfterEach;
@@ -87,23 +95,43 @@ class LiveEventsViewTest {
     void aCancelledExportLeavesNoFile(@TempDir Path dir) throws Exception {
         List<TailEvent> events = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            events.add(new TailEvent(0, i, i, "k", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            events.add(new TailEvent(0, i, i, "k", "{}".getBytes(StandardCharsets.UTF_8), null));
         }
-        java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<Long>> running =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        javafx.concurrent.Task<Long> task = LiveExport.task(() -> {
+        // Counts the rows the exporter reads, so the test sees that the export really began writing and
+        // stopped short of the end, rather than a Task cancelled before it ever ran.
+        AtomicInteger rowsRead = new AtomicInteger();
+        List<TailEvent> counted = new AbstractList<>() {
+            @Override
+            public TailEvent get(int index) {
+                rowsRead.incrementAndGet();
+                return events.get(index);
+            }
+
+            @Override
+            public int size() {
+                return events.size();
+            }
+        };
+        CountDownLatch rowsAsked = new CountDownLatch(1);
+        AtomicReference<Task<Long>> running = new AtomicReference<>();
+        Task<Long> task = LiveExport.task(() -> {
+            rowsAsked.countDown(); // call() runs: a cancel from here on is one the export must notice
             while (running.get() == null || !running.get().isCancelled()) {
                 Thread.onSpinWait(); // the operator presses Cancel while the rows are worked out
             }
-            return events;
+            return counted;
         }, dir.resolve("events.jsonl"));
         running.set(task);
         Thread exporting = new Thread(task, "export-under-test");
         exporting.start();
+        assertThat(rowsAsked.await(30, TimeUnit.SECONDS)).as("the export's task asked for its rows").isTrue();
         task.cancel();
         exporting.join(30_000);
         assertThat(exporting.isAlive()).isFalse();
-        try (var left = java.nio.file.Files.list(dir)) {
+        assertThat(task.isCancelled()).isTrue();
+        assertThat(rowsRead.get()).as("rows the exporter wrote before it saw the cancel")
+                .isPositive().isLessThan(events.size());
+        try (var left = Files.list(dir)) {
             assertThat(left.toList()).as("neither the file nor its .part").isEmpty();
         }
     }

@@ -54,6 +54,7 @@ final class SessionWindow implements AutoCloseable {
     private final MainView view;
     private RoutesViewModel routesModel;
     private TraceViewModel traceModel;
+    private AuditTab auditTab;
 
     SessionWindow(Stage stage, SessionStarter.Started started, Executor background) {
         this.started = started;
@@ -72,7 +73,10 @@ final class SessionWindow implements AutoCloseable {
             return live;
         });
         tabs.put("Invalidation", () -> InvalidationTab.create(session.invalidation()));
-        tabs.put("Audit log", () -> AuditTab.create(session.database().dataSource(), traceWindow::show));
+        tabs.put("Audit log", () -> {
+            auditTab = new AuditTab(session.database().dataSource(), traceWindow::show);
+            return auditTab.view();
+        });
         this.view = new MainView(tabs, statusBar);
         view.detailsButton().setOnAction(e -> ConnectionDetailsView.dialog(stage, connectionDetails()).show());
     }
@@ -174,6 +178,9 @@ final class SessionWindow implements AutoCloseable {
         }
         if (routesModel != null) {
             routesModel.close();
+        }
+        if (auditTab != null) {
+            auditTab.close();
         }
     }
 

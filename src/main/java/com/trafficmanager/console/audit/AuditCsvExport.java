@@ -1,5 +1,6 @@
 package com.trafficmanager.console.audit;
 
+import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.route.HistoryEntry;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The columns are the history's own (who, where, which request and event, the route, before and
  * after): nothing else of the session, so no connection setting or secret can end up in the file.
  * The file is the log as it was when the export started (one database snapshot for the count and
- * every page). Blocks: run it on a background thread.
+ * every page). The count only feeds the progress: when it fails or is slow the export goes on without
+ * a total. Blocks: run it on a background thread.
  */
 public final class AuditCsvExport {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCsvExport.class);
@@ -38,7 +41,42 @@ public final class AuditCsvExport {
 
     /** Progress of an export: rows written so far and the number that matched when it started. */
     public interface Progress {
+        /** The total when the count did not answer in time: the progress is indeterminate. */
+        long UNKNOWN_TOTAL = -1;
+
         void update(long written, long total);
+    }
+
+    /**
+     * Cancels an export from any thread, the JavaFX thread too: the export stops before its next page,
+     * and the page or count it is reading (one that scans far runs up to the query timeout) is cut short.
+     */
+    public static final class Cancellation implements BooleanSupplier {
+        private final AtomicBoolean requested = new AtomicBoolean();
+        private volatile AuditLog.Snapshot reading;
+
+        /** Returns at once: asking the server to cancel a statement takes a round trip, on a thread of its own. */
+        public void cancel() {
+            if (requested.compareAndSet(false, true)) {
+                AuditLog.Snapshot snapshot = reading;
+                if (snapshot != null) {
+                    DaemonThreads.start("audit-export-cancel", snapshot::cancel);
+                }
+            }
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return requested.get();
+        }
+
+        /** Set before the first read; a cancel that came earlier stops that read (nothing runs yet: no round trip). */
+        private void reading(AuditLog.Snapshot snapshot) {
+            reading = snapshot;
+            if (requested.get()) {
+                snapshot.cancel();
+            }
+        }
     }
 
     /** The export was cancelled; nothing was written. */
@@ -57,11 +95,23 @@ public final class AuditCsvExport {
     /**
      * Exports all entries matching {@code filter} (its limit and page are ignored), newest first.
      *
+     * @param cancelled asked between pages
      * @return the number of entries written
      * @throws CancelledException when {@code cancelled} turned true; the target is untouched
      */
     public long export(AuditFilter filter, Path target, Progress progress, BooleanSupplier cancelled)
             throws IOException, CancelledException {
+        return export(filter, target, progress, cancelled, null);
+    }
+
+    /** {@link #export(AuditFilter, Path, Progress, BooleanSupplier)}, also cutting short the read under way. */
+    public long export(AuditFilter filter, Path target, Progress progress, Cancellation cancellation)
+            throws IOException, CancelledException {
+        return export(filter, target, progress, cancellation, cancellation);
+    }
+
+    private long export(AuditFilter filter, Path target, Progress progress, BooleanSupplier cancelled,
+                        Cancellation cancellation) throws IOException, CancelledException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
@@ -69,6 +119,9 @@ public final class AuditCsvExport {
         try {
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8));
                  AuditLog.Snapshot snapshot = log.snapshot()) {
+                if (cancellation != null) {
+                    cancellation.reading(snapshot);
+                }
                 written = writeRows(snapshot, filter, new CsvWriter(w), progress, cancelled);
             }
             move(tmp, absolute);
@@ -82,7 +135,7 @@ public final class AuditCsvExport {
     /** The log as it was when the count was taken: the total and the rows agree. */
     private static long writeRows(AuditLog.Snapshot snapshot, AuditFilter filter, CsvWriter csv, Progress progress,
                                   BooleanSupplier cancelled) throws IOException, CancelledException {
-        long total = snapshot.count(filter);
+        long total = snapshot.countIfQuick(filter).orElse(Progress.UNKNOWN_TOTAL);
         progress.update(0, total);
         csv.row(HEADER);
         AuditFilter page = new AuditFilter(filter.actor(), filter.tenant(), filter.service(), filter.env(),
@@ -92,12 +145,20 @@ public final class AuditCsvExport {
             if (cancelled.getAsBoolean()) {
                 throw new CancelledException();
             }
-            AuditPage result = snapshot.find(page);
+            AuditPage result;
+            try {
+                result = snapshot.find(page);
+            } catch (AuditException e) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancelledException(); // the read was cut short by the cancel, not by a fault
+                }
+                throw e;
+            }
             for (HistoryEntry e : result.entries()) {
                 csv.row(row(e));
             }
             written += result.entries().size();
-            progress.update(written, Math.max(total, written));
+            progress.update(written, total == Progress.UNKNOWN_TOTAL ? total : Math.max(total, written));
             if (result.nextPage().isEmpty()) {
                 return written;
             }

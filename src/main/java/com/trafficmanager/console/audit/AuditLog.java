@@ -7,12 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,13 +25,20 @@ import org.slf4j.LoggerFactory;
  * Bounded: a page holds at most the filter's limit, newest first, and the next page continues below
  * the last id (keyset paging, so a page costs the same however deep it is).
  *
- * <p>Hazard: {@code route_history} is indexed by route only, to keep the write path cheap. A filter
- * on a rare actor or an old time range scans the table backwards from the newest entry; every
- * statement therefore runs under a {@value #QUERY_TIMEOUT_SECONDS} s timeout. Blocks on JDBC: call
- * it from a background thread, never from the JavaFX thread. Thread-safe.
+ * <p>Hazard: {@code route_history} is indexed by route and, coarsely, by time (a BRIN index on
+ * {@code occurred_at}, migration V2), to keep the write path cheap. A time range with few matches reads
+ * only the block ranges that can hold it; a filter on a rare actor or action without a time range
+ * still scans the table backwards from the newest entry, so every statement runs under a
+ * {@value #QUERY_TIMEOUT_SECONDS} s timeout. Time bounds stay conditions on {@code occurred_at}: turning
+ * them into id bounds would be faster still, but occurred_at is the committing console's clock, which
+ * follows insert order only nearly, and an entry must never drop out of the range it was written in.
+ * Blocks on JDBC: call it from a background thread, never from the JavaFX thread. Thread-safe.
  */
 public final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final int QUERY_TIMEOUT_SECONDS = 20;
+    /** A count only feeds an export's progress bar: it gets this long, then the export goes on without it. */
+    static final int COUNT_TIMEOUT_SECONDS = 5;
 
     private static final String COLUMNS = """
             select h.id, h.tenant, h.service, h.env, h.version, h.action, h.before::text, h.after::text,
@@ -45,7 +56,7 @@ public final class AuditLog {
     /** The newest entries that match, at most {@code filter.limit()}. */
     public AuditPage find(AuditFilter filter) {
         try (Connection c = dataSource.getConnection()) {
-            return find(c, filter);
+            return find(c, filter, null);
         } catch (SQLException e) {
             throw AuditException.of("read the audit log", e);
         }
@@ -65,9 +76,15 @@ public final class AuditLog {
         }
     }
 
-    /** Reads of one snapshot of the log: see {@link #snapshot()}. */
+    /**
+     * Reads of one snapshot of the log: see {@link #snapshot()}. Used by one thread, except {@link #cancel},
+     * which another thread calls to stop the reads.
+     */
     public static final class Snapshot implements AutoCloseable {
         private final Connection connection;
+        /** The statement reading now, so that {@link #cancel} can cut it short. */
+        private volatile Statement running;
+        private volatile boolean cancelled;
 
         private Snapshot(Connection connection) throws SQLException {
             this.connection = connection;
@@ -86,12 +103,55 @@ public final class AuditLog {
         }
 
         public AuditPage find(AuditFilter filter) {
-            return AuditLog.find(connection, filter);
+            return AuditLog.find(connection, filter, this);
         }
 
-        /** How many entries match (ignoring the limit and the page): the total an export reports progress on. */
+        /** How many entries match (ignoring the limit and the page). */
         public long count(AuditFilter filter) {
-            return AuditLog.count(connection, filter);
+            return AuditLog.count(connection, filter, QUERY_TIMEOUT_SECONDS, this);
+        }
+
+        /**
+         * How many entries match, or empty when the count failed or took longer than
+         * {@value AuditLog#COUNT_TIMEOUT_SECONDS} s: the total an export reports progress on, which must never fail
+         * the export (a filter that scans far can still be paged through, page by page). Under a savepoint,
+         * because in PostgreSQL a failed statement aborts its transaction, and the pages that follow must
+         * still read this snapshot. Throws only when the connection cannot go on at all.
+         */
+        public OptionalLong countIfQuick(AuditFilter filter) {
+            try {
+                Savepoint beforeCount = connection.setSavepoint();
+                try {
+                    long n = AuditLog.count(connection, filter, COUNT_TIMEOUT_SECONDS, this);
+                    connection.releaseSavepoint(beforeCount);
+                    return OptionalLong.of(n);
+                } catch (AuditException e) {
+                    connection.rollback(beforeCount);
+                    LOG.info("counting the entries to export failed or took over {} s, exporting without a total: {}",
+                            COUNT_TIMEOUT_SECONDS, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                    return OptionalLong.empty();
+                }
+            } catch (SQLException e) {
+                throw AuditException.of("read the audit log", e);
+            }
+        }
+
+        /**
+         * Stops the reads, from another thread: the statement running now is cancelled (its read throws) and
+         * none starts after. Sends a cancel request to the server over a connection of its own, so it blocks
+         * for a round trip: never call it on the JavaFX thread. Best effort for a statement that starts in
+         * the very instant: it runs to its end or its timeout, and the caller checks between reads.
+         */
+        public void cancel() {
+            cancelled = true;
+            Statement s = running;
+            if (s != null) {
+                try {
+                    s.cancel(); // a no-op once the statement has finished
+                } catch (SQLException e) {
+                    LOG.debug("cancelling an audit log read: {}", e.getMessage());
+                }
+            }
         }
 
         /**
@@ -108,12 +168,13 @@ public final class AuditLog {
                 connection.setReadOnly(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             } catch (SQLException e) {
-                LoggerFactory.getLogger(AuditLog.class).warn("ending an audit log snapshot: {}", e.getMessage());
+                LOG.warn("ending an audit log snapshot: {}", e.getMessage());
             }
         }
     }
 
-    private static AuditPage find(Connection c, AuditFilter filter) {
+    /** @param owner the snapshot that reads, so that it can cancel the statement; null for none */
+    private static AuditPage find(Connection c, AuditFilter filter, Snapshot owner) {
         Where where = Where.of(filter);
         String sql = COLUMNS + where.sql() + " order by h.id desc limit ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -122,7 +183,7 @@ public final class AuditLog {
             ps.setInt(next, filter.limit() + 1);
             List<HistoryEntry> entries = new ArrayList<>();
             boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = execute(ps, owner)) {
                 while (rs.next()) {
                     if (entries.size() == filter.limit()) {
                         more = true;
@@ -134,20 +195,45 @@ public final class AuditLog {
             return new AuditPage(entries, more);
         } catch (SQLException e) {
             throw AuditException.of("read the audit log", e);
+        } finally {
+            done(owner);
         }
     }
 
-    private static long count(Connection c, AuditFilter filter) {
+    private static long count(Connection c, AuditFilter filter, int timeoutSeconds, Snapshot owner) {
         Where where = Where.of(filter);
         try (PreparedStatement ps = c.prepareStatement("select count(*) from route_history h" + where.sql())) {
-            ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            ps.setQueryTimeout(timeoutSeconds);
             where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = execute(ps, owner)) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw AuditException.of("count the audit log entries", e);
+        } finally {
+            done(owner);
+        }
+    }
+
+    /**
+     * Runs a query as the owner's running statement. The statement is published before the cancelled flag
+     * is read, and {@link Snapshot#cancel} sets the flag before it reads the statement: a cancel either
+     * stops the query here or reaches the statement.
+     */
+    private static ResultSet execute(PreparedStatement ps, Snapshot owner) throws SQLException {
+        if (owner != null) {
+            owner.running = ps;
+            if (owner.cancelled) {
+                throw new AuditException("the read of the audit log was cancelled", null);
+            }
+        }
+        return ps.executeQuery();
+    }
+
+    private static void done(Snapshot owner) {
+        if (owner != null) {
+            owner.running = null;
         }
     }
 

@@ -59,7 +59,7 @@ public final class TraceBook {
     public void committed(UUID eventId, String routeKey, String action, long revision, Instant at, String detail) {
         ChangeTrace next;
         synchronized (traces) {
-            next = ChangeTrace.start(eventId, routeKey, action, revision, at, detail);
+            next = ChangeTrace.start(eventId, routeKey, action, revision, at, detail, clock.instant());
             ChangeTrace before = early.remove(eventId);
             if (before != null) {
                 for (Map.Entry<Hop, HopRecord> e : before.hops().entrySet()) {
@@ -71,6 +71,24 @@ public final class TraceBook {
         }
         ChangeTrace published = next;
         listeners.forEach(l -> l.accept(published));
+    }
+
+    /**
+     * An operator opened the trace of a change the book holds (Show trace): it is followed again from now,
+     * however long it made no progress. False, and nothing kept, when the book has no trace of it.
+     */
+    public boolean reopen(UUID eventId) {
+        ChangeTrace next;
+        synchronized (traces) {
+            ChangeTrace existing = traces.get(eventId);
+            if (existing == null) {
+                return false;
+            }
+            next = existing.reopened(clock.instant());
+            traces.put(eventId, next);
+        }
+        listeners.forEach(l -> l.accept(next));
+        return true;
     }
 
     /** The event is on Kafka: the PUBLISHED hop, and the partition the consumer hop will come from. */
@@ -126,7 +144,8 @@ public final class TraceBook {
             if (existing == null) {
                 ChangeTrace pending = early.get(eventId);
                 early.put(eventId, step.apply(pending == null
-                        ? new ChangeTrace(eventId, null, null, 0, ChangeTrace.UNKNOWN_PARTITION, Map.of()) : pending));
+                        ? new ChangeTrace(eventId, null, null, 0, ChangeTrace.UNKNOWN_PARTITION, Map.of(), null, null)
+                        : pending));
                 return;
             }
             next = step.apply(existing);

@@ -30,9 +30,13 @@ public final class TraceLookup {
         this.book = book;
     }
 
-    /** True when the book now has a trace of the event; false when no outbox row describes it. */
+    /**
+     * True when the book now has a trace of the event; false when no outbox row describes it. A trace the
+     * book holds already is reopened rather than read again: the watcher follows it from now, so one that
+     * made no progress for longer than its follow window (held up by an outage) is checked again at once.
+     */
     public boolean load(UUID eventId) throws SQLException {
-        if (book.find(eventId).isPresent()) {
+        if (book.reopen(eventId)) {
             return true;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_EVENT)) {

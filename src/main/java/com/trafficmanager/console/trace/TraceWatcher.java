@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
  * hop is marked as not witnessed), and the final cache check (the route's key is absent or holds the
  * change's revision or a newer one). Runs on its own thread, once a second, over the few traces that
  * are not complete yet.
+ *
+ * <p>A trace is followed every second for {@link #FOLLOW_FOR} after its latest progress (a hop, or an
+ * operator opening it), not after it was first seen: an outage longer than that (Kafka down for 15
+ * minutes) holds a change back without losing it, and the trace must complete once the outage ends.
+ * Beyond that window a trace is only looked at once every {@link #STALE_EVERY}, so that hundreds of
+ * stuck traces cost a few reads a minute, and a publish by another console's relay (which reports
+ * nothing here, so only this watcher's look brings it) is still found.
  */
 public final class TraceWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceWatcher.class);
@@ -27,10 +34,12 @@ public final class TraceWatcher implements AutoCloseable {
     static final Duration UNWITNESSED_GRACE = Duration.ofSeconds(3);
     /** How long a running live tail is given to read an event before the hop is marked as not seen. */
     static final Duration TAIL_WITHIN = Duration.ofSeconds(10);
-    /** A change published this long before the watcher first saw its trace was looked up, not followed. */
+    /** A change published this long before this console began following it was looked up, not followed. */
     static final Duration LOOKED_UP_AFTER = Duration.ofMinutes(1);
-    /** Traces older than this are no longer followed. */
+    /** A trace without progress for this long is looked at only once every {@link #STALE_EVERY}. */
     static final Duration FOLLOW_FOR = Duration.ofMinutes(10);
+    /** How often a trace without progress is still looked at (see the class comment). */
+    static final Duration STALE_EVERY = Duration.ofMinutes(1);
 
     /** Reads the route cache for a route key ({@code tenant:service:env:version}). */
     public interface CacheReader {
@@ -43,13 +52,8 @@ public final class TraceWatcher implements AutoCloseable {
     private final IntPredicate consumerOwnsPartition;
     private final java.util.function.BooleanSupplier tailRunning;
     private final Clock clock;
-    /** Touched only by the watcher's thread (and by tests driving {@link #sweep} alone). */
-    private final java.util.Map<UUID, Instant> firstSeen = new java.util.LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<UUID, Instant> eldest) {
-            return size() > 4 * TraceBook.DEFAULT_CAPACITY;
-        }
-    };
+    /** When stale traces were last looked at; only the watcher's thread (or a test driving {@link #sweep}) uses it. */
+    private Instant staleLookedAt;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trace-watcher"));
 
@@ -83,9 +87,13 @@ public final class TraceWatcher implements AutoCloseable {
     /** One pass over the incomplete traces; public so tests can drive it without waiting. */
     public void sweep() {
         Instant now = clock.instant();
+        boolean staleToo = staleLookedAt == null || Duration.between(staleLookedAt, now).compareTo(STALE_EVERY) >= 0;
+        if (staleToo) {
+            staleLookedAt = now;
+        }
         for (ChangeTrace trace : book.recent()) {
             boolean settled = trace.complete() && trace.hop(Hop.SEEN_BY_TAIL).isPresent();
-            if (settled || trace.routeKey() == null || tooOld(trace, now)) {
+            if (settled || trace.routeKey() == null || (!staleToo && stale(trace, now))) {
                 continue;
             }
             try {
@@ -122,8 +130,8 @@ public final class TraceWatcher implements AutoCloseable {
             return;
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
-            if (published != null && Duration.between(published, firstSeen.getOrDefault(trace.eventId(), now))
-                    .compareTo(LOOKED_UP_AFTER) >= 0) {
+            Instant followedSince = trace.followedSince() == null ? now : trace.followedSince();
+            if (published != null && Duration.between(published, followedSince).compareTo(LOOKED_UP_AFTER) >= 0) {
                 // an old change looked up now: its processing, if any, happened before anything here watched
                 book.hopIfAbsent(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
                         "not witnessed: published before this trace was opened"));
@@ -146,10 +154,10 @@ public final class TraceWatcher implements AutoCloseable {
         }
     }
 
-    /** Followed for {@link #FOLLOW_FOR} from when the watcher first saw it (an old change looked up now counts from now). */
-    private boolean tooOld(ChangeTrace trace, Instant now) {
-        Instant since = firstSeen.computeIfAbsent(trace.eventId(), id -> now);
-        return Duration.between(since, now).compareTo(FOLLOW_FOR) > 0;
+    /** No progress for {@link #FOLLOW_FOR}: see the class comment. */
+    private static boolean stale(ChangeTrace trace, Instant now) {
+        Instant last = trace.lastProgress();
+        return last != null && Duration.between(last, now).compareTo(FOLLOW_FOR) > 0;
     }
 
     @Override

@@ -18,13 +18,9 @@ class LayeringTest {
 
     @Test
     void domainAndServicesDoNotUseJavaFx() {
-        noClasses().that().resideInAnyPackage(
-                        "com.trafficmanager.console.route..", "com.trafficmanager.console.event..",
-                        "com.trafficmanager.console.outbox..", "com.trafficmanager.console.config..",
-                        "com.trafficmanager.console.sandbox..", "com.trafficmanager.console.connect..",
-                        "com.trafficmanager.console.db..", "com.trafficmanager.console.kafka..",
-                        "com.trafficmanager.console.stream..", "com.trafficmanager.console.invalidation..",
-                        "com.trafficmanager.console.audit..")
+        // every package but the window's own: a package added later (trace was missed in a list) is covered too
+        noClasses().that().resideOutsideOfPackages("com.trafficmanager.console.ui..", "com.trafficmanager.console.app..",
+                        "com.trafficmanager.console.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }

@@ -7,19 +7,31 @@ import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CSV export on the real sandbox: every matching entry across pages, progress, cancel, quoting. */
 class AuditCsvExportTest {
+    private static final DataSource DB = WritePathFixture.database().dataSource();
     private static final OperatorContext OPS = new OperatorContext("ops,\"night\"", "ws-1", false);
     private static String tenant;
     private static final AuditLog audit = new AuditLog(WritePathFixture.database().dataSource());
@@ -121,5 +133,81 @@ class AuditCsvExportTest {
                         .isEqualTo(AuditCsvExport.PAGE + 7);
             }
         }
+    }
+
+    @Test
+    void aCountThatDoesNotAnswerInTimeLeavesTheExportWithoutATotalNotFailed() throws Exception {
+        Path file = dir.resolve("slow-count.csv");
+        List<long[]> progress = new CopyOnWriteArrayList<>();
+        CompletableFuture<Long> export;
+        try (Connection locker = DB.getConnection()) {
+            // as a DBA's VACUUM FULL would: every read of the history waits, the count past its timeout
+            hold(locker, "lock table route_history in access exclusive mode");
+            export = inBackground(() -> new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(tenant), file,
+                    (done, total) -> progress.add(new long[] {done, total}), () -> false));
+            Eventually.await("the export to give up counting, or to fail", Duration.ofSeconds(60),
+                    () -> !progress.isEmpty() || export.isDone());
+            locker.rollback(); // the pages may read now
+        }
+        assertThat(export.get(60, TimeUnit.SECONDS)).isEqualTo(AuditCsvExport.PAGE + 6);
+        assertThat(progress.get(0)).containsExactly(0, AuditCsvExport.Progress.UNKNOWN_TOTAL);
+        assertThat(progress.get(progress.size() - 1))
+                .containsExactly(AuditCsvExport.PAGE + 6, AuditCsvExport.Progress.UNKNOWN_TOTAL);
+        assertThat(Files.readAllLines(file)).hasSize(AuditCsvExport.PAGE + 7);
+    }
+
+    @Test
+    void cancelCutsShortThePageBeingReadAndLeavesNoFile() throws Exception {
+        Path file = dir.resolve("cancelled-page.csv");
+        AuditCsvExport.Cancellation cancel = new AuditCsvExport.Cancellation();
+        CompletableFuture<Long> export;
+        try (Connection locker = DB.getConnection()) {
+            // the pages join the outbox, the count does not: the count answers, the first page waits
+            hold(locker, "lock table outbox in access exclusive mode");
+            export = inBackground(() -> new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(tenant), file,
+                    (done, total) -> { }, cancel));
+            Eventually.await("the first page to wait for the outbox", Duration.ofSeconds(60),
+                    () -> pagesWaitingForALock() > 0 || export.isDone());
+            cancel.cancel();
+            Eventually.await("the export to stop well before the page's own timeout",
+                    Duration.ofSeconds(AuditLog.QUERY_TIMEOUT_SECONDS / 2), export::isDone);
+            locker.rollback();
+        }
+        assertThatThrownBy(() -> export.get()).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(AuditCsvExport.CancelledException.class);
+        assertThat(Files.list(dir)).isEmpty();
+    }
+
+    /** Takes a lock in a transaction of {@code c} that lasts until the test rolls it back. */
+    private static void hold(Connection c, String lock) throws Exception {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute(lock);
+        }
+    }
+
+    private static long pagesWaitingForALock() {
+        try (Connection c = DB.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                     + " and query like '%left join outbox o on o.event_id = h.event_id%'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Long> inBackground(Callable<Long> work) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "test-export");
+        t.setDaemon(true);
+        t.start();
+        return result;
     }
 }

@@ -165,10 +165,22 @@ class AuditLogTest {
         }
         assertThat(audit.find(AuditFilter.ALL.withTenant(other)).entries()).singleElement()
                 .extracting(HistoryEntry::action).isEqualTo("renamed");
-        assertThat(audit.find(AuditFilter.ALL).entries()).as("the default search still reads").isNotEmpty();
+        assertThat(audit.find(AuditFilter.ALL).entries()).as("the default search reads it too").anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("renamed");
+            assertThat(e.actor()).isEqualTo("a-later-console");
+            assertThat(e.key()).isEqualTo(key);
+        });
         assertThat(service.history(key)).singleElement().extracting(HistoryEntry::action).isEqualTo("renamed");
         java.nio.file.Path csv = dir.resolve("audit.csv");
         new AuditCsvExport(audit).export(AuditFilter.ALL.withTenant(other), csv, (done, total) -> { }, () -> false);
         assertThat(java.nio.file.Files.readString(csv)).contains(",renamed,").contains("a-later-console");
+    }
+
+    @Test
+    void timeRangesHaveABrinIndexOnOccurredAt() {
+        assertThat(WritePathFixture.count("""
+                select count(*) from pg_indexes where tablename = 'route_history'
+                   and indexname = 'route_history_by_time' and indexdef like '%USING brin (occurred_at)%'"""))
+                .isEqualTo(1);
     }
 }

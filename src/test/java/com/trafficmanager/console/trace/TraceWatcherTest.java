@@ -3,6 +3,7 @@ package com.trafficmanager.console.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficmanager.console.outbox.PublishState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,6 +99,63 @@ class TraceWatcherTest {
         assertThat(trace.hop(Hop.SEEN_BY_TAIL).orElseThrow().detail()).isEqualTo("partition 0, offset 1");
         assertThat(trace.hop(Hop.PROCESSED).orElseThrow().detail()).isEqualTo("deleted (partition 0, offset 1)");
         assertThat(trace.hop(Hop.PROCESSED).orElseThrow().witnessed()).isTrue();
+    }
+
+    @Test
+    void aChangeHeldUpByAnOutageLongerThanTheFollowWindowCompletesWhenAnotherConsolesRelayPublishesIt() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        TraceWatcher watcher = new TraceWatcher(book, id -> {
+            asked.incrementAndGet();
+            return publish.get();
+        }, key -> cache.get(), p -> false, () -> false, clock);
+        UUID id = UUID.randomUUID();
+        book.committed(id, "k", "updated", 3, t0, "row_version 3"); // Kafka is down: nothing publishes it
+        cache.set(CacheState.ABSENT);
+        watcher.sweep();
+        clock.set(t0.plus(TraceWatcher.FOLLOW_FOR).plusSeconds(120));
+        watcher.sweep();
+        int askedOnce = asked.get();
+        clock.set(clock.instant().plusSeconds(30));
+        watcher.sweep();
+        assertThat(asked.get()).as("a trace without progress is looked at once a minute, not every second")
+                .isEqualTo(askedOnce);
+
+        Instant kafkaBack = t0.plus(Duration.ofMinutes(15));
+        clock.set(kafkaBack);
+        // another console's relay holds the publish lock: only the outbox tells this console
+        publish.set(new PublishState(PublishState.Status.PUBLISHED, 4, 17L, kafkaBack, 3, null));
+        watcher.sweep();
+        assertThat(book.find(id).orElseThrow().hop(Hop.PUBLISHED)).as("found although 15 min without progress")
+                .hasValueSatisfying(h -> assertThat(h.detail()).contains("another console's relay"));
+
+        clock.set(kafkaBack.plusSeconds(5)); // within the minute: followed again because it moved
+        watcher.sweep();
+        ChangeTrace trace = book.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.CACHE_VERIFIED)).as("the cache check after the outage")
+                .hasValueSatisfying(h -> assertThat(h.detail()).isEqualTo("key absent"));
+        assertThat(OverdueHops.check(trace, new OverdueHops.Context(clock.instant(), true, 0, false))).isEmpty();
+    }
+
+    @Test
+    void aPublishByThisConsolesRelayAfterALongOutageIsProgressAndTheTraceIsFollowedAgain() {
+        TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> false, () -> false,
+                clock);
+        UUID id = UUID.randomUUID();
+        book.committed(id, "k", "updated", 3, t0, "row_version 3");
+        cache.set(CacheState.ABSENT);
+        watcher.sweep();
+        Instant kafkaBack = t0.plus(Duration.ofMinutes(15));
+        clock.set(kafkaBack);
+        watcher.sweep(); // still nothing to find; the next look at stuck traces is a minute away
+
+        book.published(id, 2, HopRecord.seen(kafkaBack.plusSeconds(10), "partition 2, offset 5"));
+        clock.set(kafkaBack.plusSeconds(20));
+        watcher.sweep();
+        ChangeTrace trace = book.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.PROCESSED)).as("another console's consumer, after the grace")
+                .hasValueSatisfying(h -> assertThat(h.witnessed()).isFalse());
+        assertThat(trace.hop(Hop.CACHE_VERIFIED)).as("the cache check after the outage")
+                .hasValueSatisfying(h -> assertThat(h.detail()).isEqualTo("key absent"));
     }
 
     @Test

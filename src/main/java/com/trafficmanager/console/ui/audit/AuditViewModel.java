@@ -69,7 +69,8 @@ public final class AuditViewModel {
     private final BooleanProperty exporting = new SimpleBooleanProperty();
     private final DoubleProperty exportProgress = new SimpleDoubleProperty();
     private final SimpleStringProperty exportStatus = new SimpleStringProperty("");
-    private final AtomicBoolean cancelExport = new AtomicBoolean();
+    /** The last export's: Cancel stops it (UI thread only). */
+    private AuditCsvExport.Cancellation exportCancel = new AuditCsvExport.Cancellation();
 
     private final AtomicLong generation = new AtomicLong();
     private AuditFilter shown = AuditFilter.ALL; // the search whose entries the table shows
@@ -139,11 +140,16 @@ public final class AuditViewModel {
     /**
      * The tab is shown again: entries made since the last search show up, unless the operator loaded
      * older pages, which a new search would throw away; then the status says how to see the new ones.
+     * Nothing while a search is under way: its answer is as new, and switching tabs back and forth
+     * would otherwise queue one search per visit on the single search thread.
      */
     public void shownAgain() {
+        if (loading.get()) {
+            return;
+        }
         if (rows.size() <= PAGE) {
             refresh();
-        } else if (!loading.get()) {
+        } else {
             status.set("Showing the " + rows.size() + " entries loaded before; Search shows entries made since");
         }
     }
@@ -161,11 +167,19 @@ public final class AuditViewModel {
         query(shown.olderThan(nextPage.get()), false);
     }
 
+    /**
+     * Searches run one at a time on {@code background}. One that a newer search superseded before it
+     * started is skipped: its answer would be dropped anyway, and running it (up to the query timeout)
+     * would hold the newer one back. Loading stays on meanwhile; the newest search turns it off.
+     */
     private void query(AuditFilter filter, boolean replace) {
         long mine = generation.incrementAndGet();
         loading.set(true);
         status.set("Searching...");
         background.execute(() -> {
+            if (mine != generation.get()) {
+                return;
+            }
             try {
                 AuditPage page = log.find(filter);
                 List<AuditRow> batch = page.entries().stream().map(e -> AuditRow.of(e, zone)).toList();
@@ -216,7 +230,8 @@ public final class AuditViewModel {
             exportStatus.set("Not exported: fix the time range first");
             return;
         }
-        cancelExport.set(false);
+        AuditCsvExport.Cancellation cancel = new AuditCsvExport.Cancellation();
+        exportCancel = cancel;
         exporting.set(true);
         exportProgress.set(-1);
         exportStatus.set("Exporting...");
@@ -233,11 +248,16 @@ public final class AuditViewModel {
                         ui.execute(() -> {
                             shown.set(true);
                             long[] p = latest.get();
-                            exportProgress.set(p[1] == 0 ? 1 : (double) p[0] / p[1]);
-                            exportStatus.set("Exported " + p[0] + " of " + p[1]);
+                            if (p[1] == AuditCsvExport.Progress.UNKNOWN_TOTAL) { // the count was slow: no total
+                                exportProgress.set(-1);
+                                exportStatus.set("Exported " + p[0] + " so far");
+                            } else {
+                                exportProgress.set(p[1] == 0 ? 1 : (double) p[0] / p[1]);
+                                exportStatus.set("Exported " + p[0] + " of " + p[1]);
+                            }
                         });
                     }
-                }, cancelExport::get);
+                }, cancel);
                 result[0] = "Exported " + n + (n == 1 ? " entry" : " entries") + " to " + file;
             } catch (AuditCsvExport.CancelledException e) {
                 result[0] = "Export cancelled; nothing written";
@@ -252,8 +272,9 @@ public final class AuditViewModel {
         });
     }
 
+    /** Stops the export under way, also the page it is reading; returns at once. */
     public void cancelExport() {
-        cancelExport.set(true);
+        exportCancel.cancel();
     }
 
     public void clearFilter() {

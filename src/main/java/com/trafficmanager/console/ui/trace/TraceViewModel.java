@@ -35,6 +35,8 @@ public final class TraceViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final java.util.function.Consumer<ChangeTrace> listener = this::onTrace;
     private volatile UUID following;
+    /** What the title says while the book has no trace of the followed change (UI thread only). */
+    private String whileAbsent = "Trace: no change yet";
 
     /**
      * @param context what the overdue check needs now (Kafka reachable, backlog, consumer running); read
@@ -63,7 +65,33 @@ public final class TraceViewModel implements AutoCloseable {
 
     /** Shows the trace of this change from now on. */
     public void follow(UUID eventId) {
+        follow(eventId, "Trace: this console has no trace of event " + eventId + " (changes of other consoles, or"
+                + " older ones, are in the history)");
+    }
+
+    /** Show trace: the change is being looked up (this console's trace shows at once if it has one). */
+    public void lookingUp(UUID eventId) {
+        follow(eventId, "Trace of event " + eventId + ": reading it from the database...");
+    }
+
+    /** The lookup failed (the database did not answer, say): the trace is unknown, not absent. */
+    public void lookupFailed(UUID eventId, String reason) {
+        follow(eventId, "Trace of event " + eventId + ": could not read the trace: " + reason);
+    }
+
+    /** No outbox row describes the change any more, so nothing is left to rebuild its trace from. */
+    public void untraceable(UUID eventId) {
+        follow(eventId, "Trace of event " + eventId + ": can no longer be traced: its outbox row was pruned"
+                + " (published rows are kept for the relay's retention period) or never written by a console");
+    }
+
+    /**
+     * Follows the change; the hops show as soon as the book has a trace of it (also later: a lookup that
+     * failed is not final), until then {@code absent} says why there is none.
+     */
+    private void follow(UUID eventId, String absent) {
         following = eventId;
+        whileAbsent = absent;
         show(book.find(eventId));
     }
 
@@ -87,8 +115,7 @@ public final class TraceViewModel implements AutoCloseable {
 
     private void show(Optional<ChangeTrace> maybe) {
         if (maybe.isEmpty()) {
-            title.set("Trace: this console has no trace of event " + following + " (changes of other consoles, or"
-                    + " older ones, are in the history)");
+            title.set(whileAbsent);
             rows.clear();
             warning.set("");
             return;

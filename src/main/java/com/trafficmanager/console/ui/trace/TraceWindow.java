@@ -1,5 +1,6 @@
 package com.trafficmanager.console.ui.trace;
 
+import com.trafficmanager.console.text.FailureText;
 import com.trafficmanager.console.trace.OverdueHops;
 import com.trafficmanager.console.trace.TraceBook;
 import com.trafficmanager.console.trace.TraceLookup;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the trace of any change in a window of its own: looks the change up (this console's trace, or
- * rebuilt from its outbox row) in the background, then shows the timeline filling in live.
+ * rebuilt from its outbox row) in the background, then shows the timeline filling in live. When the
+ * lookup fails, or no outbox row is left to rebuild it from, the window says so rather than that this
+ * console has no trace.
  */
 public final class TraceWindow {
     private static final Logger LOG = LoggerFactory.getLogger(TraceWindow.class);
@@ -45,14 +48,23 @@ public final class TraceWindow {
         scene.getStylesheets().add(TraceWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setOnHidden(e -> model.close());
+        model.lookingUp(eventId);
         stage.show();
         background.execute(() -> {
             try {
-                lookup.load(eventId);
+                boolean found = lookup.load(eventId);
+                Platform.runLater(() -> {
+                    if (found) {
+                        model.follow(eventId);
+                    } else {
+                        model.untraceable(eventId);
+                    }
+                });
             } catch (Exception e) {
-                LOG.warn("could not look up event {}: {}", eventId, e.getMessage());
+                LOG.warn("could not look up the trace of event {}: {}", eventId, e.toString());
+                String reason = FailureText.of(e);
+                Platform.runLater(() -> model.lookupFailed(eventId, reason));
             }
-            Platform.runLater(() -> model.follow(eventId));
         });
     }
 }

@@ -96,6 +96,40 @@ class AuditViewModelTest {
     }
 
     @Test
+    void searchesSupersededBeforeTheSearchThreadReachedThemAreNotRun() {
+        java.util.List<Runnable> searchThread = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource real = WritePathFixture.database().dataSource();
+        javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AuditViewModel m = new AuditViewModel(new AuditLog(counting), searchThread::add, Runnable::run, Runnable::run,
+                Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        m.tenantProperty().set(WritePathFixture.uniqueTenant("nobody"));
+        m.refresh();
+        m.shownAgain(); // the operator switches tabs while the search runs
+        assertThat(searchThread).as("no second search for the same answer").hasSize(1);
+
+        m.tenantProperty().set(tenant);
+        m.actionProperty().set(Action.ACTIVATED);
+        m.refresh(); // the operator searches again before the first one started
+        assertThat(m.loadingProperty().get()).isTrue();
+        searchThread.forEach(Runnable::run); // the search thread works through its queue
+        assertThat(reads.get()).as("only the newest search read the database").isEqualTo(1);
+        assertThat(m.rows()).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("activated"));
+        assertThat(m.loadingProperty().get()).isFalse();
+        assertThat(m.statusProperty().get()).isEqualTo("1 entry");
+    }
+
+    @Test
     void filtersNarrowAndInvalidTimesAreReportedInline() {
         model.tenantProperty().set(tenant);
         model.actionProperty().set(Action.ACTIVATED);

@@ -54,6 +54,31 @@ class TraceViewModelTest {
     }
 
     @Test
+    void aFailedLookupSaysWhatFailedUntilATraceArrives() {
+        UUID id = UUID.randomUUID();
+        model.lookingUp(id);
+        assertThat(model.titleProperty().get()).isEqualTo("Trace of event " + id + ": reading it from the database...");
+        model.lookupFailed(id, "Connection is not available, request timed out after 30000ms");
+        model.tick();
+        assertThat(model.titleProperty().get()).as("kept while the window ticks").isEqualTo("Trace of event " + id
+                + ": could not read the trace: Connection is not available, request timed out after 30000ms");
+        assertThat(model.rows()).isEmpty();
+
+        book.committed(id, "k:s:prod:v1", "updated", 2, t0, "row_version 2"); // say, the commit's own record
+        assertThat(model.titleProperty().get()).startsWith("Trace of updated k/s/prod/v1");
+        assertThat(model.rows()).hasSize(5);
+    }
+
+    @Test
+    void anEventWhoseOutboxRowIsGoneIsSaidToBeNoLongerTraceable() {
+        UUID id = UUID.randomUUID();
+        model.untraceable(id);
+        model.tick();
+        assertThat(model.titleProperty().get()).startsWith("Trace of event " + id + ": can no longer be traced:")
+                .doesNotContain("has no trace");
+    }
+
+    @Test
     void latencyReadsInMillisecondsThenSeconds() {
         assertThat(TraceViewModel.latency(Duration.ofMillis(7))).isEqualTo("+7 ms");
         assertThat(TraceViewModel.latency(Duration.ofMillis(2_340))).isEqualTo("+2.3 s");

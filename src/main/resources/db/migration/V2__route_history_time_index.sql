@@ -1,0 +1,18 @@
+-- The audit log's time range (occurred_at >= from, < to). Without an index a range with few matches,
+-- fewer than a page, reads the whole history (backwards by id, or all of it) and runs into the audit
+-- query's timeout; with it the planner reads only the block ranges that can hold the range, then sorts
+-- the few rows by id. A broad range keeps the backward scan by id, which stops after a page.
+--
+-- BRIN, not btree: route_history is append-only and occurred_at follows insert order (the committing
+-- console's clock), so a summary of min/max per 128 pages is enough, costs a few kB for millions of
+-- rows and next to nothing per insert, which keeps the write path as cheap as V1 made it. Rows whose
+-- time is far out of order (a console with a wrong clock) only widen the ranges they land in: results
+-- stay exact, those ranges are read in full. minmax_multi would shrug them off but needs PostgreSQL 14.
+--
+-- autosummarize: each filled block range is summarized right away rather than at the next vacuum
+-- (an insert-only table is vacuumed rarely), so ranges read in full stay few.
+--
+-- Built inside the migration's transaction, not CONCURRENTLY: that cannot run in a transaction, and run
+-- outside one it waits for every open transaction, Flyway's own lock among them. The build holds back
+-- route changes for one sequential read of route_history (under a second for a few hundred MB).
+create index route_history_by_time on route_history using brin (occurred_at) with (autosummarize = on);

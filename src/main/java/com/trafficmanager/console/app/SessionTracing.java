@@ -36,7 +36,7 @@ final class SessionTracing implements AutoCloseable {
         if (relay != null) {
             relay.addListener(tracer::published);
         }
-        this.watcher = new TraceWatcher(book, routes::publishState, routeKey -> cacheState(redis, routeKey),
+        this.watcher = new TraceWatcher(book, routes::publishStates, routeKeys -> cacheStates(redis, routeKeys),
                 partition -> consumer.running() && consumer.assignedPartitions().contains(partition),
                 () -> tail != null && tail.started(), Clock.systemUTC());
         watcher.start();
@@ -77,8 +77,17 @@ final class SessionTracing implements AutoCloseable {
         }
     }
 
-    private static CacheState cacheState(JedisPooled redis, String routeKey) {
-        String value = redis.get(CacheKeys.route(routeKey));
+    /** One MGET for all the keys a watcher's sweep checks, not one GET each. */
+    private static java.util.Map<String, CacheState> cacheStates(JedisPooled redis, List<String> routeKeys) {
+        List<String> values = redis.mget(routeKeys.stream().map(CacheKeys::route).toArray(String[]::new));
+        java.util.Map<String, CacheState> states = new java.util.HashMap<>();
+        for (int i = 0; i < routeKeys.size(); i++) {
+            states.put(routeKeys.get(i), cacheState(values.get(i)));
+        }
+        return states;
+    }
+
+    private static CacheState cacheState(String value) {
         if (value == null) {
             return CacheState.ABSENT;
         }

@@ -46,7 +46,12 @@ public final class TraceBook {
         };
     }
 
-    /** Called with each new version of a trace, on the thread that reported the hop. */
+    /**
+     * Called with each new version of a trace, on the thread that reported the hop, after the book's lock
+     * is released (a listener that blocks or calls back into the book holds no one up). Hazard: versions
+     * of one trace reported from two threads can therefore arrive out of order; a listener that shows the
+     * latest one reads {@link #find} rather than keeping the version it was passed.
+     */
     public void addListener(Consumer<ChangeTrace> listener) {
         listeners.add(listener);
     }

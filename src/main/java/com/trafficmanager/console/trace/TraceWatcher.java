@@ -5,11 +5,17 @@ import com.trafficmanager.console.outbox.PublishState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * hop is marked as not witnessed), and the final cache check (the route's key is absent or holds the
  * change's revision or a newer one). Runs on its own thread, once a second, over the few traces that
  * are not complete yet.
+ *
+ * <p>A sweep costs at most one database read (the publish state of every unpublished trace, in one
+ * statement) and one Redis read (every key to check, in one MGET), however many traces are open: during
+ * a Kafka outage a bulk action of 500 routes leaves 500 traces unpublished, and one read each, every
+ * second, would take most of the session's small connection pool; with the database not answering, each
+ * read waits for the pool's timeout, so a sweep of one read per trace would last an hour. A read that
+ * fails ends that step of the sweep (logged once); the next sweep tries again.
  *
  * <p>A trace is followed every second for {@link #FOLLOW_FOR} after its latest progress (a hop, or an
  * operator opening it), not after it was first seen: an outage longer than that (Kafka down for 15
@@ -41,46 +54,74 @@ public final class TraceWatcher implements AutoCloseable {
     /** How often a trace without progress is still looked at (see the class comment). */
     static final Duration STALE_EVERY = Duration.ofMinutes(1);
 
-    /** Reads the route cache for a route key ({@code tenant:service:env:version}). */
+    /** Where many events stand in the outbox, in one read; an event it does not know may be left out. */
+    public interface PublishStates {
+        Map<UUID, PublishState> of(Collection<UUID> eventIds) throws Exception;
+    }
+
+    /**
+     * Reads the route cache for many route keys ({@code tenant:service:env:version}) in one round trip;
+     * a key left out of the answer is not checked this time.
+     */
     public interface CacheReader {
-        CacheState read(String routeKey) throws Exception;
+        Map<String, CacheState> read(List<String> routeKeys) throws Exception;
     }
 
     private final TraceBook book;
-    private final Function<UUID, PublishState> publishState;
+    private final PublishStates publishStates;
     private final CacheReader cache;
     private final IntPredicate consumerOwnsPartition;
-    private final java.util.function.BooleanSupplier tailRunning;
+    private final BooleanSupplier tailRunning;
     private final Clock clock;
     /** When stale traces were last looked at; only the watcher's thread (or a test driving {@link #sweep}) uses it. */
     private Instant staleLookedAt;
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trace-watcher"));
+    private final ScheduledExecutorService scheduler;
+    /** A nudged sweep is queued and has not started: further nudges need none of their own. */
+    private final AtomicBoolean sweepPending = new AtomicBoolean();
 
     /**
      * @param consumerOwnsPartition whether this console's invalidation consumer runs and is assigned a
      *                              partition; if not, its processing of that partition cannot be witnessed here
      * @param tailRunning           whether the live tail runs (it starts with the Live events tab)
      */
-    public TraceWatcher(TraceBook book, Function<UUID, PublishState> publishState, CacheReader cache,
-                        IntPredicate consumerOwnsPartition, java.util.function.BooleanSupplier tailRunning,
-                        Clock clock) {
+    public TraceWatcher(TraceBook book, PublishStates publishStates, CacheReader cache,
+                        IntPredicate consumerOwnsPartition, BooleanSupplier tailRunning, Clock clock) {
+        this(book, publishStates, cache, consumerOwnsPartition, tailRunning, clock,
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trace-watcher")));
+    }
+
+    /** @param scheduler a single thread: sweeps must not overlap (tests pass one they can inspect) */
+    TraceWatcher(TraceBook book, PublishStates publishStates, CacheReader cache, IntPredicate consumerOwnsPartition,
+                 BooleanSupplier tailRunning, Clock clock, ScheduledExecutorService scheduler) {
         this.book = book;
-        this.publishState = publishState;
+        this.publishStates = publishStates;
         this.cache = cache;
         this.consumerOwnsPartition = consumerOwnsPartition;
         this.tailRunning = tailRunning;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     public void start() {
         scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** A sweep now rather than at the next tick (a hop arrived that the cache check waits for). */
+    /**
+     * A sweep now rather than at the next tick (a hop arrived that the cache check waits for). Nudges
+     * while one is queued add nothing: that sweep reads the book when it starts, so it sees their hops
+     * too; a burst of consumer reports would otherwise queue one sweep (and its reads) per report.
+     */
     public void nudge() {
-        if (!scheduler.isShutdown()) {
-            scheduler.execute(this::sweep);
+        if (scheduler.isShutdown() || !sweepPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                sweepPending.set(false); // before reading the book: a hop from now on gets a sweep of its own
+                sweep();
+            });
+        } catch (RejectedExecutionException closing) {
+            sweepPending.set(false); // closed meanwhile: nothing left to sweep for
         }
     }
 
@@ -91,24 +132,54 @@ public final class TraceWatcher implements AutoCloseable {
         if (staleToo) {
             staleLookedAt = now;
         }
+        List<ChangeTrace> open = new ArrayList<>();
         for (ChangeTrace trace : book.recent()) {
             boolean settled = trace.complete() && trace.hop(Hop.SEEN_BY_TAIL).isPresent();
-            if (settled || trace.routeKey() == null || (!staleToo && stale(trace, now))) {
-                continue;
+            if (!settled && trace.routeKey() != null && (staleToo || !stale(trace, now))) {
+                open.add(trace);
             }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<UUID, PublishState> published = readPublishStates(open);
+        List<ChangeTrace> toCheck = new ArrayList<>();
+        for (ChangeTrace trace : open) {
             try {
-                advance(trace, now);
-            } catch (Exception e) {
+                if (advance(trace, published.get(trace.eventId()), now)) {
+                    toCheck.add(trace);
+                }
+            } catch (RuntimeException e) { // one odd trace must not end the periodic sweeps
                 LOG.debug("trace {}: {}", trace.eventId(), e.toString());
             }
         }
+        checkCache(toCheck);
     }
 
-    private void advance(ChangeTrace trace, Instant now) throws Exception {
+    /** The outbox's word on every open trace without a publish, in one read; empty when that read fails. */
+    private Map<UUID, PublishState> readPublishStates(List<ChangeTrace> open) {
+        List<UUID> unpublished = open.stream().filter(t -> t.hop(Hop.PUBLISHED).isEmpty())
+                .map(ChangeTrace::eventId).toList();
+        if (unpublished.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return publishStates.of(unpublished);
+        } catch (Exception e) {
+            LOG.debug("publish state of {} traced events: {}", unpublished.size(), e.toString());
+            return Map.of();
+        }
+    }
+
+    /**
+     * Fills in the hops the watcher concludes; true when the trace waits only for its cache check.
+     *
+     * @param state the outbox's word when the trace has no publish yet; null when not read or not known
+     */
+    private boolean advance(ChangeTrace trace, PublishState state, Instant now) {
         if (trace.hop(Hop.PUBLISHED).isEmpty()) {
-            PublishState state = publishState.apply(trace.eventId());
-            if (!state.published()) {
-                return;
+            if (state == null || !state.published()) {
+                return false;
             }
             book.publishedIfAbsent(trace.eventId(), state.partition(), new HopRecord(state.publishedAt(), "partition "
                     + state.partition() + ", offset " + state.offset() + " (published by another console's relay)", false));
@@ -127,7 +198,7 @@ public final class TraceWatcher implements AutoCloseable {
             }
         }
         if (trace.complete()) {
-            return;
+            return false;
         }
         if (trace.hop(Hop.PROCESSED).isEmpty()) {
             Instant followedSince = trace.followedSince() == null ? now : trace.followedSince();
@@ -140,7 +211,7 @@ public final class TraceWatcher implements AutoCloseable {
                         && consumerOwnsPartition.test(trace.partition());
                 if (witnessable || published == null
                         || Duration.between(published, now).compareTo(UNWITNESSED_GRACE) < 0) {
-                    return; // this console's consumer will report it, or the grace has not passed yet
+                    return false; // this console's consumer will report it, or the grace has not passed yet
                 }
                 book.hopIfAbsent(trace.eventId(), Hop.PROCESSED, HopRecord.notWitnessed(
                         "not witnessed: this console's invalidation consumer does not run or does not own the key's"
@@ -148,9 +219,26 @@ public final class TraceWatcher implements AutoCloseable {
                                 + " the cache is right)"));
             }
         }
-        CacheState state = cache.read(trace.routeKey());
-        if (state.rightFor(trace.revision())) {
-            book.hop(trace.eventId(), Hop.CACHE_VERIFIED, HopRecord.seen(clock.instant(), state.describe()));
+        return true;
+    }
+
+    /** The cache check of every trace that waits for it, in one read; nothing when that read fails. */
+    private void checkCache(List<ChangeTrace> traces) {
+        if (traces.isEmpty()) {
+            return;
+        }
+        Map<String, CacheState> states;
+        try {
+            states = cache.read(traces.stream().map(ChangeTrace::routeKey).distinct().toList());
+        } catch (Exception e) {
+            LOG.debug("route cache of {} traced changes: {}", traces.size(), e.toString());
+            return;
+        }
+        for (ChangeTrace trace : traces) {
+            CacheState state = states.get(trace.routeKey());
+            if (state != null && state.rightFor(trace.revision())) {
+                book.hop(trace.eventId(), Hop.CACHE_VERIFIED, HopRecord.seen(clock.instant(), state.describe()));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package com.trafficmanager.console.trace;
 
+import static com.trafficmanager.console.trace.WatcherFakes.caches;
+import static com.trafficmanager.console.trace.WatcherFakes.publishes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficmanager.console.outbox.PublishState;
@@ -32,7 +34,7 @@ class TraceLookupTest {
     private final AtomicReference<PublishState> publish = new AtomicReference<>(PublishState.UNKNOWN);
     private final AtomicReference<CacheState> cache = new AtomicReference<>(CacheState.holding(0));
     // neither this console's consumer nor its live tail runs: those hops are concluded, not awaited
-    private final TraceWatcher watcher = new TraceWatcher(book, id -> publish.get(), key -> cache.get(), p -> false,
+    private final TraceWatcher watcher = new TraceWatcher(book, publishes(publish::get), caches(cache::get), p -> false,
             () -> false, clock);
 
     @Test

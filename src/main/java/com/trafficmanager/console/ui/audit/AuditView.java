@@ -96,9 +96,13 @@ public final class AuditView extends BorderPane implements com.trafficmanager.co
         clear.setOnAction(e -> model.clearFilter());
         HBox row = new HBox(8, actor, tenant, service, env, action, from, to, search, clear);
         row.setAlignment(Pos.CENTER_LEFT);
+        // the name rules' messages start with the field ("tenant must be ..."); the time messages do not
+        Label tenantError = error("audit-tenant-error", model.tenantErrorProperty(), "");
+        Label serviceError = error("audit-service-error", model.serviceErrorProperty(), "");
+        Label envError = error("audit-env-error", model.envErrorProperty(), "");
         Label fromError = error("audit-from-error", model.fromErrorProperty(), "from: ");
         Label toError = error("audit-to-error", model.toErrorProperty(), "to: ");
-        VBox box = new VBox(4, row, fromError, toError);
+        VBox box = new VBox(4, row, tenantError, serviceError, envError, fromError, toError);
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;
     }

@@ -5,11 +5,14 @@ import com.trafficmanager.console.audit.AuditFilter;
 import com.trafficmanager.console.audit.AuditLog;
 import com.trafficmanager.console.audit.AuditPage;
 import com.trafficmanager.console.event.Action;
+import com.trafficmanager.console.route.FieldError;
+import com.trafficmanager.console.route.RouteValidator;
 import com.trafficmanager.console.text.FailureText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -32,9 +35,10 @@ import javafx.collections.ObservableList;
 
 /**
  * View model of the "Audit log" tab: the filter as typed (validated as it changes, with a message per
- * time field), the newest {@value #PAGE} matching entries and "Load older" pages on top, and the CSV
- * export with its progress. Queries and the export run on {@code background}; their results come back
- * through {@code ui} in one call per page (Platform::runLater in the app, a direct executor in tests).
+ * field: tenant, service and env by the route-name rules, from and to as times), the newest
+ * {@value #PAGE} matching entries and "Load older" pages on top, and the CSV export with its progress.
+ * Queries and the export run on {@code background}; their results come back through {@code ui} in one
+ * call per page (Platform::runLater in the app, a direct executor in tests).
  *
  * <p>Bounded: at most {@value #MAX_ROWS} rows are held; beyond that the operator narrows the filter
  * or exports. A result that arrives after a newer query started is dropped.
@@ -58,6 +62,9 @@ public final class AuditViewModel {
     private final ObjectProperty<Action> action = new SimpleObjectProperty<>();
     private final StringProperty from = new SimpleStringProperty("");
     private final StringProperty to = new SimpleStringProperty("");
+    private final SimpleStringProperty tenantError = new SimpleStringProperty("");
+    private final SimpleStringProperty serviceError = new SimpleStringProperty("");
+    private final SimpleStringProperty envError = new SimpleStringProperty("");
     private final SimpleStringProperty fromError = new SimpleStringProperty("");
     private final SimpleStringProperty toError = new SimpleStringProperty("");
     private final SimpleStringProperty status = new SimpleStringProperty("");
@@ -93,27 +100,70 @@ public final class AuditViewModel {
         this.ui = ui;
         this.clock = clock;
         this.zone = zone;
-        from.addListener((o, a, b) -> filter());
-        to.addListener((o, a, b) -> filter());
+        for (StringProperty field : List.of(tenant, service, env, from, to)) {
+            field.addListener((o, a, b) -> filter());
+        }
     }
 
     /**
-     * The filter as typed, or empty when a field is invalid (its message is set).
+     * The filter as typed, or empty when a field is invalid (its message is set). Tenant, service and env
+     * follow the route-name rules: the log holds only valid names, so a value they refuse (say 'Payments',
+     * upper case) could only ever answer "No entry matches the filter"; it is named under its field instead.
      */
     Optional<AuditFilter> filter() {
+        Optional<String> t = name("tenant", tenant.get(), tenantError);
+        Optional<String> s = name("service", service.get(), serviceError);
+        Optional<String> e = name("env", env.get(), envError);
         Instant now = clock.instant();
         Optional<Instant> start = time(from.get(), now, fromError);
         Optional<Instant> end = time(to.get(), now, toError);
-        if (!fromError.get().isEmpty() || !toError.get().isEmpty()) {
-            return Optional.empty();
-        }
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
             toError.set("must be after 'from'");
+        }
+        if (!invalidFields().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(AuditFilter.ALL.withActor(actor.get()).withTenant(tenant.get()).withService(service.get())
-                .withEnv(env.get()).withAction(action.get()).withRange(start.orElse(null), end.orElse(null))
-                .withLimit(PAGE));
+        return Optional.of(AuditFilter.ALL.withActor(actor.get()).withTenant(t.orElse(null))
+                .withService(s.orElse(null)).withEnv(e.orElse(null)).withAction(action.get())
+                .withRange(start.orElse(null), end.orElse(null)).withLimit(PAGE));
+    }
+
+    /** A tenant, service or env as typed: empty (after trimming) is no filter; anything else must be a valid name. */
+    private static Optional<String> name(String field, String text, SimpleStringProperty error) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            error.set("");
+            return Optional.empty();
+        }
+        error.set(RouteValidator.checkName(field, value).map(FieldError::message).orElse(""));
+        return Optional.of(value);
+    }
+
+    /** The fields the operator must fix before a search, in their order on screen; empty when none. */
+    private List<String> invalidFields() {
+        List<String> fields = new ArrayList<>();
+        if (!tenantError.get().isEmpty()) {
+            fields.add("tenant");
+        }
+        if (!serviceError.get().isEmpty()) {
+            fields.add("service");
+        }
+        if (!envError.get().isEmpty()) {
+            fields.add("env");
+        }
+        if (!fromError.get().isEmpty() || !toError.get().isEmpty()) {
+            fields.add("the time range");
+        }
+        return fields;
+    }
+
+    /** The invalid fields as a phrase: "tenant", "tenant and env", "service, env and the time range". */
+    private String toFix() {
+        List<String> fields = invalidFields();
+        if (fields.size() < 2) {
+            return String.join("", fields);
+        }
+        return String.join(", ", fields.subList(0, fields.size() - 1)) + " and " + fields.get(fields.size() - 1);
     }
 
     private Optional<Instant> time(String text, Instant now, SimpleStringProperty error) {
@@ -131,7 +181,7 @@ public final class AuditViewModel {
     public void refresh() {
         Optional<AuditFilter> f = filter();
         if (f.isEmpty()) {
-            status.set("Fix the time range to search");
+            status.set("Fix " + toFix() + " to search");
             return;
         }
         query(f.get(), true);
@@ -227,7 +277,7 @@ public final class AuditViewModel {
         }
         Optional<AuditFilter> f = filter();
         if (f.isEmpty()) {
-            exportStatus.set("Not exported: fix the time range first");
+            exportStatus.set("Not exported: fix " + toFix() + " first");
             return;
         }
         AuditCsvExport.Cancellation cancel = new AuditCsvExport.Cancellation();
@@ -314,6 +364,19 @@ public final class AuditViewModel {
 
     public StringProperty toProperty() {
         return to;
+    }
+
+    /** Empty while the tenant filter is empty or a valid name; otherwise the rule it breaks. */
+    public ReadOnlyStringProperty tenantErrorProperty() {
+        return tenantError;
+    }
+
+    public ReadOnlyStringProperty serviceErrorProperty() {
+        return serviceError;
+    }
+
+    public ReadOnlyStringProperty envErrorProperty() {
+        return envError;
     }
 
     public ReadOnlyStringProperty fromErrorProperty() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,7 +23,8 @@ import javafx.collections.ObservableList;
 /**
  * View model of a change's trace: the timeline of the change it follows, filled in live as the hops
  * arrive, and the warning when a hop is late. Follows one change at a time ({@link #follow}); the
- * trace book's updates for other changes are ignored before they reach the UI thread.
+ * trace book's updates for other changes are ignored before they reach the UI thread, and what the
+ * timeline shows is always read from the book on the UI thread (see {@link #onTrace}).
  */
 public final class TraceViewModel implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -35,6 +37,8 @@ public final class TraceViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final java.util.function.Consumer<ChangeTrace> listener = this::onTrace;
     private volatile UUID following;
+    /** A read of the followed trace is queued on the UI thread and has not started yet. */
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
     /** What the title says while the book has no trace of the followed change (UI thread only). */
     private String whileAbsent = "Trace: no change yet";
 
@@ -103,13 +107,27 @@ public final class TraceViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The book calls its listeners after releasing its lock, so two threads reporting hops of one change
+     * (the relay's callback, the consumer) can notify in the opposite order of their updates: the version
+     * passed here may be older than one shown already. So the UI thread reads the book's current version
+     * instead, and at most one such read is queued at a time (a burst of hops is one update of the view).
+     */
     private void onTrace(ChangeTrace trace) {
-        if (trace.eventId().equals(following)) {
+        if (!trace.eventId().equals(following) || !refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             ui.execute(() -> {
-                if (trace.eventId().equals(following)) {
-                    show(Optional.of(trace));
+                refreshPending.set(false); // before reading: an update from now on queues a read of its own
+                UUID id = following;
+                if (id != null) {
+                    show(book.find(id));
                 }
             });
+        } catch (RuntimeException e) {
+            refreshPending.set(false); // not queued: the next update must be able to queue one
+            throw e;
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +151,62 @@ class AuditViewModelTest {
         model.refresh();
         assertThat(model.rows()).isEmpty(); // the fixed clock is in 2030: nothing in the last day
         assertThat(model.statusProperty().get()).isEqualTo("No entry matches the filter");
+    }
+
+    @Test
+    void tenantServiceAndEnvFollowTheRouteNameRulesAndNothingRunsWhileOneIsBroken() {
+        List<Runnable> searchThread = new ArrayList<>();
+        List<Runnable> exportThread = new ArrayList<>();
+        AuditViewModel m = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()), searchThread::add,
+                exportThread::add, Runnable::run, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC),
+                ZoneOffset.UTC);
+        m.tenantProperty().set(tenant);
+        m.actionProperty().set(Action.ACTIVATED);
+        m.refresh();
+        searchThread.remove(0).run();
+        assertThat(m.rows()).hasSize(1);
+
+        m.tenantProperty().set("Payments"); // as typed: upper case matches nothing in the log
+        assertThat(m.tenantErrorProperty().get()).isEqualTo("tenant must be lowercase letters, digits and '-'"
+                + " (1-63 chars, no leading or trailing '-'), got 'Payments'");
+        m.serviceProperty().set("-svc");
+        assertThat(m.serviceErrorProperty().get()).isEqualTo("service must be lowercase letters, digits and '-'"
+                + " (1-63 chars, no leading or trailing '-'), got '-svc'");
+        m.envProperty().set("p".repeat(64));
+        assertThat(m.envErrorProperty().get()).startsWith("env must be at most 63 characters (")
+                .contains("got 64 characters: 'ppp");
+        m.refresh();
+        assertThat(m.statusProperty().get()).isEqualTo("Fix tenant, service and env to search");
+        assertThat(searchThread).as("no search runs").isEmpty();
+        assertThat(m.loadingProperty().get()).isFalse();
+        assertThat(m.rows()).as("the last search's entries stay").hasSize(1);
+
+        m.fromProperty().set("yesterday");
+        m.refresh();
+        assertThat(m.statusProperty().get()).isEqualTo("Fix tenant, service, env and the time range to search");
+        m.exportTo(dir.resolve("audit.csv"));
+        assertThat(m.exportStatusProperty().get())
+                .isEqualTo("Not exported: fix tenant, service, env and the time range first");
+        assertThat(exportThread).isEmpty();
+        m.shownAgain(); // the tab shown again: still nothing to search with
+        assertThat(searchThread).isEmpty();
+
+        m.fromProperty().set("");
+        m.serviceProperty().set("  "); // blank: no filter, not a broken name
+        m.envProperty().set("");
+        assertThat(m.serviceErrorProperty().get()).isEmpty();
+        assertThat(m.envErrorProperty().get()).isEmpty();
+        m.refresh();
+        assertThat(m.statusProperty().get()).isEqualTo("Fix tenant to search");
+        assertThat(searchThread).isEmpty();
+
+        m.tenantProperty().set(" " + tenant + " "); // spaces around a valid name are trimmed, as the search does
+        assertThat(m.tenantErrorProperty().get()).isEmpty();
+        m.refresh();
+        assertThat(searchThread).hasSize(1);
+        searchThread.remove(0).run();
+        assertThat(m.rows()).singleElement().satisfies(r -> assertThat(r.route()).isEqualTo(tenant + "/svc/dev/v1"));
+        assertThat(m.statusProperty().get()).isEqualTo("1 entry");
     }
 
     @Test

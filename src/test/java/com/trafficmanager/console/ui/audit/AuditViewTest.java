@@ -134,6 +134,32 @@ class AuditViewTest {
                 .containsExactly("deactivated", "activated", "created");
     }
 
+    @Test
+    void aTenantTheNameRulesRefuseIsNamedUnderItsFieldAndNotSearched() throws Exception {
+        java.util.List<Runnable> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AuditViewModel model = new AuditViewModel(new AuditLog(WritePathFixture.database().dataSource()),
+                searches::add, Platform::runLater, Clock.systemUTC(), ZoneId.of("UTC"));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new AuditView(model), 1280, 800));
+            stage.show();
+        });
+        FxToolkit.showStage();
+        javafx.scene.control.Label error =
+                robot.lookup("#audit-tenant-error").queryAs(javafx.scene.control.Label.class);
+        assertThat(error.isVisible()).isFalse();
+
+        robot.clickOn("#audit-tenant").write("Payments").type(javafx.scene.input.KeyCode.ENTER);
+        javafx.scene.control.Label status = robot.lookup("#audit-status").queryAs(javafx.scene.control.Label.class);
+        Eventually.await("Enter answered in the status", WAIT, () -> "Fix tenant to search".equals(status.getText()));
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("tenant must be lowercase letters, digits and '-'"
+                + " (1-63 chars, no leading or trailing '-'), got 'Payments'");
+        assertThat(searches).as("Enter ran no search").isEmpty();
+
+        robot.interact(() -> model.tenantProperty().set(tenant));
+        assertThat(error.isVisible()).as("gone once the name is valid").isFalse();
+    }
+
     private Map<String, String> cells(String column) {
         return ShownText.of(robot.lookup("#audit-table .table-cell").queryAll().stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null

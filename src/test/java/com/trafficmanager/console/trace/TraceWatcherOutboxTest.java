@@ -1,0 +1,111 @@
+package com.trafficmanager.console.trace;
+
+import static com.trafficmanager.console.trace.WatcherFakes.caches;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficmanager.console.route.BulkResult;
+import com.trafficmanager.console.route.ChangeResult;
+import com.trafficmanager.console.route.OperatorContext;
+import com.trafficmanager.console.route.RouteKey;
+import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.route.VersionedKey;
+import com.trafficmanager.console.testing.SettableClock;
+import com.trafficmanager.console.testing.WritePathFixture;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watcher with the route service's publish-state read, as the session wires it, on the real
+ * sandbox database: the traces of a bulk action held up by a Kafka outage cost one connection a sweep,
+ * not one each, also while the database does not answer.
+ */
+class TraceWatcherOutboxTest {
+    private static final DataSource DB = WritePathFixture.database().dataSource();
+    private static final int ROUTES = 40;
+
+    /** Connections asked for by the route service (also those refused while the database is "down"). */
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                if (method.getName().equals("getConnection")) {
+                    connections.incrementAndGet();
+                    if (down.get()) {
+                        throw new SQLException("Connection is not available, request timed out after 10000ms");
+                    }
+                }
+                try {
+                    return method.invoke(DB, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    // the outbox's times are the database's: the test's clock starts at the real now
+    private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final TraceBook book = new TraceBook(TraceBook.DEFAULT_CAPACITY, clock);
+
+    @Test
+    void theTracesOfABulkActionAreLookedUpInOneStatementPerSweep() throws Exception {
+        RouteService service = new RouteService(counting, () -> { }); // no relay: the events stay pending
+        service.addChangeListener(new ChangeTracer(book, clock)::committed);
+        String tenant = WritePathFixture.uniqueTenant("trace-batch");
+        OperatorContext ops = new OperatorContext("tw", "ws-1", false);
+        List<VersionedKey> keys = new ArrayList<>();
+        for (int i = 0; i < ROUTES; i++) {
+            RouteKey key = new RouteKey(tenant, "svc", "dev", "v" + i);
+            service.create(key, "https://svc.example.com/" + i, ops);
+            keys.add(new VersionedKey(key, 1));
+        }
+        BulkResult bulk = service.bulkActivate(keys, ops);
+        List<UUID> activations = bulk.changes().stream().map(ChangeResult::eventId).toList();
+        TraceWatcher watcher = new TraceWatcher(book, service::publishStates, caches(() -> CacheState.ABSENT),
+                p -> false, () -> false, clock);
+
+        connections.set(0);
+        watcher.sweep();
+        assertThat(connections).as("one connection for the %d unpublished traces", 2 * ROUTES).hasValue(1);
+
+        markPublished(activations); // Kafka is back: another console's relay publishes the bulk action
+        clock.set(Instant.now().plusSeconds(30)); // past the grace for another console's consumer
+        connections.set(0);
+        watcher.sweep();
+        assertThat(connections).hasValue(1);
+        assertThat(activations).allSatisfy(id -> {
+            ChangeTrace trace = book.find(id).orElseThrow();
+            assertThat(trace.hop(Hop.PUBLISHED)).hasValueSatisfying(h -> assertThat(h.detail())
+                    .startsWith("partition 2, offset ").endsWith("(published by another console's relay)"));
+            assertThat(trace.hop(Hop.CACHE_VERIFIED)).hasValueSatisfying(h -> assertThat(h.detail())
+                    .isEqualTo("key absent"));
+        });
+
+        for (int i = 0; i < ROUTES; i++) { // changes the outbox does not know, so unpublished whatever else runs
+            book.committed(UUID.randomUUID(), tenant + ":other:dev:v" + i, "created", 1, clock.instant(), "");
+        }
+        down.set(true);
+        connections.set(0);
+        watcher.sweep();
+        assertThat(connections).as("the database that does not answer is asked once, not once per trace").hasValue(1);
+    }
+
+    private static void markPublished(List<UUID> eventIds) throws SQLException {
+        try (Connection c = DB.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update outbox set published_at = now(), kafka_partition = 2, kafka_offset = id,
+                                  attempts = attempts + 1
+                 where event_id = any (?)""")) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            assertThat(ps.executeUpdate()).isEqualTo(eventIds.size());
+        }
+    }
+}

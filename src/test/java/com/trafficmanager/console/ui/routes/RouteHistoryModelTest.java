@@ -5,39 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The history pane on the sandbox database: another route's changes never show under the selected one's
+ * The history pane on the sandbox database, connected as a login role of its own so that PostgreSQL can go
+ * away for it alone ({@link DatabaseOutage}): another route's changes never show under the selected one's
  * title, and reads the selection has moved past are not made.
  */
 class RouteHistoryModelTest {
-    private final AtomicBoolean down = new AtomicBoolean();
+    private final DatabaseOutage own = DatabaseOutage.newRole("history_pane");
     private final AtomicInteger connections = new AtomicInteger();
-    private final DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+    /**
+     * The role's real pool, with the connections asked of it counted: it refuses nothing and changes
+     * nothing, every call reaches the pool and PostgreSQL as it is.
+     */
+    private final DataSource counted = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                 if (method.getName().equals("getConnection")) {
                     connections.incrementAndGet();
-                    if (down.get()) {
-                        throw new SQLException("the database went away");
-                    }
                 }
                 try {
-                    return method.invoke(WritePathFixture.database().dataSource(), args);
+                    return method.invoke(own.dataSource(), args);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
             });
-    private final RouteService service = new RouteService(flaky, () -> { });
+    private final RouteService service = new RouteService(counted, () -> { });
+
+    @AfterEach
+    void dropTheRole() {
+        own.close();
+    }
 
     private RouteKey created(String version) {
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("history"), "svc", "dev", version);
@@ -52,7 +59,8 @@ class RouteHistoryModelTest {
         RouteHistoryModel history = new RouteHistoryModel(service, Runnable::run, Runnable::run);
         history.show(a);
         assertThat(history.rows()).hasSize(1);
-        down.set(true);
+        own.down();
+        // on this thread: returns once the read failed, at the latest after the pool's connection timeout (10 s)
         history.show(b);
         assertThat(history.titleProperty().get()).startsWith("History of " + b + ": could not be read");
         assertThat(history.rows()).as("none of " + a + "'s changes under " + b + "'s title").isEmpty();

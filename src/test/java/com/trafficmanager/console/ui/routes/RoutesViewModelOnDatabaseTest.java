@@ -8,69 +8,56 @@ import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.RouteState;
 import com.trafficmanager.console.route.RouteWatcher;
+import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.Eventually;
 import com.trafficmanager.console.testing.WritePathFixture;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.SQLException;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Routes tab's view model on the real sandbox database, with the connections it gets held or
- * refused in front of it (as when PostgreSQL is slow or down):
+ * The Routes tab's view model on the real sandbox database, connected as a login role of its own so that
+ * PostgreSQL can go away for it alone ({@link DatabaseOutage}: its logins refused, its sessions ended by the
+ * server) or be slow to give it a connection (every connection of its pool in use):
  * a history that could not be read is read again once the database answers, and a change asked for
  * before the tab closes still commits.
  */
 class RoutesViewModelOnDatabaseTest {
     private static final OperatorContext ALICE = new OperatorContext("alice", "test-host", false);
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * Generous: while the database is away a read fails only after the pool's connection timeout (10 s), and
+     * once it is back the pool logs in again after its retry backoff (up to 10 s more).
+     */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private final DataSource real = WritePathFixture.database().dataSource();
-    private final AtomicBoolean down = new AtomicBoolean();
-    /** While set, a connection for a change is handed out only once the latch opens. */
-    private final AtomicReference<CountDownLatch> held = new AtomicReference<>();
-    private final CountDownLatch heldOne = new CountDownLatch(1);
+    /** The model's database, as its own role (set by {@link #shown}). */
+    private DatabaseOutage own;
     private RoutesViewModel model;
 
     @AfterEach
     void close() {
-        if (model != null) {
-            model.close();
+        try {
+            if (model != null) {
+                model.close();
+            }
+        } finally {
+            if (own != null) {
+                own.close();
+            }
         }
-    }
-
-    private DataSource inFrontOfTheDatabase() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        if (down.get()) {
-                            throw new SQLException("Connection refused (PostgreSQL is down)");
-                        }
-                        CountDownLatch gate = held.get();
-                        // only the tab's change thread waits: the watcher's polls go on
-                        if (gate != null && Thread.currentThread().getName().startsWith("routes-actions")) {
-                            heldOne.countDown();
-                            gate.await();
-                        }
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private Route shown(RouteKey key, RouteState state) {
         Route route = new RouteService(real, () -> { }).create(key, "https://pay.example.com", ALICE).after();
-        model = new RoutesViewModel(new RouteService(inFrontOfTheDatabase(), () -> { }), ALICE,
+        own = DatabaseOutage.newRole("routes_tab");
+        model = new RoutesViewModel(new RouteService(own.dataSource(), () -> { }), ALICE,
                 new RoutesSettings("test", Set.of("prod"), true, Duration.ofMillis(200)), Runnable::run);
         model.start(new ScriptedPrompts(c -> true, (r, proposed) -> Optional.empty()));
         Eventually.await("the route in the table", WAIT,
@@ -88,7 +75,7 @@ class RoutesViewModelOnDatabaseTest {
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("hist"), "payments", "dev", "v1");
         shown(key, RouteState.INACTIVE);
 
-        down.set(true);
+        own.down();
         select(key);
         Eventually.await("the history read failing", WAIT,
                 () -> model.history().titleProperty().get().startsWith("History of " + key + ": could not be read"));
@@ -97,7 +84,8 @@ class RoutesViewModelOnDatabaseTest {
 
         Eventually.await("the tab's poll to see the database gone", WAIT,
                 () -> model.backlogProperty().get() != null && model.backlogProperty().get().pendingCount() < 0);
-        down.set(false);
+        own.back();
+        // only the tab's own poll can bring it back: nothing here reloads, and the route does not change
         Eventually.await("the history read again", WAIT,
                 () -> model.history().titleProperty().get().equals("History of " + key + " (1 change)"));
         assertThat(model.history().rows()).hasSize(1);
@@ -108,17 +96,34 @@ class RoutesViewModelOnDatabaseTest {
         RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("closing"), "payments", "dev", "v1");
         shown(key, RouteState.INACTIVE);
         select(key);
-        CountDownLatch gate = new CountDownLatch(1);
-        held.set(gate);
-        model.activateSelected();
-        assertThat(heldOne.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
-                .as("the change waiting for its connection").isTrue();
+        List<Connection> inUse = new ArrayList<>();
+        try {
+            // every connection of the tab's pool taken (a database slow to answer): the change waits for one,
+            // in the pool's getConnection, as long as the pool's connection timeout (10 s) allows
+            for (int i = 0; i < own.poolSize(); i++) {
+                inUse.add(own.dataSource().getConnection());
+            }
+            model.activateSelected();
+            Eventually.await("the change waiting for its connection", WAIT,
+                    RoutesViewModelOnDatabaseTest::changeWaitsForAConnection);
 
-        model.close(); // the window closes while the change waits
-        held.set(null);
-        gate.countDown();
+            model.close(); // the window closes while the change waits
+        } finally {
+            for (Connection c : inUse) {
+                c.close(); // the change gets one of them
+            }
+        }
         assertThat(model.awaitChanges(WAIT)).as("the change finished").isTrue();
         assertThat(new RouteService(real, () -> { }).find(key).orElseThrow().state()).isEqualTo(RouteState.ACTIVE);
+    }
+
+    /** The tab's change thread is inside the pool's getConnection, waiting for a connection to come free. */
+    private static boolean changeWaitsForAConnection() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("routes-actions"))
+                .anyMatch(e -> Arrays.stream(e.getValue()).anyMatch(
+                        f -> f.getClassName().equals("com.zaxxer.hikari.pool.HikariPool")
+                                && f.getMethodName().equals("getConnection")));
     }
 
     @Test

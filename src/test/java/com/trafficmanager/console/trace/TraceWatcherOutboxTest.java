@@ -9,6 +9,7 @@ import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.VersionedKey;
+import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.SettableClock;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.lang.reflect.InvocationTargetException;
@@ -21,9 +22,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,19 +36,17 @@ class TraceWatcherOutboxTest {
     private static final DataSource DB = WritePathFixture.database().dataSource();
     private static final int ROUTES = 40;
 
-    /** Connections asked for by the route service (also those refused while the database is "down"). */
+    /** The route service's own login role: the outage takes its logins away, the server refuses them. */
+    private final DatabaseOutage database = DatabaseOutage.newRole("trace_batch");
+    /** Connections asked for by the route service (also those the server refuses while it is "down"). */
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicBoolean down = new AtomicBoolean();
     private final DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                 if (method.getName().equals("getConnection")) {
-                    connections.incrementAndGet();
-                    if (down.get()) {
-                        throw new SQLException("Connection is not available, request timed out after 10000ms");
-                    }
+                    connections.incrementAndGet(); // only counted: every call goes to the real pool
                 }
                 try {
-                    return method.invoke(DB, args);
+                    return method.invoke(database.dataSource(), args);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
@@ -55,6 +54,11 @@ class TraceWatcherOutboxTest {
     // the outbox's times are the database's: the test's clock starts at the real now
     private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final TraceBook book = new TraceBook(TraceBook.DEFAULT_CAPACITY, clock);
+
+    @AfterEach
+    void dropRole() {
+        database.close();
+    }
 
     @Test
     void theTracesOfABulkActionAreLookedUpInOneStatementPerSweep() throws Exception {
@@ -93,7 +97,7 @@ class TraceWatcherOutboxTest {
         for (int i = 0; i < ROUTES; i++) { // changes the outbox does not know, so unpublished whatever else runs
             book.committed(UUID.randomUUID(), tenant + ":other:dev:v" + i, "created", 1, clock.instant(), "");
         }
-        down.set(true);
+        database.down();
         connections.set(0);
         watcher.sweep();
         assertThat(connections).as("the database that does not answer is asked once, not once per trace").hasValue(1);

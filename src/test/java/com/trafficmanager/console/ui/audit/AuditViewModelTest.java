@@ -7,6 +7,7 @@ import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,32 +67,25 @@ class AuditViewModelTest {
 
     @Test
     void aSearchThatFailsLeavesLoadOlderWithTheSearchTheTableShows() {
-        javax.sql.DataSource real = WritePathFixture.database().dataSource();
-        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
-        javax.sql.DataSource flaky = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection") && down.get()) {
-                        throw new java.sql.SQLException("the database went away");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        AuditViewModel m = new AuditViewModel(new AuditLog(flaky), Runnable::run, Runnable::run,
+        try (DatabaseOutage outage = DatabaseOutage.newRole("audit_search")) {
+            searchFailsThenLoadOlder(outage);
+        }
+    }
+
+    private void searchFailsThenLoadOlder(DatabaseOutage outage) {
+        AuditViewModel m = new AuditViewModel(new AuditLog(outage.dataSource()), Runnable::run, Runnable::run,
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
         m.tenantProperty().set(tenant);
         m.refresh();
         assertThat(m.rows()).hasSize(AuditViewModel.PAGE);
 
-        down.set(true);
+        outage.down(); // the real server refuses the pool's logins
         m.tenantProperty().set(WritePathFixture.uniqueTenant("other"));
         m.refresh();
-        assertThat(m.statusProperty().get()).contains("the database went away");
+        assertThat(m.statusProperty().get()).startsWith("could not read the audit log: ");
         assertThat(m.rows()).as("the table still shows the first search").hasSize(AuditViewModel.PAGE);
 
-        down.set(false);
+        outage.back();
         m.loadOlder();
         assertThat(m.rows()).as("older entries of the search shown, not of the one that failed")
                 .hasSize(AuditViewModel.PAGE + 3).allMatch(r -> r.route().startsWith(tenant + "/"));

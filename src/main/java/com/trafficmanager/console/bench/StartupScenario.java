@@ -85,11 +85,11 @@ public final class StartupScenario implements BenchScenario {
 
     /** Runs the console in smoke mode and reads the first-frame line it prints when asked to. */
     private static double[] firstFrameAndRss(Path dir) throws Exception {
-        Process console = new ProcessBuilder(javaExecutable(), "-D" + FirstFrameProbe.PROPERTY + "=true", "-cp",
-                System.getProperty("java.class.path"), "com.trafficmanager.console.app.Main", "--smoke",
-                "--data-dir", dir.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-D" + FirstFrameProbe.PROPERTY + "=true"));
+        command.addAll(ViewerIngestScenario.CONSOLE_JAVA_OPTIONS); // the installed console's heap and collector
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.trafficmanager.console.app.Main",
+                "--smoke", "--data-dir", dir.toString()));
+        Process console = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         double firstFrame = Double.NaN;
         double rss = Double.NaN;
         try (BufferedReader err = new BufferedReader(new InputStreamReader(console.getErrorStream(), StandardCharsets.UTF_8))) {

@@ -18,9 +18,9 @@ import redis.clients.jedis.util.SafeEncoder;
  * works on the first chunks while the consumer is still decoding the rest of the batch.
  *
  * <p>Hazard: when the connection breaks mid-round some scripts may have run and others not; the caller
- * treats the whole batch as unprocessed and sends it again later, in a {@link RetrySeries}: the events
- * a broken round did run then answer as the series' own, with the outcome they had, instead of as
- * duplicates (which a redelivery from elsewhere still is).
+ * treats the whole batch as unprocessed and sends it again later. The events the broken round did run
+ * then answer as duplicates remembered with its token, which {@link RetriedEvents} counts as the
+ * outcome they had (a redelivery from elsewhere is still a duplicate).
  */
 final class BatchInvalidator {
     /** Events per script call: large enough that the call's overhead vanishes, small enough that one
@@ -38,8 +38,8 @@ final class BatchInvalidator {
 
     /**
      * A round for one batch; add its events in record order, then {@link Round#finish}. {@code token} is
-     * written with the event ids the round remembers; a duplicate remembered with the same token answers
-     * with the outcome it had ({@link Result#earlier}). "" for none.
+     * written with the event ids the round remembers, and a duplicate answers with what its id was
+     * remembered with ({@link Result#remembered}). "" for none.
      */
     Round begin(String token) {
         return new Round(token);
@@ -103,7 +103,7 @@ final class BatchInvalidator {
         /**
          * Waits for every answer. One result per event: {@link Outcome#DELETED}, {@link Outcome#ABSENT},
          * {@link Outcome#DUPLICATE} or null with the error message in {@code errors} at the same index;
-         * for a duplicate remembered with the round's token, {@code earlier} holds the outcome it had.
+         * for a duplicate, when the round has a token, {@code remembered} holds what its id was remembered with.
          */
         Result finish() throws RedisUnavailableException {
             if (events.isEmpty()) {
@@ -207,14 +207,20 @@ final class BatchInvalidator {
     private static Result results(List<Response<Object>> responses, int events) throws RedisUnavailableException {
         List<Outcome> outcomes = new ArrayList<>(events);
         List<String> errors = new ArrayList<>(events);
-        List<Outcome> earlier = new ArrayList<>(events);
+        List<String> remembered = new ArrayList<>(events);
         for (Response<Object> r : responses) {
             for (Object code : (List<?>) r.get()) { // NOSCRIPT surfaces here, from the first chunk
                 if (code instanceof Long c) {
                     outcomes.add(c == Scripts.DELETED ? Outcome.DELETED : c == Scripts.ABSENT ? Outcome.ABSENT
                             : Outcome.DUPLICATE);
-                    earlier.add(c == Scripts.SAME_TOKEN_DELETED ? Outcome.DELETED
-                            : c == Scripts.SAME_TOKEN_ABSENT ? Outcome.ABSENT : null);
+                    remembered.add(null);
+                    errors.add(null);
+                    continue;
+                }
+                if (code instanceof List<?> duplicate) { // {2, what the id was remembered with}
+                    outcomes.add(Outcome.DUPLICATE);
+                    Object first = duplicate.get(1); // a String: Jedis decodes a script's nested replies too
+                    remembered.add(first instanceof byte[] b ? SafeEncoder.encode(b) : first == null ? null : first.toString());
                     errors.add(null);
                     continue;
                 }
@@ -224,18 +230,17 @@ final class BatchInvalidator {
                 }
                 outcomes.add(null);
                 errors.add(refusal);
-                earlier.add(null);
+                remembered.add(null);
             }
         }
-        return new Result(outcomes, errors, earlier);
+        return new Result(outcomes, errors, remembered);
     }
 
     /**
-     * Outcomes per event, in order; an outcome is null where {@code errors} holds Redis's refusal. Where
-     * a duplicate was remembered with the round's token, {@code earlier} holds the outcome it had then
-     * (null elsewhere): whether it is the same delivery, retried, or a second copy, only the caller can
-     * tell.
+     * Outcomes per event, in order; an outcome is null where {@code errors} holds Redis's refusal. For a
+     * duplicate of a round with a token, {@code remembered} holds what its id was remembered with (a
+     * round's token, then 1 or 0: whether that round found the key), null elsewhere.
      */
-    record Result(List<Outcome> outcomes, List<String> errors, List<Outcome> earlier) {
+    record Result(List<Outcome> outcomes, List<String> errors, List<String> remembered) {
     }
 }

@@ -64,13 +64,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private final Map<TopicPartition, Long> lastSent = new HashMap<>();
     private boolean partitionsPaused;
     private boolean crashed;
-    /** The events of batches Redis failed half-way, until they are through again; null when there are none. */
-    private RetrySeries series;
-    /** Tells this run's rounds apart in Redis (see {@link RetrySeries}): unique to the run, then a round number. */
+    /** The events of rounds Redis failed half-way, until a round that answered has them. */
+    private final RetriedEvents retried = new RetriedEvents();
+    /** Tells this run's rounds apart in Redis (see {@link RetriedEvents}): unique to the run, then a round number. */
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private long rounds;
-    /** Written with the event ids the next round remembers; a new one after each round that answered. */
-    private String roundToken = nextRoundToken();
 
     ConsumerRun(InvalidationConsumer owner, BatchInvalidator invalidator) {
         this.owner = owner;
@@ -139,7 +137,8 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         List<RouteChangedEvent> events = new ArrayList<>(records.count());
         BatchInvalidator.Result result;
         long decodedAt;
-        try (BatchInvalidator.Round round = invalidator.begin(series == null ? roundToken : series.token())) {
+        String token = runId + "." + Long.toString(++rounds, 36) + ":"; // a new one every round, a retry's too
+        try (BatchInvalidator.Round round = invalidator.begin(token)) {
             for (ConsumerRecord<String, byte[]> r : records) {
                 DecodedRecord d = DecodedRecord.of(r);
                 decoded.add(d);
@@ -151,10 +150,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             decodedAt = System.nanoTime();
             result = round.finish();
         } catch (RedisUnavailableException e) {
-            if (series == null) {
-                series = new RetrySeries(roundToken);
-            }
-            series.failed(decoded); // some of them may have run in Redis before it failed
+            retried.failed(decoded, token); // some of them may have run in Redis before it failed
             onRedisDown(records, e);
             return;
         }
@@ -179,8 +175,8 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                 }
             } else {
                 outcome = result.outcomes().get(next);
-                if (series != null) {
-                    outcome = series.settle(d.event().eventId(), outcome, result.earlier().get(next));
+                if (!retried.isEmpty()) {
+                    outcome = retried.settle(d.event().eventId(), outcome, result.remembered().get(next));
                 }
                 if (outcome == null) {
                     outcome = Outcome.ERROR;
@@ -195,12 +191,6 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             out.add(new ProcessedEvent(r.partition(), r.offset(), r.key(), e == null ? null : e.eventId().toString(),
                     d.action(), outcome, detail, now));
             pending.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
-        }
-        if (series != null && series.settled()) {
-            series = null;
-        }
-        if (series == null) {
-            roundToken = nextRoundToken();
         }
         if (dlq != null && anyMalformed) {
             for (int failed = dlq.flush(); failed > 0; failed--) {
@@ -389,27 +379,15 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         }
         commit(List.copyOf(partitions));
         pending.keySet().removeAll(partitions);
-        forgetSeries(partitions);
         owner.assigned(consumer.assignment());
-    }
-
-    private String nextRoundToken() {
-        return runId + "." + Long.toString(++rounds, 36) + ":";
-    }
-
-    private void forgetSeries(Collection<TopicPartition> partitions) {
-        if (series != null) {
-            series.forget(partitions);
-            if (series.settled()) {
-                series = null;
-            }
-        }
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         counters.rebalance();
         LOG.info("partitions assigned: {}", partitions);
+        // on the new assignment, not on revoke: an eager rebalance revokes every partition, also those it gives back
+        retried.keepOnly(consumer.assignment());
         owner.assigned(consumer.assignment());
         if (partitionsPaused) {
             consumer.pause(partitions);
@@ -420,7 +398,6 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
         LOG.warn("partitions lost (no commit possible): {}", partitions);
         pending.keySet().removeAll(partitions);
-        forgetSeries(partitions);
         owner.assigned(consumer.assignment());
     }
 

@@ -11,8 +11,9 @@ import redis.clients.jedis.JedisPooled;
 /**
  * What the Redis step alone does: the invalidate script over events already decoded in memory, in
  * rounds of a poll batch, as the consumer sends them but with no Kafka and no decoding. The benchmark
- * reads the consumer's drain rate against it, because this step (remember the event id, delete the
- * key, leave the marker: four Redis commands per event) sets a ceiling no consumer of this design passes.
+ * reads the consumer's drain rate against it, because this step (read the marker, look at the key,
+ * remember the event id, delete the key, leave the marker: five Redis commands per event) sets a
+ * ceiling no consumer of this design passes.
  */
 public final class InvalidateStepFloor {
     private InvalidateStepFloor() {

@@ -9,11 +9,11 @@ package com.trafficmanager.console.invalidation;
  * ARGV = dedupe TTL ms, marker TTL ms, the round's token ('' for none), then per event the revision (''
  * when the event has none) and the event id. For each event: reads the marker first (the one read Redis
  * can refuse: a refused event only has its key deleted, its id is not remembered); remembers the event
- * id with {@code SET NX PX}, its value the token and whether the route key was there; if the id was
- * already there the event is a duplicate and nothing else happens: 2, or 3 (key was absent) / 4 (key
- * was deleted) when it was remembered with the same token, as when a round broke off after running it
- * and its batch is retried with that token (see RetrySeries). Otherwise deletes the route key (1 if it existed, 0 if
- * not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for an
+ * id with {@code SET NX PX}, its value the round's token and whether the route key was there (0 or 1);
+ * if the id was already there the event is a duplicate and nothing else happens: 2, or, when the round
+ * has a token, {2, what the id was remembered with}, so the consumer can tell a round that broke off
+ * after running the event (see RetriedEvents) from a redelivery. Otherwise deletes the route key (1 if
+ * it existed, 0 if not) and leaves the marker: the highest revision invalidated so far, or {@code ?<event id>} for an
  * event without a revision (a writer that does not set it), which a fill can only match by having seen
  * that exact marker before its database read. Returns one code per event, or Redis's refusal for that
  * event as a string (a key of the wrong type, or out of memory); one event's refusal does not stop the
@@ -32,10 +32,6 @@ final class Scripts {
     static final int ABSENT = 0;
     static final int DELETED = 1;
     static final int DUPLICATE = 2;
-    /** A duplicate of an event remembered with the same token, whose key was absent then. */
-    static final int SAME_TOKEN_ABSENT = 3;
-    /** A duplicate of an event remembered with the same token, whose key it deleted. */
-    static final int SAME_TOKEN_DELETED = 4;
 
     static final RedisScript INVALIDATE = new RedisScript("""
             local dedupeTtl, markerTtl, token = ARGV[1], ARGV[2], ARGV[3]
@@ -57,10 +53,8 @@ final class Scripts {
               if not redis.call('SET', seen, token .. existed, 'NX', 'PX', dedupeTtl) then
                 if token ~= '' then
                   local ok, first = pcall(redis.call, 'GET', seen)
-                  if ok and first == token .. '0' then
-                    return 3
-                  elseif ok and first == token .. '1' then
-                    return 4
+                  if ok and first then
+                    return {2, first}
                   end
                 end
                 return 2

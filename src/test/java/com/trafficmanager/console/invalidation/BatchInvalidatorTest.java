@@ -129,21 +129,21 @@ class BatchInvalidatorTest {
     }
 
     @Test
-    void aRoundTellsAnEventRememberedWithItsTokenFromARedelivery() throws Exception {
+    void aDuplicateSaysWhatItsIdWasRememberedWithWhenTheRoundHasAToken() throws Exception {
         RouteChangedEvent cached = event(1, 2L);
         RouteChangedEvent notCached = event(2, 2L);
         RouteChangedEvent before = event(3, 2L);
         redis.set(routeKey(1), "cached");
-        invalidator.invalidate(List.of(before)); // remembered with no token: a redelivery
+        invalidator.invalidate(List.of(before)); // remembered by a round without a token
         invalidator.invalidate(List.of(cached, notCached), "round-a:"); // a round that then broke off
         redis.set(routeKey(1), "filled again"); // filled after the step: no duplicate may delete it
 
-        BatchInvalidator.Result retried = invalidator.invalidate(List.of(cached, notCached, before), "round-a:");
+        BatchInvalidator.Result retried = invalidator.invalidate(List.of(cached, notCached, before), "round-b:");
 
         assertThat(retried.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE);
-        assertThat(retried.earlier()).containsExactly(Outcome.DELETED, Outcome.ABSENT, null);
-        assertThat(invalidator.invalidate(List.of(cached, notCached), "round-b:").earlier()).containsOnlyNulls();
-        assertThat(invalidator.invalidate(List.of(cached, notCached)).earlier()).containsOnlyNulls();
+        assertThat(retried.remembered()).containsExactly("round-a:1", "round-a:0", "0");
+        assertThat(invalidator.invalidate(List.of(cached, notCached)).remembered()).as("a round without a token")
+                .containsOnlyNulls();
         assertThat(redis.get(routeKey(1))).isEqualTo("filled again");
     }
 }

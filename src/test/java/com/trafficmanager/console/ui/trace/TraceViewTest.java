@@ -47,6 +47,6 @@ class TraceViewTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> view.get().ticking()).get()).as("while shown").isTrue();
 
         WaitForAsyncUtils.asyncFx(() -> window.get().hide()).get();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> view.get().ticking()).get()).as("closed, scene kept").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.get().ticking()).get()).as("ticking after its window closed").isFalse();
     }
 }

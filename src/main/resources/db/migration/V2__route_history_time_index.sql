@@ -9,9 +9,8 @@
 -- time is far out of order (a console with a wrong clock) only widen the ranges they land in: results
 -- stay exact, those ranges are read in full. minmax_multi would shrug them off but needs PostgreSQL 14.
 --
--- autosummarize: each filled block range is queued for autovacuum's next pass to summarize, rather than
--- left for the next vacuum of the table (an insert-only table is vacuumed rarely), so ranges read in
--- full stay few (a range not summarized yet is read in full: slower, never wrong).
+-- autosummarize: each filled block range is summarized right away rather than at the next vacuum
+-- (an insert-only table is vacuumed rarely), so ranges read in full stay few.
 --
 -- Built inside the migration's transaction, not CONCURRENTLY: that cannot run in a transaction, and run
 -- outside one it waits for every open transaction, Flyway's own lock among them. The build holds back

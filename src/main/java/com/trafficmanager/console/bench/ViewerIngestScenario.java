@@ -33,14 +33,14 @@ public final class ViewerIngestScenario implements BenchScenario {
     static final int LONG_RUN = 1_000_000;
     /** Reads of the bare consumer on each side of the viewer's. */
     private static final int BARE_READS = 3;
+    /** The most the heap may grow from 300,000 to 1,000,000 events ingested (see the figure). */
+    private static final double HEAP_GROWTH_LIMIT_MB = 50;
     /**
      * The installed console's JVM options (the {@code --java-options} of packaging/&lt;os&gt;/jpackage.args;
      * PackagingArgsTest keeps them equal), so the viewer is measured as operators run it. G1 with a
      * 50 ms pause goal: the tail's garbage at full rate made the serial collector's pauses the
      * longest gaps between frames.
      */
-    /** The most the heap may grow from 300,000 to 1,000,000 events ingested (see the figure). */
-    private static final double HEAP_GROWTH_LIMIT_MB = 50;
     static final List<String> CONSOLE_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
             "-XX:MaxGCPauseMillis=50");
 

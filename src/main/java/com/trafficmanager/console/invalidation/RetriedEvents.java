@@ -14,50 +14,50 @@ import org.apache.kafka.common.TopicPartition;
  * it remembers; a broken round may have run some of its events, which answer the retry as duplicates
  * remembered with that round's token: those count as the deletion or absence they were, not as
  * duplicates. A duplicate remembered with any other token (a second copy of the event in the retried
- * batch, an earlier round's, another consumer's) is still a duplicate.
+ * batch, a round that answered, another consumer's) is still a duplicate. A broken round's token is
+ * stored with an event id only if that round held the event and ran it, so one set of broken rounds'
+ * tokens serves every unsettled event.
  *
- * <p>Hazard: bounded at {@value #MAX_EVENTS} events (a long outage with ever new batches would otherwise
- * grow it); beyond that an event a broken round ran counts as a duplicate, the cache is right either
- * way. Used by the consumer's thread only.
+ * <p>Hazard: bounded at {@value #MAX_EVENTS} events and {@value #MAX_TOKENS} broken rounds (an outage
+ * that refuses every retry of a batch for hours adds one round every retry); beyond that an event a
+ * broken round ran counts as a duplicate, the cache is right either way. Both are forgotten once no
+ * event is unsettled. Used by the consumer's thread only.
  */
 final class RetriedEvents {
     static final int MAX_EVENTS = 100_000;
+    static final int MAX_TOKENS = 100_000;
 
-    /** An event of a broken round: where it is, and the tokens of the rounds that may have run it. */
-    private record Unsettled(TopicPartition partition, Set<String> tokens) {
-    }
-
-    private final Map<UUID, Unsettled> unsettled = new HashMap<>();
+    /** Each unsettled event's partition, so a partition no longer assigned can go. */
+    private final Map<UUID, TopicPartition> unsettled = new HashMap<>();
+    /** The tokens of the rounds that broke off while events are unsettled. */
+    private final Set<String> brokenRounds = new HashSet<>();
 
     /** A round written with {@code token} failed: its events are unsettled until a round that answers has them. */
     void failed(Collection<DecodedRecord> batch, String token) {
+        if (brokenRounds.size() < MAX_TOKENS) {
+            brokenRounds.add(token);
+        }
         for (DecodedRecord d : batch) {
-            if (d.malformed()) {
-                continue;
-            }
-            Unsettled u = unsettled.get(d.event().eventId());
-            if (u == null && unsettled.size() < MAX_EVENTS) {
-                u = new Unsettled(new TopicPartition(d.record().topic(), d.record().partition()), new HashSet<>());
-                unsettled.put(d.event().eventId(), u);
-            }
-            if (u != null) {
-                u.tokens().add(token);
+            if (!d.malformed() && unsettled.size() < MAX_EVENTS) {
+                unsettled.putIfAbsent(d.event().eventId(),
+                        new TopicPartition(d.record().topic(), d.record().partition()));
             }
         }
     }
 
     /**
-     * What an event of an answered round counts as: when it is unsettled and Redis remembered it with the
-     * token of one of the broken rounds it was in ({@code remembered}: the token and 0 or 1, for a
-     * duplicate), the absence or deletion that round did; otherwise what Redis answered now.
+     * What an event of an answered round counts as: when it is unsettled and Redis remembered it with a
+     * broken round's token ({@code remembered}: the token and 0 or 1, for a duplicate), the absence or
+     * deletion that round did; otherwise what Redis answered now.
      */
     Outcome settle(UUID eventId, Outcome outcome, String remembered) {
-        Unsettled u = unsettled.remove(eventId);
-        if (u == null || outcome != Outcome.DUPLICATE || remembered == null || remembered.isEmpty()) {
-            return outcome;
+        boolean wasUnsettled = unsettled.remove(eventId) != null;
+        boolean credited = wasUnsettled && outcome == Outcome.DUPLICATE && remembered != null && !remembered.isEmpty()
+                && brokenRounds.contains(remembered.substring(0, remembered.length() - 1));
+        if (unsettled.isEmpty()) {
+            brokenRounds.clear();
         }
-        String token = remembered.substring(0, remembered.length() - 1);
-        if (!u.tokens().contains(token)) {
+        if (!credited) {
             return outcome;
         }
         return remembered.endsWith("1") ? Outcome.DELETED : Outcome.ABSENT;
@@ -65,7 +65,10 @@ final class RetriedEvents {
 
     /** A new assignment: events of partitions no longer this consumer's will not come back to it. */
     void keepOnly(Collection<TopicPartition> assigned) {
-        unsettled.values().removeIf(u -> !assigned.contains(u.partition()));
+        unsettled.values().removeIf(partition -> !assigned.contains(partition));
+        if (unsettled.isEmpty()) {
+            brokenRounds.clear();
+        }
     }
 
     boolean isEmpty() {

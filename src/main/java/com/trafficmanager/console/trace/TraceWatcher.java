@@ -103,7 +103,16 @@ public final class TraceWatcher implements AutoCloseable {
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::sweepSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A sweep that never throws: an exception out of a scheduled task ends its schedule for good. */
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException | Error e) { // a listener of the book failing, say: the next tick tries again
+            LOG.warn("trace sweep failed; trying again in a second", e);
+        }
     }
 
     /**
@@ -118,7 +127,7 @@ public final class TraceWatcher implements AutoCloseable {
         try {
             scheduler.execute(() -> {
                 sweepPending.set(false); // before reading the book: a hop from now on gets a sweep of its own
-                sweep();
+                sweepSafely();
             });
         } catch (RejectedExecutionException closing) {
             sweepPending.set(false); // closed meanwhile: nothing left to sweep for

@@ -80,4 +80,15 @@ class RetriedEventsTest {
         retried.keepOnly(List.of());
         assertThat(retried.isEmpty()).as("the malformed record was never unsettled").isTrue();
     }
+
+    @Test
+    void onceEveryEventSettledTheBrokenRoundsBeforeNoLongerCount() {
+        RouteChangedEvent first = event(1);
+        retried.failed(List.of(record(0, first)), "r.1:");
+        retried.settle(first.eventId(), Outcome.ABSENT, null);
+        RouteChangedEvent second = event(2); // its first copy was remembered by r.1, which broke off then
+        retried.failed(List.of(record(0, second)), "r.7:");
+
+        assertThat(retried.settle(second.eventId(), Outcome.DUPLICATE, "r.1:1")).isEqualTo(Outcome.DUPLICATE);
+    }
 }

@@ -51,10 +51,10 @@ public final class DatabaseOutage implements AutoCloseable {
         }
         String role = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         WritePathFixture.database(); // the schema exists, migrated by the owner
-        asOwner("create role " + role + " login",
-                "grant select, insert, update, delete on route, route_history, outbox to " + role,
-                "grant usage on sequence route_history_id_seq, outbox_id_seq to " + role);
-        try {
+        asOwner("create role " + role + " login");
+        try { // from here on a failure drops the role again
+            asOwner("grant select, insert, update, delete on route, route_history, outbox to " + role,
+                    "grant usage on sequence route_history_id_seq, outbox_id_seq to " + role);
             return new DatabaseOutage(role,
                     Database.openWithoutMigration(WritePathFixture.endpoints().jdbcUrl(), role, ""));
         } catch (RuntimeException e) {

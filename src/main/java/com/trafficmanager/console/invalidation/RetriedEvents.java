@@ -14,9 +14,9 @@ import org.apache.kafka.common.TopicPartition;
  * it remembers; a broken round may have run some of its events, which answer the retry as duplicates
  * remembered with that round's token: those count as the deletion or absence they were, not as
  * duplicates. A duplicate remembered with any other token (a second copy of the event in the retried
- * batch, a round that answered, another consumer's) is still a duplicate. A broken round's token is
- * stored with an event id only if that round held the event and ran it, so one set of broken rounds'
- * tokens serves every unsettled event.
+ * batch, a round that answered, another consumer's) is still a duplicate, and so is one remembered by
+ * a round that broke before the event last became unsettled (a second copy of it, met again later:
+ * the first copy was credited already). Broken rounds are numbered for that.
  *
  * <p>Hazard: bounded at {@value #MAX_EVENTS} events and {@value #MAX_TOKENS} broken rounds (an outage
  * that refuses every retry of a batch for hours adds one round every retry); beyond that an event a
@@ -27,37 +27,42 @@ final class RetriedEvents {
     static final int MAX_EVENTS = 100_000;
     static final int MAX_TOKENS = 100_000;
 
-    /** Each unsettled event's partition, so a partition no longer assigned can go. */
-    private final Map<UUID, TopicPartition> unsettled = new HashMap<>();
-    /** The tokens of the rounds that broke off while events are unsettled. */
-    private final Set<String> brokenRounds = new HashSet<>();
+    /** An unsettled event: its partition, and the number of the first broken round since it last settled. */
+    private record Unsettled(TopicPartition partition, long since) {
+    }
+
+    private final Map<UUID, Unsettled> unsettled = new HashMap<>();
+    /** The tokens of the rounds that broke off while events are unsettled, each with its number. */
+    private final Map<String, Long> brokenRounds = new HashMap<>();
+    private long failures;
 
     /** A round written with {@code token} failed: its events are unsettled until a round that answers has them. */
     void failed(Collection<DecodedRecord> batch, String token) {
+        long number = ++failures;
         if (brokenRounds.size() < MAX_TOKENS) {
-            brokenRounds.add(token);
+            brokenRounds.put(token, number);
         }
         for (DecodedRecord d : batch) {
             if (!d.malformed() && unsettled.size() < MAX_EVENTS) {
                 unsettled.putIfAbsent(d.event().eventId(),
-                        new TopicPartition(d.record().topic(), d.record().partition()));
+                        new Unsettled(new TopicPartition(d.record().topic(), d.record().partition()), number));
             }
         }
     }
 
     /**
-     * What an event of an answered round counts as: when it is unsettled and Redis remembered it with a
-     * broken round's token ({@code remembered}: the token and 0 or 1, for a duplicate), the absence or
-     * deletion that round did; otherwise what Redis answered now.
+     * What an event of an answered round counts as: when it is unsettled and Redis remembered it with the
+     * token of a round that broke since it became unsettled ({@code remembered}: the token and 0 or 1, for
+     * a duplicate), the absence or deletion that round did; otherwise what Redis answered now.
      */
     Outcome settle(UUID eventId, Outcome outcome, String remembered) {
-        boolean wasUnsettled = unsettled.remove(eventId) != null;
-        boolean credited = wasUnsettled && outcome == Outcome.DUPLICATE && remembered != null && !remembered.isEmpty()
-                && brokenRounds.contains(remembered.substring(0, remembered.length() - 1));
+        Unsettled u = unsettled.remove(eventId);
+        Long broken = u == null || outcome != Outcome.DUPLICATE || remembered == null || remembered.isEmpty() ? null
+                : brokenRounds.get(remembered.substring(0, remembered.length() - 1));
         if (unsettled.isEmpty()) {
             brokenRounds.clear();
         }
-        if (!credited) {
+        if (broken == null || broken < u.since()) {
             return outcome;
         }
         return remembered.endsWith("1") ? Outcome.DELETED : Outcome.ABSENT;
@@ -65,7 +70,7 @@ final class RetriedEvents {
 
     /** A new assignment: events of partitions no longer this consumer's will not come back to it. */
     void keepOnly(Collection<TopicPartition> assigned) {
-        unsettled.values().removeIf(partition -> !assigned.contains(partition));
+        unsettled.values().removeIf(u -> !assigned.contains(u.partition()));
         if (unsettled.isEmpty()) {
             brokenRounds.clear();
         }

@@ -73,6 +73,8 @@ public final class TraceWatcher implements AutoCloseable {
     private final IntPredicate consumerOwnsPartition;
     private final BooleanSupplier tailRunning;
     private final Clock clock;
+    /** The last sweep failure logged with its stack (watcher thread only): a repeat is logged briefly. */
+    private String lastFailure;
     /** When stale traces were last looked at; only the watcher's thread (or a test driving {@link #sweep}) uses it. */
     private Instant staleLookedAt;
     private final ScheduledExecutorService scheduler;
@@ -106,12 +108,26 @@ public final class TraceWatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::sweepSafely, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** A sweep that never throws: an exception out of a scheduled task ends its schedule for good. */
+    /**
+     * A sweep whose failure does not end the schedule (an exception out of a scheduled task ends it for
+     * good, silently). The JVM's own failures (out of memory) go to the thread's handler, which shows them,
+     * and end it; anything else is logged, its stack once, and the next tick tries again.
+     */
     private void sweepSafely() {
         try {
             sweep();
-        } catch (RuntimeException | Error e) { // a listener of the book failing, say: the next tick tries again
-            LOG.warn("trace sweep failed; trying again in a second", e);
+        } catch (VirtualMachineError e) {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e); // the executor would keep it to itself
+            throw e;
+        } catch (RuntimeException | Error e) { // a listener of the book failing, say
+            String failure = e.toString();
+            if (failure.equals(lastFailure)) {
+                LOG.debug("trace sweep failed again: {}", failure);
+            } else {
+                LOG.warn("trace sweep failed; trying again in a second", e);
+                lastFailure = failure;
+            }
         }
     }
 

@@ -86,9 +86,22 @@ class RetriedEventsTest {
         RouteChangedEvent first = event(1);
         retried.failed(List.of(record(0, first)), "r.1:");
         retried.settle(first.eventId(), Outcome.ABSENT, null);
-        RouteChangedEvent second = event(2); // its first copy was remembered by r.1, which broke off then
+        RouteChangedEvent second = event(2);
         retried.failed(List.of(record(0, second)), "r.7:");
 
+        // r.1 is forgotten: whatever it remembered is a duplicate now (r.1 never held this event anyway)
         assertThat(retried.settle(second.eventId(), Outcome.DUPLICATE, "r.1:1")).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aSecondCopyMetAgainAfterTheFirstWasCreditedIsADuplicateWhileOtherEventsStayUnsettled() {
+        RouteChangedEvent x = event(1); // at two offsets: a copy re-sent by the relay
+        RouteChangedEvent y = event(2);
+        retried.failed(List.of(record(0, x), record(1, y)), "r.1:"); // ran x's first copy, then broke
+
+        assertThat(retried.settle(x.eventId(), Outcome.DUPLICATE, "r.1:1")).isEqualTo(Outcome.DELETED);
+        retried.failed(List.of(record(0, x)), "r.3:"); // the second copy, in another round that broke; y still out
+        assertThat(retried.settle(x.eventId(), Outcome.DUPLICATE, "r.1:1")).as("the second copy")
+                .isEqualTo(Outcome.DUPLICATE);
     }
 }

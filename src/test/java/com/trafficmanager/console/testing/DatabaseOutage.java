@@ -28,8 +28,6 @@ import javax.sql.DataSource;
 public final class DatabaseOutage implements AutoCloseable {
     /** How long {@link #down()} and {@link #close()} wait at most for the role's sessions to end. */
     private static final Duration SESSIONS_END = Duration.ofSeconds(30);
-    /** Between two looks at the role's sessions. */
-    private static final long RECHECK_MILLIS = 100;
 
     private final String role;
     private final Database database;
@@ -135,24 +133,11 @@ public final class DatabaseOutage implements AutoCloseable {
      * before NOLOGIN shows in pg_stat_activity a little later, and is ended then.
      */
     private void endSessions() {
-        long deadline = System.nanoTime() + SESSIONS_END.toNanos();
-        int quietLooks = 0;
-        while (true) {
-            quietLooks = terminateSessions() == 0 ? quietLooks + 1 : 0;
-            if (quietLooks == 2) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("sessions of role " + role + " still there after "
-                        + SESSIONS_END.toSeconds() + " s of pg_terminate_backend");
-            }
-            try {
-                Thread.sleep(RECHECK_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted ending the sessions of role " + role, e);
-            }
-        }
+        int[] quietLooks = {0};
+        Eventually.await("the sessions of role " + role + " ended", SESSIONS_END, () -> {
+            quietLooks[0] = terminateSessions() == 0 ? quietLooks[0] + 1 : 0;
+            return quietLooks[0] == 2;
+        });
     }
 
     /** Signals every session of the role to end; returns how many there were (ending ones included). */

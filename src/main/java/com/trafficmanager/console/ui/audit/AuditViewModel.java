@@ -5,14 +5,10 @@ import com.trafficmanager.console.audit.AuditFilter;
 import com.trafficmanager.console.audit.AuditLog;
 import com.trafficmanager.console.audit.AuditPage;
 import com.trafficmanager.console.event.Action;
-import com.trafficmanager.console.route.FieldError;
-import com.trafficmanager.console.route.RouteValidator;
 import com.trafficmanager.console.text.FailureText;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -27,15 +23,14 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * View model of the "Audit log" tab: the filter as typed (validated as it changes, with a message per
- * field: tenant, service and env by the route-name rules, from and to as times), the newest
+ * View model of the "Audit log" tab: the filter as typed ({@link AuditFilterForm}: checked as it changes,
+ * with a message per field), the newest
  * {@value #PAGE} matching entries and "Load older" pages on top, and the CSV export with its progress.
  * Queries and the export run on {@code background}; their results come back through {@code ui} in one
  * call per page (Platform::runLater in the app, a direct executor in tests).
@@ -52,21 +47,9 @@ public final class AuditViewModel {
     private final Executor background;
     private final Executor exportBackground;
     private final Executor ui;
-    private final Clock clock;
     private final ZoneId zone;
 
-    private final StringProperty actor = new SimpleStringProperty("");
-    private final StringProperty tenant = new SimpleStringProperty("");
-    private final StringProperty service = new SimpleStringProperty("");
-    private final StringProperty env = new SimpleStringProperty("");
-    private final ObjectProperty<Action> action = new SimpleObjectProperty<>();
-    private final StringProperty from = new SimpleStringProperty("");
-    private final StringProperty to = new SimpleStringProperty("");
-    private final SimpleStringProperty tenantError = new SimpleStringProperty("");
-    private final SimpleStringProperty serviceError = new SimpleStringProperty("");
-    private final SimpleStringProperty envError = new SimpleStringProperty("");
-    private final SimpleStringProperty fromError = new SimpleStringProperty("");
-    private final SimpleStringProperty toError = new SimpleStringProperty("");
+    private final AuditFilterForm form;
     private final SimpleStringProperty status = new SimpleStringProperty("");
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
     private final SimpleBooleanProperty more = new SimpleBooleanProperty();
@@ -98,90 +81,20 @@ public final class AuditViewModel {
         this.background = background;
         this.exportBackground = exportBackground;
         this.ui = ui;
-        this.clock = clock;
         this.zone = zone;
-        for (StringProperty field : List.of(tenant, service, env, from, to)) {
-            field.addListener((o, a, b) -> filter());
-        }
+        this.form = new AuditFilterForm(clock, zone);
     }
 
-    /**
-     * The filter as typed, or empty when a field is invalid (its message is set). Tenant, service and env
-     * follow the route-name rules: the log holds only valid names, so a value they refuse (say 'Payments',
-     * upper case) could only ever answer "No entry matches the filter"; it is named under its field instead.
-     */
+    /** The filter as typed, a page of it, or empty when a field is invalid (its message is set). */
     Optional<AuditFilter> filter() {
-        Optional<String> t = name("tenant", tenant.get(), tenantError);
-        Optional<String> s = name("service", service.get(), serviceError);
-        Optional<String> e = name("env", env.get(), envError);
-        Instant now = clock.instant();
-        Optional<Instant> start = time(from.get(), now, fromError);
-        Optional<Instant> end = time(to.get(), now, toError);
-        if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-            toError.set("must be after 'from'");
-        }
-        if (!invalidFields().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(AuditFilter.ALL.withActor(actor.get()).withTenant(t.orElse(null))
-                .withService(s.orElse(null)).withEnv(e.orElse(null)).withAction(action.get())
-                .withRange(start.orElse(null), end.orElse(null)).withLimit(PAGE));
-    }
-
-    /** A tenant, service or env as typed: empty (after trimming) is no filter; anything else must be a valid name. */
-    private static Optional<String> name(String field, String text, SimpleStringProperty error) {
-        String value = text == null ? "" : text.strip();
-        if (value.isEmpty()) {
-            error.set("");
-            return Optional.empty();
-        }
-        error.set(RouteValidator.checkName(field, value).map(FieldError::message).orElse(""));
-        return Optional.of(value);
-    }
-
-    /** The fields the operator must fix before a search, in their order on screen; empty when none. */
-    private List<String> invalidFields() {
-        List<String> fields = new ArrayList<>();
-        if (!tenantError.get().isEmpty()) {
-            fields.add("tenant");
-        }
-        if (!serviceError.get().isEmpty()) {
-            fields.add("service");
-        }
-        if (!envError.get().isEmpty()) {
-            fields.add("env");
-        }
-        if (!fromError.get().isEmpty() || !toError.get().isEmpty()) {
-            fields.add("the time range");
-        }
-        return fields;
-    }
-
-    /** The invalid fields as a phrase: "tenant", "tenant and env", "service, env and the time range". */
-    private String toFix() {
-        List<String> fields = invalidFields();
-        if (fields.size() < 2) {
-            return String.join("", fields);
-        }
-        return String.join(", ", fields.subList(0, fields.size() - 1)) + " and " + fields.get(fields.size() - 1);
-    }
-
-    private Optional<Instant> time(String text, Instant now, SimpleStringProperty error) {
-        try {
-            Optional<Instant> t = TimeInput.parse(text, now, zone);
-            error.set("");
-            return t;
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
-            return Optional.empty();
-        }
+        return form.filter().map(f -> f.withLimit(PAGE));
     }
 
     /** Runs the filter: the newest {@value #PAGE} matching entries replace the table. */
     public void refresh() {
         Optional<AuditFilter> f = filter();
         if (f.isEmpty()) {
-            status.set("Fix " + toFix() + " to search");
+            status.set("Fix " + form.toFix() + " to search");
             return;
         }
         query(f.get(), true);
@@ -277,7 +190,7 @@ public final class AuditViewModel {
         }
         Optional<AuditFilter> f = filter();
         if (f.isEmpty()) {
-            exportStatus.set("Not exported: fix " + toFix() + " first");
+            exportStatus.set("Not exported: fix " + form.toFix() + " first");
             return;
         }
         AuditCsvExport.Cancellation cancel = new AuditCsvExport.Cancellation();
@@ -328,63 +241,57 @@ public final class AuditViewModel {
     }
 
     public void clearFilter() {
-        actor.set("");
-        tenant.set("");
-        service.set("");
-        env.set("");
-        action.set(null);
-        from.set("");
-        to.set("");
+        form.clear();
         refresh();
     }
 
     public StringProperty actorProperty() {
-        return actor;
+        return form.actorProperty();
     }
 
     public StringProperty tenantProperty() {
-        return tenant;
+        return form.tenantProperty();
     }
 
     public StringProperty serviceProperty() {
-        return service;
+        return form.serviceProperty();
     }
 
     public StringProperty envProperty() {
-        return env;
+        return form.envProperty();
     }
 
     public ObjectProperty<Action> actionProperty() {
-        return action;
+        return form.actionProperty();
     }
 
     public StringProperty fromProperty() {
-        return from;
+        return form.fromProperty();
     }
 
     public StringProperty toProperty() {
-        return to;
+        return form.toProperty();
     }
 
     /** Empty while the tenant filter is empty or a valid name; otherwise the rule it breaks. */
     public ReadOnlyStringProperty tenantErrorProperty() {
-        return tenantError;
+        return form.tenantErrorProperty();
     }
 
     public ReadOnlyStringProperty serviceErrorProperty() {
-        return serviceError;
+        return form.serviceErrorProperty();
     }
 
     public ReadOnlyStringProperty envErrorProperty() {
-        return envError;
+        return form.envErrorProperty();
     }
 
     public ReadOnlyStringProperty fromErrorProperty() {
-        return fromError;
+        return form.fromErrorProperty();
     }
 
     public ReadOnlyStringProperty toErrorProperty() {
-        return toError;
+        return form.toErrorProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

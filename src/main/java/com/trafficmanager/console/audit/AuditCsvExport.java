@@ -95,23 +95,12 @@ public final class AuditCsvExport {
     /**
      * Exports all entries matching {@code filter} (its limit and page are ignored), newest first.
      *
-     * @param cancelled asked between pages
+     * @param cancellation asked between pages; its cancel also cuts short the read under way
      * @return the number of entries written
-     * @throws CancelledException when {@code cancelled} turned true; the target is untouched
+     * @throws CancelledException when the export was cancelled; the target is untouched
      */
-    public long export(AuditFilter filter, Path target, Progress progress, BooleanSupplier cancelled)
-            throws IOException, CancelledException {
-        return export(filter, target, progress, cancelled, null);
-    }
-
-    /** {@link #export(AuditFilter, Path, Progress, BooleanSupplier)}, also cutting short the read under way. */
     public long export(AuditFilter filter, Path target, Progress progress, Cancellation cancellation)
             throws IOException, CancelledException {
-        return export(filter, target, progress, cancellation, cancellation);
-    }
-
-    private long export(AuditFilter filter, Path target, Progress progress, BooleanSupplier cancelled,
-                        Cancellation cancellation) throws IOException, CancelledException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
@@ -119,10 +108,8 @@ public final class AuditCsvExport {
         try {
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8));
                  AuditLog.Snapshot snapshot = log.snapshot()) {
-                if (cancellation != null) {
-                    cancellation.reading(snapshot);
-                }
-                written = writeRows(snapshot, filter, new CsvWriter(w), progress, cancelled);
+                cancellation.reading(snapshot);
+                written = writeRows(snapshot, filter, new CsvWriter(w), progress, cancellation);
             }
             move(tmp, absolute);
         } finally {

@@ -106,11 +106,6 @@ public final class AuditLog {
             return AuditLog.find(connection, filter, this);
         }
 
-        /** How many entries match (ignoring the limit and the page). */
-        public long count(AuditFilter filter) {
-            return AuditLog.count(connection, filter, QUERY_TIMEOUT_SECONDS, this);
-        }
-
         /**
          * How many entries match, or empty when the count failed or took longer than
          * {@value AuditLog#COUNT_TIMEOUT_SECONDS} s: the total an export reports progress on, which must never fail

@@ -113,7 +113,7 @@ class SecretsNeverLeakTest {
         try (ConsoleSession session = ConsoleSession.open(ConnectionTargets.external(sandboxWithSecrets, env))) {
             session.routes().create(new RouteKey(tenant, "svc", "prod", "v1"), "https://svc.example.com", session.operator());
             new AuditCsvExport(new AuditLog(session.database().dataSource()))
-                    .export(AuditFilter.ALL.withTenant(tenant), csv, (d, t) -> { }, () -> false);
+                    .export(AuditFilter.ALL.withTenant(tenant), csv, (d, t) -> { }, new AuditCsvExport.Cancellation());
         }
         assertThat(Files.readString(csv)).contains(tenant);
 

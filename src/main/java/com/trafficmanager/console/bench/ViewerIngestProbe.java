@@ -8,7 +8,6 @@ import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.live.LiveEventsModel;
 import com.trafficmanager.console.ui.live.LiveEventsView;
 import com.trafficmanager.console.ui.live.LiveSource;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -44,11 +43,8 @@ public final class ViewerIngestProbe {
      * events takes under a second, and a single one landed anywhere in a range of a third.
      */
     private static final int READS = 3;
-    /** The warm-up lasts at least this long, and until the JIT compilers have settled (see {@link #warmUp}). */
-    private static final long WARM_UP_MIN_MILLIS = 3_000;
+    /** The longest warm-up (see {@link #warmUp}). */
     private static final long WARM_UP_MAX_MILLIS = 60_000;
-    /** Settled: the compilers spent less than this in the last second (a few small methods still come and go). */
-    private static final long JIT_SETTLED_MILLIS_PER_S = 20;
 
     private ViewerIngestProbe() {
     }
@@ -152,29 +148,16 @@ public final class ViewerIngestProbe {
     }
 
     /**
-     * Tails the live end until the JIT compilers have settled, at least {@link #WARM_UP_MIN_MILLIS}.
-     * Hazard: a fixed 3 s was not enough here. The C2 compiler was still compiling the table's CSS
+     * Tails the live end until the JIT compilers have settled ({@link JitWarmUp}'s rule, a second at a
+     * time). Hazard: a fixed 3 s was not enough here. The C2 compiler was still compiling the table's CSS
      * (one method alone took 2 s) and the tail's decoding during the measured read, its thread took
      * about 2 s of CPU over a run on a machine with two cores, and the figure measured the JIT as much
      * as the viewer. Settling takes 30-40 s here.
      *
      * @return how long the warm-up took, in ms
      */
-    private static long warmUp() throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long start = System.nanoTime();
-        long[] lastSecond = new long[4]; // compile time at each of the last four 250 ms ticks
-        Arrays.fill(lastSecond, jit.getTotalCompilationTime());
-        for (int tick = 0; ; tick++) {
-            Thread.sleep(250);
-            long compiled = jit.getTotalCompilationTime();
-            long spent = compiled - lastSecond[tick % 4];
-            lastSecond[tick % 4] = compiled;
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (elapsed >= WARM_UP_MAX_MILLIS || elapsed >= WARM_UP_MIN_MILLIS && spent < JIT_SETTLED_MILLIS_PER_S) {
-                return elapsed;
-            }
-        }
+    private static long warmUp() throws Exception {
+        return JitWarmUp.repeat(() -> Thread.sleep(1_000), WARM_UP_MAX_MILLIS); // the tail runs on meanwhile
     }
 
     private static void awaitIngested(AtomicLong ingested, long target) throws InterruptedException {

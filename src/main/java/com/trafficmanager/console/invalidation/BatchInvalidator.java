@@ -219,12 +219,11 @@ final class BatchInvalidator {
                 }
                 if (code instanceof List<?> duplicate) { // {2, what the id was remembered with}
                     outcomes.add(Outcome.DUPLICATE);
-                    Object first = duplicate.get(1); // a String: Jedis decodes a script's nested replies too
-                    remembered.add(first instanceof byte[] b ? SafeEncoder.encode(b) : first == null ? null : first.toString());
+                    remembered.add(text(duplicate.get(1)));
                     errors.add(null);
                     continue;
                 }
-                String refusal = code instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(code);
+                String refusal = String.valueOf(text(code));
                 if (!refusal.startsWith("WRONGTYPE")) {
                     throw new RedisUnavailableException("Redis refused the invalidation: " + refusal, null);
                 }
@@ -234,6 +233,11 @@ final class BatchInvalidator {
             }
         }
         return new Result(outcomes, errors, remembered);
+    }
+
+    /** A reply's text: Jedis decodes a script's replies, nested ones too, to strings, or leaves them bytes. */
+    private static String text(Object reply) {
+        return reply instanceof byte[] b ? SafeEncoder.encode(b) : reply == null ? null : reply.toString();
     }
 
     /**

@@ -59,9 +59,7 @@ final class RetriedEvents {
         Unsettled u = unsettled.remove(eventId);
         Long broken = u == null || outcome != Outcome.DUPLICATE || remembered == null || remembered.isEmpty() ? null
                 : brokenRounds.get(remembered.substring(0, remembered.length() - 1));
-        if (unsettled.isEmpty()) {
-            brokenRounds.clear();
-        }
+        forgetBrokenRoundsOnceSettled();
         if (broken == null || broken < u.since()) {
             return outcome;
         }
@@ -71,6 +69,11 @@ final class RetriedEvents {
     /** A new assignment: events of partitions no longer this consumer's will not come back to it. */
     void keepOnly(Collection<TopicPartition> assigned) {
         unsettled.values().removeIf(u -> !assigned.contains(u.partition()));
+        forgetBrokenRoundsOnceSettled();
+    }
+
+    /** No event left unsettled: what broke before cannot be credited to any event to come. */
+    private void forgetBrokenRoundsOnceSettled() {
         if (unsettled.isEmpty()) {
             brokenRounds.clear();
         }

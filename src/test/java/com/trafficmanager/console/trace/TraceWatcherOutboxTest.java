@@ -9,11 +9,10 @@ import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.route.VersionedKey;
+import com.trafficmanager.console.testing.CountedConnections;
 import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.SettableClock;
 import com.trafficmanager.console.testing.WritePathFixture;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,17 +39,7 @@ class TraceWatcherOutboxTest {
     private final DatabaseOutage database = DatabaseOutage.newRole("trace_batch");
     /** Connections asked for by the route service (also those the server refuses while it is "down"). */
     private final AtomicInteger connections = new AtomicInteger();
-    private final DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                if (method.getName().equals("getConnection")) {
-                    connections.incrementAndGet(); // only counted: every call goes to the real pool
-                }
-                try {
-                    return method.invoke(database.dataSource(), args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+    private final DataSource counting = CountedConnections.counting(database.dataSource(), connections);
     // the outbox's times are the database's: the test's clock starts at the real now
     private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final TraceBook book = new TraceBook(TraceBook.DEFAULT_CAPACITY, clock);

@@ -7,6 +7,7 @@ import com.trafficmanager.console.event.Action;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.CountedConnections;
 import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.WritePathFixture;
 import java.nio.file.Files;
@@ -96,17 +97,7 @@ class AuditViewModelTest {
         java.util.List<Runnable> searchThread = new java.util.ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         javax.sql.DataSource real = WritePathFixture.database().dataSource();
-        javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        reads.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        javax.sql.DataSource counting = CountedConnections.counting(real, reads);
         AuditViewModel m = new AuditViewModel(new AuditLog(counting), searchThread::add, Runnable::run, Runnable::run,
                 Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
         m.tenantProperty().set(WritePathFixture.uniqueTenant("nobody"));

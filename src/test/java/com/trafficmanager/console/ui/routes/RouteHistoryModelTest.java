@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
+import com.trafficmanager.console.testing.CountedConnections;
 import com.trafficmanager.console.testing.DatabaseOutage;
 import com.trafficmanager.console.testing.WritePathFixture;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,21 +23,8 @@ import org.junit.jupiter.api.Test;
 class RouteHistoryModelTest {
     private final DatabaseOutage own = DatabaseOutage.newRole("history_pane");
     private final AtomicInteger connections = new AtomicInteger();
-    /**
-     * The role's real pool, with the connections asked of it counted: it refuses nothing and changes
-     * nothing, every call reaches the pool and PostgreSQL as it is.
-     */
-    private final DataSource counted = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                if (method.getName().equals("getConnection")) {
-                    connections.incrementAndGet();
-                }
-                try {
-                    return method.invoke(own.dataSource(), args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+    /** The role's real pool, the connections asked of it counted. */
+    private final DataSource counted = CountedConnections.counting(own.dataSource(), connections);
     private final RouteService service = new RouteService(counted, () -> { });
 
     @AfterEach

@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL server (binaries from Maven Central's zonky packages) in a data directory that
  * survives restarts.
  *
+ * <p>Hazard: two consoles' sandboxes on one workstation. When this server is down (a crash, a drill)
+ * another console's sandbox may take its port, and a server answering there is not ours. Readiness
+ * asks the server for its data directory, so a restart never takes that server for this one; and the
+ * console's clients log in as a role named after this cluster's system identifier ({@link #clientRole}),
+ * which no other cluster has: a client that meets another console's server is refused like an outage
+ * instead of writing routes and outbox rows into the wrong database.
+ *
  * <p>PostgreSQL refuses to run as root. When the console runs as root (containers, CI), initdb and
  * postgres run inside a user namespace ({@code unshare --user}) where they are an ordinary user; the
  * files they write still belong to the real user outside.
@@ -36,6 +43,7 @@ final class PostgresServer {
     private final ManagedProcess process;
     private Path pgHome;
     private int port;
+    private String clientRole;
 
     PostgresServer(Path sandboxDir, BinaryCache binaries) {
         this.dataDir = sandboxDir.resolve("postgres");
@@ -79,6 +87,11 @@ final class PostgresServer {
 
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The login role of the console's clients, known once {@link #start} returned. */
+    String clientRole() {
+        return clientRole;
     }
 
     int port() {
@@ -130,6 +143,7 @@ final class PostgresServer {
         deleteLeftover(building); // a first start cut short
         deleteLeftover(dataDir); // no PG_VERSION: not a cluster, nothing in it to keep
         Files.createDirectories(building);
+        Files.createDirectories(dataDir.getParent().resolve("logs"));
         restrictToOwner(building);
         List<String> command = command("initdb");
         command.addAll(List.of("-A", "trust", "-U", USER, "-D", building.toString(), "-E", "UTF-8", "--locale=C"));
@@ -202,25 +216,54 @@ final class PostgresServer {
 
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        SQLException last = null;
+        String last = "";
         while (System.nanoTime() < deadline) {
             process.checkAlive();
-            try (Connection ignored = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2", USER, "")) {
-                return;
+            try (Connection c = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2", USER, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("show data_directory")) {
+                rs.next();
+                String served = rs.getString(1);
+                if (isOurs(served)) {
+                    return;
+                }
+                // ours has not bound the port (yet): it exits with "could not bind", which checkAlive reports
+                last = "port " + port + " is served by another PostgreSQL (data directory " + served + ")";
             } catch (SQLException e) {
-                last = e;
-                Thread.sleep(50);
+                last = e.getMessage();
             }
+            Thread.sleep(50);
         }
         throw new IOException("PostgreSQL did not accept connections on port " + port + " within "
-                + START_TIMEOUT.toSeconds() + " s: " + (last == null ? "" : last.getMessage()) + "; log: "
-                + process.logTail(8));
+                + START_TIMEOUT.toSeconds() + " s: " + last + "; log: " + process.logTail(8));
     }
 
+    /** Whether {@code served}, a server's data directory, is this one's (compared as real paths). */
+    private boolean isOurs(String served) throws IOException {
+        try {
+            return Path.of(served).toRealPath().equals(dataDir.toRealPath());
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.InvalidPathException e) {
+            return false; // a directory this machine does not have
+        }
+    }
+
+    /**
+     * Creates the console's database and its client role when missing. The role is a superuser (the sandbox
+     * is the operator's own, and tests end sessions and revoke logins); its name is what matters.
+     */
     private void ensureDatabase() throws IOException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
              Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select system_identifier from pg_control_system()")) {
+                rs.next();
+                clientRole = "console_" + Long.toUnsignedString(rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + clientRole + "'")) {
+                if (!rs.next()) {
+                    s.execute("create role " + clientRole + " login superuser");
+                }
+            }
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

@@ -1,6 +1,8 @@
 package com.trafficmanager.console.sandbox;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,9 @@ import java.util.List;
 /**
  * A real redis-server (the binary bundled in the embedded-redis jar). Redis is a cache here: it keeps
  * nothing on disk ({@code save ""}, no AOF), so a restart starts empty, as a cache may.
+ *
+ * <p>Hazard: while this server is down another Redis (another console's sandbox) may take its port.
+ * Readiness asks the server on the port for its process id, so a restart never takes that one for this.
  */
 final class RedisServer {
     static final String NAME = "Redis";
@@ -74,25 +79,46 @@ final class RedisServer {
 
     private void awaitPong() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        IOException last = null;
+        String last = "";
         while (System.nanoTime() < deadline) {
             process.checkAlive();
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                socket.setSoTimeout(1000);
-                socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-                byte[] reply = new byte[7];
-                int n = socket.getInputStream().read(reply);
-                if (n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG")) {
+            try {
+                long served = answeringPid();
+                if (process.pid().orElse(-1L) == served) {
                     return;
                 }
+                // ours has not bound the port (yet): it exits with "Address already in use", which checkAlive reports
+                last = "port " + port + " is served by another Redis (process " + served + ")";
             } catch (IOException e) {
-                last = e;
+                last = e.getMessage();
             }
             Thread.sleep(25);
         }
-        throw new IOException("Redis did not answer PING on port " + port + ": "
-                + (last == null ? "" : last.getMessage()) + "; log: " + process.logTail(8));
+        throw new IOException("Redis did not answer PING on port " + port + ": " + last + "; log: "
+                + process.logTail(8));
+    }
+
+    /** The process id of the Redis answering PING on the port; fails when none answers. */
+    private long answeringPid() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write("PING\r\nINFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String pong = in.readLine();
+            if (!"+PONG".equals(pong)) {
+                throw new IOException("answered " + pong);
+            }
+            String size = in.readLine(); // INFO's bulk reply: $<length>, then lines up to an empty one
+            for (String line = in.readLine(); size != null && size.startsWith("$") && line != null
+                    && !line.isEmpty(); line = in.readLine()) {
+                if (line.startsWith("process_id:")) {
+                    return Long.parseLong(line.substring("process_id:".length()).strip());
+                }
+            }
+            throw new IOException("INFO server named no process id");
+        }
     }
 
     private static String binaryResource() {

@@ -153,7 +153,7 @@ public final class Sandbox implements AutoCloseable {
                 close();
                 throw failure;
             }
-            endpoints = new SandboxEndpoints(postgres.jdbcUrl(), PostgresServer.USER, kafka.bootstrap(),
+            endpoints = new SandboxEndpoints(postgres.jdbcUrl(), postgres.clientRole(), kafka.bootstrap(),
                     redis.uri(), options.topic());
             endpoints.writeTo(options.dataDir());
             supervisor.watch(PostgresServer.NAME, postgres.process(), postgres::restart);

@@ -92,7 +92,7 @@ class SandboxServersTest {
     void endpointsFileDescribesTheRunningServers() throws Exception {
         SandboxEndpoints fromFile = SandboxEndpoints.readFrom(TestSandbox.shared().dataDir());
         assertThat(fromFile).isEqualTo(endpoints);
-        assertThat(endpoints.psqlCommand()).matches("psql -h 127\\.0\\.0\\.1 -p \\d+ -U postgres traffic");
+        assertThat(endpoints.psqlCommand()).matches("psql -h 127\\.0\\.0\\.1 -p \\d+ -U console_\\d+ traffic");
         assertThat(endpoints.redisCliCommand()).isEqualTo("redis-cli -u " + endpoints.redisUri());
     }
 }

@@ -1,40 +1,32 @@
 package com.trafficmanager.console.ui.routes;
 
-import com.trafficmanager.console.outbox.Backlog;
 import com.trafficmanager.console.concurrent.DaemonThreads;
+import com.trafficmanager.console.outbox.Backlog;
 import com.trafficmanager.console.route.ChangeResult;
 import com.trafficmanager.console.route.OperatorContext;
 import com.trafficmanager.console.route.Route;
-import com.trafficmanager.console.route.RouteConflictException;
 import com.trafficmanager.console.route.RouteKey;
-import com.trafficmanager.console.route.RouteNotFoundException;
 import com.trafficmanager.console.route.RouteService;
-import com.trafficmanager.console.route.RouteValidationException;
 import com.trafficmanager.console.route.RouteWatcher;
-import com.trafficmanager.console.route.SampleRoutes;
 import com.trafficmanager.console.route.VersionedKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 
 /**
  * The Routes tab's view model: the table, the selection and which actions it allows, the commands
  * (create, activate, deactivate, edit URL, delete, bulk, sample routes), the status line, the history
  * of the selected route and the outbox backlog. No Node in here; questions to the operator go through
- * {@link RoutesPrompts}.
+ * {@link RoutesPrompts}. Here a command decides what to change and asks the operator;
+ * {@link RouteChangeRunner} carries the change out and reports it, {@link RouteSelection} keeps the
+ * actions and the history in step with the selection.
  *
  * <p>Threading: every method is called on the JavaFX thread; service calls run on the tab's own
  * background threads and come back through {@code ui} (Platform::runLater) once per result. While an
@@ -43,42 +35,22 @@ import javafx.collections.ObservableList;
  * <p>Hazard: the read-only check here only disables controls; the service refuses writes anyway.
  */
 public final class RoutesViewModel implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoutesViewModel.class);
     private final RouteService service;
     private final OperatorContext operator;
     private final RoutesSettings settings;
     private final Executor ui;
-    /**
-     * One change at a time, in order. Once it takes no more (closing, or the process ending on a signal while
-     * the window still shows) a change asked for is not made and says nothing: no error dialog as the console goes.
-     */
-    private final ExecutorService actions = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
-            DaemonThreads.named("routes-actions"),
-            (change, pool) -> LOG.info("the console is closing: a route change asked for now is not made"));
     private final ScheduledExecutorService reads =
             Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-reads"));
-    // apart from the reads: a history read waiting out a database outage must not hold back the amber
-    // "waiting" status of the change just made
-    private final ScheduledExecutorService publishChecks =
-            Executors.newScheduledThreadPool(1, DaemonThreads.named("routes-publish-checks"));
     private final RouteTable table = new RouteTable();
     private final RouteHistoryModel history;
     private final RouteActions enabled;
-    private final PublishTracker tracker;
-    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.UUID> lastChange =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final RouteWatcher watcher;
-    private final ObservableList<RouteRow> selection = FXCollections.observableArrayList();
-    private final java.util.Set<RouteRow> selected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private boolean selectionFollowQueued;
-    private final ReadOnlyObjectWrapper<StatusLine> status = new ReadOnlyObjectWrapper<>(StatusLine.NONE);
+    private final RouteSelection selection;
+    private final RouteChangeRunner changeRunner;
     private final ReadOnlyObjectWrapper<Backlog> backlog = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RouteKey> reveal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper partitions = new ReadOnlyIntegerWrapper();
     /** Set by {@link #close}; answers that arrive later (a publish confirmed after the tab closed) are dropped. */
     private volatile boolean closed;
-    private final AtomicLong statusSeq = new AtomicLong();
     /** URLs typed into Edit URL whose change has not committed yet, by route (JavaFX thread). */
     private final java.util.Map<RouteKey, String> urlDrafts = new java.util.HashMap<>();
     private RoutesPrompts prompts;
@@ -95,7 +67,6 @@ public final class RoutesViewModel implements AutoCloseable {
         });
         this.history = new RouteHistoryModel(service, reads, this.ui);
         this.enabled = new RouteActions(operator.readOnly(), settings.profileName());
-        this.tracker = new PublishTracker(service, publishChecks);
         this.watcher = new RouteWatcher(service, settings.pollInterval(), true, new RouteWatcher.Listener() {
             @Override
             public void routesChanged(RouteWatcher.Delta delta) {
@@ -119,33 +90,10 @@ public final class RoutesViewModel implements AutoCloseable {
                 ui.execute(() -> backlog.set(new Backlog(-1, java.time.Duration.ZERO, "database unavailable: " + message)));
             }
         });
-        selection.addListener((ListChangeListener<RouteRow>) c -> {
-            selected.clear();
-            selected.addAll(selection);
-            selectionChanged();
-        });
-        table.rows().addListener((ListChangeListener<RouteRow>) c -> {
-            if (selectionFollowQueued) {
-                return;
-            }
-            boolean touchesSelection = false;
-            while (c.next() && !touchesSelection) {
-                if (c.wasUpdated()) {
-                    for (int i = c.getFrom(); i < c.getTo() && !touchesSelection; i++) {
-                        touchesSelection = selected.contains(c.getList().get(i));
-                    }
-                }
-            }
-            if (touchesSelection) {
-                // a delta updates its rows one by one: the actions follow once, after all of them
-                selectionFollowQueued = true;
-                ui.execute(() -> {
-                    selectionFollowQueued = false;
-                    enabled.update(selection);
-                    history.reloadIfShown(selection.size() == 1 ? selection.get(0).key() : null);
-                });
-            }
-        });
+        this.selection = new RouteSelection(table, enabled, history, this.ui);
+        // prompts is read when a conflict comes, not now: it is set by start
+        this.changeRunner = new RouteChangeRunner(service, operator, this.ui, table, history, selection, watcher,
+                report -> prompts.conflict(report), this::reload, this::forgetCommittedDrafts);
     }
 
     /** Starts watching the database (first load at once, then every poll interval). */
@@ -168,7 +116,12 @@ public final class RoutesViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<StatusLine> statusProperty() {
-        return status.getReadOnlyProperty();
+        return changeRunner.statusProperty();
+    }
+
+    /** The event id of the latest change this tab made (the first route's, for a bulk action). */
+    public ReadOnlyObjectProperty<java.util.UUID> lastChangeProperty() {
+        return changeRunner.lastChangeProperty();
     }
 
     /** The outbox backlog as of the last poll; pending -1 when the database did not answer. */
@@ -178,7 +131,7 @@ public final class RoutesViewModel implements AutoCloseable {
 
     /** The route the table should select and scroll to (set after a create). */
     public ReadOnlyObjectProperty<RouteKey> revealProperty() {
-        return reveal.getReadOnlyProperty();
+        return changeRunner.revealProperty();
     }
 
     public ReadOnlyIntegerProperty partitionsProperty() {
@@ -200,16 +153,11 @@ public final class RoutesViewModel implements AutoCloseable {
 
     /** The rows the operator selected, in table order; the view keeps this in step with the table. */
     public void setSelection(List<RouteRow> rows) {
-        selection.setAll(rows);
+        selection.select(rows);
     }
 
     public List<RouteRow> selection() {
-        return List.copyOf(selection);
-    }
-
-    private void selectionChanged() {
-        enabled.update(selection);
-        history.show(selection.size() == 1 ? selection.get(0).key() : null);
+        return List.copyOf(selection.rows());
     }
 
     /** Reloads the table now (it also reloads every poll interval). */
@@ -232,7 +180,7 @@ public final class RoutesViewModel implements AutoCloseable {
         if (!(activate ? enabled.canActivateProperty() : enabled.canDeactivateProperty()).get()) {
             return;
         }
-        List<RouteRow> targets = enabled.targets(selection, activate);
+        List<RouteRow> targets = enabled.targets(selection.rows(), activate);
         String verb = activate ? "activate" : "deactivate";
         // the versions the confirmation shows: a change another console makes while it is open is a conflict,
         // not something the operator confirmed without seeing it
@@ -241,7 +189,7 @@ public final class RoutesViewModel implements AutoCloseable {
             setStatus(StatusLine.info(verb + " cancelled; nothing was changed"));
             return;
         }
-        runChange(verb, verb + "d", targets,
+        changeRunner.runChange(verb, verb + "d", targets,
                 () -> (activate ? service.bulkActivate(keys, operator) : service.bulkDeactivate(keys, operator)).changes());
     }
 
@@ -249,7 +197,7 @@ public final class RoutesViewModel implements AutoCloseable {
         if (!enabled.canEditUrlProperty().get()) {
             return;
         }
-        RouteRow row = selection.get(0);
+        RouteRow row = selection.rows().get(0);
         editUrl(row, urlDrafts.getOrDefault(row.key(), row.route().url()));
     }
 
@@ -276,7 +224,7 @@ public final class RoutesViewModel implements AutoCloseable {
         // kept until the change commits: a change that fails (database down, refused, a conflict the
         // operator closed) offers the typed URL again on the next Edit URL
         urlDrafts.put(before.key(), url.get());
-        runChange("change the URL of " + before.key(), "changed the URL of", List.of(row),
+        changeRunner.runChange("change the URL of " + before.key(), "changed the URL of", List.of(row),
                 () -> List.of(service.updateUrl(before.key(), url.get(), before.rowVersion(), operator)),
                 () -> editAgainAfterConflict(before.key(), url.get()));
     }
@@ -286,7 +234,7 @@ public final class RoutesViewModel implements AutoCloseable {
         if (closed) {
             return;
         }
-        actions.execute(() -> {
+        changeRunner.afterChanges(() -> {
             try {
                 Optional<Route> now = service.find(key);
                 ui.execute(() -> {
@@ -308,13 +256,13 @@ public final class RoutesViewModel implements AutoCloseable {
         if (!enabled.canDeleteProperty().get()) {
             return;
         }
-        RouteRow row = selection.get(0);
+        RouteRow row = selection.rows().get(0);
         Route before = row.route();
         if (!confirmed(Confirmations.delete(before, settings))) {
             setStatus(StatusLine.info("delete cancelled; nothing was changed"));
             return;
         }
-        runChange("delete " + before.key(), "deleted", List.of(row),
+        changeRunner.runChange("delete " + before.key(), "deleted", List.of(row),
                 () -> List.of(service.delete(before.key(), before.rowVersion(), operator)));
     }
 
@@ -328,40 +276,7 @@ public final class RoutesViewModel implements AutoCloseable {
         if (!enabled.canCreateProperty().get() || !form.canCreateProperty().get()) {
             return;
         }
-        RouteKey key = form.key();
-        String url = form.url();
-        form.setSubmitting(true);
-        long seq = setStatus(StatusLine.working("creating " + key + "..."));
-        actions.execute(() -> {
-            try {
-                ChangeResult result = service.create(key, url, operator);
-                ui.execute(() -> {
-                    form.setSubmitting(false);
-                    table.upsert(List.of(result.after()));
-                    reveal.set(null); // the same key again (created after its delete) is revealed again
-                    reveal.set(key);
-                    committed(seq, "created", List.of(result));
-                    done.run();
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    form.setSubmitting(false);
-                    StatusLine line = ActionMessages.failure("create " + key, e);
-                    form.failed(line.text());
-                    if (e instanceof RouteValidationException v) {
-                        form.showFieldErrors(v.messagesByField());
-                    }
-                    setStatus(line);
-                });
-            } catch (Error e) { // the form must not stay submitting for good; the error itself goes on up
-                ui.execute(() -> {
-                    form.setSubmitting(false);
-                    form.failed("create " + key + " failed: " + e);
-                    setStatus(StatusLine.error("create " + key + " failed: " + e));
-                });
-                throw e;
-            }
-        });
+        changeRunner.create(form, done);
     }
 
     /** Sandbox only: loads 3 tenants x 4 services x 3 envs x 2 versions of sample routes. */
@@ -369,26 +284,10 @@ public final class RoutesViewModel implements AutoCloseable {
         if (!settings.sandbox() || !enabled.canCreateProperty().get()) {
             return;
         }
-        long seq = setStatus(StatusLine.working("loading sample routes..."));
-        actions.execute(() -> {
-            try {
-                SampleRoutes.Loaded loaded = SampleRoutes.load(service, operator);
-                watcher.refreshNow();
-                ui.execute(() -> setStatusIf(seq, StatusLine.ok("loaded " + loaded.created() + " sample routes ("
-                        + loaded.activated() + " activated); their events are being published")));
-            } catch (SampleRoutes.PartlyLoadedException e) {
-                watcher.refreshNow(); // what was created is there: the table shows it
-                ui.execute(() -> setStatusIf(seq, StatusLine.warn("sample routes: " + e.getMessage())));
-            } catch (RuntimeException e) {
-                ui.execute(() -> setStatusIf(seq, ActionMessages.failure("load the sample routes", e)));
-            } catch (Error e) {
-                ui.execute(() -> setStatusIf(seq, StatusLine.error("loading the sample routes failed: " + e)));
-                throw e;
-            }
-        });
+        changeRunner.loadSampleRoutes();
     }
 
-    // ---- running a change ---------------------------------------------------------------------------
+    // ---- helpers ------------------------------------------------------------------------------------
 
     private boolean confirmed(Optional<Confirmation> confirmation) {
         return confirmation.isEmpty() || prompts.confirm(confirmation.get());
@@ -398,105 +297,17 @@ public final class RoutesViewModel implements AutoCloseable {
         return prompts.confirm(confirmation);
     }
 
-    /** Marks the rows busy, runs the change in the background, then shows the outcome. */
-    private void runChange(String attempted, String verbPast, List<RouteRow> rows, Supplier<List<ChangeResult>> work) {
-        runChange(attempted, verbPast, rows, work, null);
+    private void setStatus(StatusLine line) {
+        changeRunner.setStatus(line);
     }
 
-    /** @param afterReload run once the operator chose Reload on a conflict (null: nothing more) */
-    private void runChange(String attempted, String verbPast, List<RouteRow> rows, Supplier<List<ChangeResult>> work,
-                           Runnable afterReload) {
-        rows.forEach(r -> r.setBusy(true));
-        enabled.update(selection);
-        long seq = setStatus(StatusLine.working(attempted + (rows.size() > 1 ? " (" + rows.size() + " routes)" : "")
-                + "..."));
-        actions.execute(() -> {
-            try {
-                List<ChangeResult> changes = work.get();
-                ui.execute(() -> {
-                    changes.forEach(c -> urlDrafts.computeIfPresent(c.key(),
-                            (k, draft) -> c.after() == null || c.after().url().equals(draft) ? null : draft));
-                    table.upsert(changes.stream().map(ChangeResult::after).filter(java.util.Objects::nonNull).toList());
-                    table.remove(changes.stream().filter(c -> c.after() == null).map(ChangeResult::key).toList());
-                    done(rows);
-                    committed(seq, verbPast, changes);
-                    rows.forEach(r -> history.reloadIfShown(r.key()));
-                });
-            } catch (RouteConflictException e) {
-                ConflictReport report = ConflictReports.build(service, attempted, e);
-                ui.execute(() -> {
-                    done(rows);
-                    setStatusIf(seq, ActionMessages.failure(attempted, e));
-                    if (prompts.conflict(report)) {
-                        reload();
-                        setStatusIf(seq, StatusLine.warn("not " + verbPast + ": " + report.route() + " was changed by '"
-                                + report.changedBy() + "'; reloaded - review it and try again"));
-                        if (afterReload != null) {
-                            afterReload.run();
-                        }
-                    }
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    done(rows);
-                    setStatusIf(seq, ActionMessages.failure(attempted, e));
-                    if (e instanceof RouteNotFoundException) {
-                        reload();
-                    }
-                });
-            } catch (Error e) { // the rows must not stay busy for good; the error itself goes on up
-                ui.execute(() -> {
-                    done(rows);
-                    setStatusIf(seq, StatusLine.error(attempted + " failed: " + e));
-                });
-                throw e;
-            }
-        });
-    }
-
-    private void done(List<RouteRow> rows) {
-        rows.forEach(r -> r.setBusy(false));
-        enabled.update(selection);
-    }
-
-    /** The event id of the latest change this tab made (the first route's, for a bulk action). */
-    public ReadOnlyObjectProperty<java.util.UUID> lastChangeProperty() {
-        return lastChange.getReadOnlyProperty();
-    }
-
-    private void committed(long seq, String verbPast, List<ChangeResult> changes) {
-        if (!changes.isEmpty()) {
-            lastChange.set(changes.get(0).eventId());
-        }
-        setStatusIf(seq, StatusLine.working(ActionMessages.committed(verbPast, changes)));
-        watcher.refreshNow();
-        tracker.track(changes, () -> statusSeq.get() == seq, new PublishTracker.Listener() {
-            @Override
-            public void published(java.util.Map<java.util.UUID, com.trafficmanager.console.outbox.PublishState> states) {
-                ui.execute(() -> {
-                    setStatusIf(seq, StatusLine.ok(ActionMessages.published(verbPast, changes, states)));
-                    changes.forEach(c -> history.reloadIfShown(c.key()));
-                });
-            }
-
-            @Override
-            public void waiting(Backlog b) {
-                ui.execute(() -> setStatusIf(seq, StatusLine.warn(ActionMessages.waiting(verbPast, changes, b))));
-            }
-        });
-    }
-
-    private long setStatus(StatusLine line) {
-        long seq = statusSeq.incrementAndGet();
-        status.set(line);
-        return seq;
-    }
-
-    /** Sets the status only if no newer action took the line meanwhile. */
-    private void setStatusIf(long seq, StatusLine line) {
-        if (statusSeq.get() == seq) {
-            status.set(line);
-        }
+    /**
+     * What a change committed ends the drafts of its routes: deleted, or now pointing to the typed URL. A draft
+     * another change did not fulfil (an activate of the route meanwhile) stays for the next Edit URL.
+     */
+    private void forgetCommittedDrafts(List<ChangeResult> committed) {
+        committed.forEach(c -> urlDrafts.computeIfPresent(c.key(),
+                (k, draft) -> c.after() == null || c.after().url().equals(draft) ? null : draft));
     }
 
     /**
@@ -508,9 +319,8 @@ public final class RoutesViewModel implements AutoCloseable {
     public void close() {
         closed = true;
         watcher.close();
-        actions.shutdown();
+        changeRunner.close();
         reads.shutdownNow();
-        publishChecks.shutdownNow();
     }
 
     /**
@@ -518,7 +328,6 @@ public final class RoutesViewModel implements AutoCloseable {
      * process ends on a signal); false if some still run after the timeout. Any thread.
      */
     public boolean awaitChanges(java.time.Duration timeout) throws InterruptedException {
-        actions.shutdown(); // else the wait would last the whole timeout: the pool takes changes until shut
-        return actions.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return changeRunner.awaitChanges(timeout);
     }
 }

@@ -1,11 +1,14 @@
 package com.trafficmanager.console.outbox;
 
+import com.trafficmanager.console.db.ClockOffset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,12 +64,8 @@ public final class OutboxRepository {
                      order by last_attempt_at desc nulls last limit 1)
               from outbox where published_at is null""";
 
-    private static final String STATE = """
-            select published_at, kafka_partition, kafka_offset, attempts, last_error
-              from outbox where event_id = ?""";
-
     private static final String STATES = """
-            select event_id, published_at, kafka_partition, kafka_offset, attempts, last_error
+            select event_id, published_at, kafka_partition, kafka_offset, attempts, last_error, statement_timestamp()
               from outbox where event_id = any(?)""";
 
     private OutboxRepository() {
@@ -172,30 +171,27 @@ public final class OutboxRepository {
         }
     }
 
-    public static PublishState publishState(Connection c, UUID eventId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(STATE)) {
-            ps.setObject(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return PublishState.UNKNOWN;
-                }
-                return fromColumns(rs.getTimestamp(1), (Integer) rs.getObject(2), (Long) rs.getObject(3), true,
-                        rs.getInt(4), rs.getString(5));
-            }
-        }
-    }
-
-    /** The states of many events in one statement (an event without an outbox row is UNKNOWN). */
-    public static Map<UUID, PublishState> publishStates(Connection c, java.util.Collection<UUID> eventIds)
+    /**
+     * The states of many events in one statement (an event without an outbox row is UNKNOWN), their publish
+     * times on {@code local} (see {@link ClockOffset}).
+     */
+    public static Map<UUID, PublishState> publishStates(Connection c, Collection<UUID> eventIds, Clock local)
             throws SQLException {
-        Map<UUID, PublishState> states = new java.util.HashMap<>();
+        Map<UUID, PublishState> states = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(STATES)) {
             ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            Instant before = local.instant();
+            Timestamp databaseNow = null;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     states.put(rs.getObject(1, UUID.class), fromColumns(rs.getTimestamp(2), (Integer) rs.getObject(3),
                             (Long) rs.getObject(4), true, rs.getInt(5), rs.getString(6)));
+                    databaseNow = rs.getTimestamp(7);
                 }
+            }
+            if (databaseNow != null) {
+                ClockOffset offset = ClockOffset.measured(databaseNow.toInstant(), before, local.instant());
+                states.replaceAll((id, state) -> state.onClock(offset));
             }
         }
         for (UUID id : eventIds) {

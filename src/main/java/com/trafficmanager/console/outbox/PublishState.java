@@ -1,5 +1,6 @@
 package com.trafficmanager.console.outbox;
 
+import com.trafficmanager.console.db.ClockOffset;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -14,6 +15,12 @@ public record PublishState(Status status, Integer partition, Long offset, Instan
     public enum Status { PENDING, PUBLISHED, UNKNOWN }
 
     public static final PublishState UNKNOWN = new PublishState(Status.UNKNOWN, null, null, null, 0, null);
+
+    /** The same state with its publish time, written by the database's clock, on a local one. */
+    public PublishState onClock(ClockOffset databaseClock) {
+        return publishedAt == null ? this
+                : new PublishState(status, partition, offset, databaseClock.toLocal(publishedAt), attempts, lastError);
+    }
 
     public boolean published() {
         return status == Status.PUBLISHED;

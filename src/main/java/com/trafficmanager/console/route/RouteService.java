@@ -189,13 +189,14 @@ public final class RouteService {
 
     /** Where the event stands: pending, published (partition, offset) or unknown (pruned). */
     public PublishState publishState(UUID eventId) {
-        return read("read the publish state of event " + eventId, c -> OutboxRepository.publishState(c, eventId));
+        return read("read the publish state of event " + eventId,
+                c -> OutboxRepository.publishStates(c, List.of(eventId), clock).get(eventId));
     }
 
-    /** Where each of many events stands, in one statement. */
-    public java.util.Map<UUID, PublishState> publishStates(java.util.Collection<UUID> eventIds) {
+    /** Where each of many events stands, in one statement; the publish times on this service's clock. */
+    public Map<UUID, PublishState> publishStates(java.util.Collection<UUID> eventIds) {
         return read("read the publish state of " + eventIds.size() + " events",
-                c -> OutboxRepository.publishStates(c, eventIds));
+                c -> OutboxRepository.publishStates(c, eventIds, clock));
     }
 
     /** The outbox backlog for the status bar: pending count, age of the oldest, last send error. */

@@ -46,6 +46,11 @@ public final class TraceBook {
         };
     }
 
+    /** The clock the book's hops are timed by. */
+    Clock clock() {
+        return clock;
+    }
+
     /**
      * Called with each new version of a trace, on the thread that reported the hop, after the book's lock
      * is released (a listener that blocks or calls back into the book holds no one up). Hazard: versions

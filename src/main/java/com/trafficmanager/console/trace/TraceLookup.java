@@ -1,5 +1,6 @@
 package com.trafficmanager.console.trace;
 
+import com.trafficmanager.console.db.ClockOffset;
 import com.trafficmanager.console.event.EventCodec;
 import com.trafficmanager.console.event.MalformedEventException;
 import com.trafficmanager.console.event.RouteChangedEvent;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class TraceLookup {
     private static final String BY_EVENT = """
-            select payload, created_at, published_at, kafka_partition, kafka_offset
+            select payload, created_at, published_at, kafka_partition, kafka_offset, statement_timestamp()
               from outbox where event_id = ?""";
 
     private final DataSource dataSource;
@@ -41,19 +43,24 @@ public final class TraceLookup {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_EVENT)) {
             ps.setObject(1, eventId);
+            Instant before = book.clock().instant();
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false;
                 }
+                // the outbox's times are the database's clock; the book's hops are on the workstation's
+                ClockOffset databaseClock = ClockOffset.measured(rs.getTimestamp(6).toInstant(), before,
+                        book.clock().instant());
                 RouteChangedEvent event = EventCodec.decode(rs.getBytes(1));
                 long revision = event.revision() == null ? 0 : event.revision();
                 book.committed(eventId, event.key(), event.action().wireName(), revision,
-                        rs.getTimestamp(2).toInstant(), "row_version " + revision + " (from the outbox)");
+                        databaseClock.toLocal(rs.getTimestamp(2).toInstant()),
+                        "row_version " + revision + " (from the outbox)");
                 Timestamp published = rs.getTimestamp(3);
                 if (published != null) {
                     int partition = rs.getInt(4);
-                    book.published(eventId, partition, new HopRecord(published.toInstant(), "partition " + partition
-                            + ", offset " + rs.getLong(5) + " (from the outbox)", false));
+                    book.published(eventId, partition, new HopRecord(databaseClock.toLocal(published.toInstant()),
+                            "partition " + partition + ", offset " + rs.getLong(5) + " (from the outbox)", false));
                 }
                 return true;
             }

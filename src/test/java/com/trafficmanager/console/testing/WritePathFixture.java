@@ -58,4 +58,22 @@ public final class WritePathFixture {
             throw new IllegalStateException(ex);
         }
     }
+
+    /**
+     * Marks the events' outbox rows published on partition 2 at the database's {@code now()}, as another
+     * console's relay would (offset: the row's id).
+     */
+    public static void markPublished(java.util.List<UUID> eventIds) {
+        try (Connection c = database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update outbox set published_at = now(), kafka_partition = 2, kafka_offset = id,
+                                  attempts = attempts + 1
+                 where event_id = any (?)""")) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            if (ps.executeUpdate() != eventIds.size()) {
+                throw new IllegalStateException("not every event has an outbox row: " + eventIds);
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
 }

@@ -11,9 +11,11 @@ import com.trafficmanager.console.route.RouteKey;
 import com.trafficmanager.console.route.RouteService;
 import com.trafficmanager.console.testing.SettableClock;
 import com.trafficmanager.console.testing.WritePathFixture;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -86,5 +88,24 @@ class TraceLookupTest {
         UUID unknown = UUID.randomUUID();
         assertThat(lookup.load(unknown)).isFalse();
         assertThat(book.find(unknown)).isEmpty();
+    }
+
+    @Test
+    void anOutboxRowsTimesAreReadOnThisWorkstationsClock() throws Exception {
+        Clock anHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1)); // of the database's
+        TraceBook ahead = new TraceBook(2, anHourAhead);
+        RouteService service = new RouteService(DB, () -> { }); // its commit is timed by the database's now()
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace-lookup-clock"), "svc", "dev", "v1");
+        Instant before = anHourAhead.instant();
+        UUID id = service.create(key, "https://svc.example.com", new OperatorContext("tl", "ws-1", false)).eventId();
+        WritePathFixture.markPublished(List.of(id));
+
+        assertThat(new TraceLookup(DB, ahead).load(id)).isTrue();
+        ChangeTrace trace = ahead.find(id).orElseThrow();
+        Instant after = anHourAhead.instant();
+        assertThat(trace.hop(Hop.COMMITTED)).hasValueSatisfying(h -> assertThat(h.at()).isBetween(before.minusSeconds(5),
+                after));
+        assertThat(trace.hop(Hop.PUBLISHED)).hasValueSatisfying(h -> assertThat(h.at()).isBetween(before.minusSeconds(5),
+                after));
     }
 }

@@ -16,6 +16,8 @@ import com.trafficmanager.console.testing.WritePathFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ class TraceWatcherOutboxTest {
         watcher.sweep();
         assertThat(connections).as("one connection for the %d unpublished traces", 2 * ROUTES).hasValue(1);
 
-        markPublished(activations); // Kafka is back: another console's relay publishes the bulk action
+        WritePathFixture.markPublished(activations); // Kafka is back: another console's relay publishes the bulk action
         clock.set(Instant.now().plusSeconds(30)); // past the grace for another console's consumer
         connections.set(0);
         watcher.sweep();
@@ -92,13 +94,24 @@ class TraceWatcherOutboxTest {
         assertThat(connections).as("the database that does not answer is asked once, not once per trace").hasValue(1);
     }
 
-    private static void markPublished(List<UUID> eventIds) throws SQLException {
-        try (Connection c = DB.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                update outbox set published_at = now(), kafka_partition = 2, kafka_offset = id,
-                                  attempts = attempts + 1
-                 where event_id = any (?)""")) {
-            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
-            assertThat(ps.executeUpdate()).isEqualTo(eventIds.size());
-        }
+    @Test
+    void anotherConsolesPublishIsTimedOnThisWorkstationsClock() {
+        Clock anHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1)); // of the database's
+        TraceBook ahead = new TraceBook(TraceBook.DEFAULT_CAPACITY, anHourAhead);
+        RouteService service = new RouteService(DB, () -> { }, anHourAhead); // no relay: another console's publishes
+        service.addChangeListener(new ChangeTracer(ahead, anHourAhead)::committed);
+        RouteKey key = new RouteKey(WritePathFixture.uniqueTenant("trace-clock"), "svc", "dev", "v1");
+        UUID id = service.create(key, "https://svc.example.com", new OperatorContext("tw", "ws-1", false)).eventId();
+        TraceWatcher watcher = new TraceWatcher(ahead, service::publishStates, caches(() -> CacheState.holding(0)),
+                p -> false, () -> false, anHourAhead);
+
+        Instant before = anHourAhead.instant();
+        WritePathFixture.markPublished(List.of(id));
+        watcher.sweep();
+        ChangeTrace trace = ahead.find(id).orElseThrow();
+        assertThat(trace.hop(Hop.PUBLISHED)).as("published just now, not an hour before the commit")
+                .hasValueSatisfying(h -> assertThat(h.at()).isBetween(before.minusSeconds(5), anHourAhead.instant()));
+        assertThat(trace.hop(Hop.SEEN_BY_TAIL)).as("within the tail's grace: nothing concluded yet").isEmpty();
+        assertThat(trace.hop(Hop.PROCESSED)).as("within the consumer's grace: nothing concluded yet").isEmpty();
     }
 }

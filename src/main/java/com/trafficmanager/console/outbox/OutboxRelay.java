@@ -5,18 +5,10 @@ import com.trafficmanager.console.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +32,15 @@ import org.slf4j.LoggerFactory;
  * and every second during a long one: a relay whose session dies mid-batch may overlap a new holder
  * for up to a second, which again only duplicates. A holder that cannot reach Kafka gives the lock up
  * while it backs off, after marking what was acknowledged, so another console can publish.
+ *
+ * <p>Pieces: the relay keeps the loop (the lock, the wake signal, the pause, a cycle's errors) and reads
+ * the batch; {@link BatchSender} sends it in rounds and {@link BatchSettlement} marks what was
+ * acknowledged. All three run on the relay's one thread and share its {@link KeyBackoff} and
+ * {@link KafkaPause}, which are not thread-safe.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-    /** How often a long batch checks that it still holds the lock. */
-    private static final long LOCK_CHECK_NANOS = 1_000_000_000L;
 
     private final Database database;
     private final OutboxRelayConfig config;
@@ -58,6 +53,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final PublishLock lock;
     private final OutboxPruner pruner;
     private final RelayProducer producer;
+    private final BatchSender sender;
+    private final BatchSettlement settlement;
 
     private volatile boolean running;
     private volatile boolean crashedAfterSend;
@@ -84,6 +81,8 @@ public final class OutboxRelay implements AutoCloseable {
         this.lock = new PublishLock(database, config.lockId());
         this.pruner = new OutboxPruner(database, config.retention(), config.pruneInterval());
         this.producer = new RelayProducer(config, "outbox-relay-" + Integer.toHexString(System.identityHashCode(this)));
+        this.sender = new BatchSender(producer, kafkaPause, () -> running, this::lockStillHeld);
+        this.settlement = new BatchSettlement(database, backoff, kafkaPause, publishedCount, listeners, this::recordError);
     }
 
     /** Starts the relay's thread; it publishes once it holds the lock. */
@@ -208,7 +207,7 @@ public final class OutboxRelay implements AutoCloseable {
                 } catch (RuntimeException e) { // e.g. no producer: the bootstrap servers do not resolve
                     recordError(e.toString());
                     LOG.error("outbox relay cycle failed; standing aside before trying again", e);
-                    standAside();
+                    sender.standAside();
                     giveUpLockIfKafkaFailed();
                     waitNanos = nextWait();
                 } catch (Error e) {
@@ -245,165 +244,16 @@ public final class OutboxRelay implements AutoCloseable {
         if (!lockStillHeld()) {
             return 0;
         }
-        Producer<String, byte[]> p = producer.get();
         int n = rows.size();
-        List<RowSend> sends = new ArrayList<>(n);
-        rows.forEach(row -> sends.add(new RowSend(row)));
-        Set<String> failedNow = new HashSet<>();
-        long checkedNanos = System.nanoTime();
-        for (List<RowSend> round : RowSend.inRounds(sends)) {
-            // a batch of one hot key is many rounds, each waiting for its acks: the lock is checked again
-            // as the batch goes on, so a relay whose lock session died stops before another sends the rows
-            if (System.nanoTime() - checkedNanos > LOCK_CHECK_NANOS) {
-                if (!lockStillHeld()) {
-                    break; // the rows not sent stay pending; the new holder sends them
-                }
-                checkedNanos = System.nanoTime();
-            }
-            if (!sendRound(p, round, failedNow)) {
-                break;
-            }
-            producer.flush(); // returns when every record sent above is acknowledged or failed
-            for (RowSend send : round) {
-                if (send.error != null) {
-                    failedNow.add(send.row.key()); // failed at the broker: the key's later rows stay back
-                }
-            }
-        }
-        producer.flush();
-        if (!kafkaPause.active() && allTimedOut(sends)) { // (a send that timed out at once has paused already)
-            // every record sent expired unacknowledged: the broker is out of reach for this console, though
-            // send() did not say so itself (its metadata still cached); another console may reach it
-            standAside();
-        }
+        List<RowSend> sends = sender.send(rows);
         if (stopAfterSendBeforeMark) {
             LOG.warn("outbox relay test hook: stopping after send, before mark ({} rows read)", n);
             crashedAfterSend = true;
             running = false;
             return n;
         }
-        settle(sends);
+        settlement.settle(sends);
         return n;
-    }
-
-    /** Sends one round, skipping keys that failed in this cycle; false when the cycle must stop sending. */
-    private boolean sendRound(Producer<String, byte[]> p, List<RowSend> round, Set<String> failedNow) {
-        for (RowSend send : round) {
-            if (!running) {
-                return false;
-            }
-            if (failedNow.contains(send.row.key())) {
-                continue; // an earlier row of this key already failed: keep the key's order
-            }
-            try {
-                p.send(producer.record(send.row), (metadata, exception) -> {
-                    if (exception != null) {
-                        send.error = exception;
-                    } else {
-                        send.acknowledged(metadata.partition(), metadata.offset(), System.nanoTime());
-                    }
-                });
-                send.sent = true;
-            } catch (KafkaException e) {
-                send.error = e; // the producer refused the record (closed, fatal state)
-                send.sent = true;
-                standAside();
-                return false;
-            }
-            if (send.error != null) {
-                // failed before it left this process, e.g. no metadata within max.block.ms
-                failedNow.add(send.row.key());
-                if (send.error instanceof TimeoutException) {
-                    // the broker is unreachable: every further send would block as long again
-                    standAside();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Some records were sent and every one of them failed by timing out. */
-    private static boolean allTimedOut(List<RowSend> sends) {
-        boolean anySent = false;
-        for (RowSend send : sends) {
-            if (send.sent) {
-                if (!(send.error instanceof TimeoutException)) {
-                    return false;
-                }
-                anySent = true;
-            }
-        }
-        return anySent;
-    }
-
-    private void settle(List<RowSend> sends) throws SQLException {
-        Set<String> failedKeys = new HashSet<>();
-        Set<String> blockedKeys = new HashSet<>();
-        Map<String, List<Long>> failedByError = new HashMap<>();
-        List<RowSend> done = new ArrayList<>(sends.size());
-        for (RowSend send : sends) {
-            String key = send.row.key();
-            if (!send.sent) {
-                blockedKeys.add(key);
-            } else if (send.error != null) {
-                failedKeys.add(key);
-                blockedKeys.add(key);
-                failedByError.computeIfAbsent(describe(send.error), k -> new ArrayList<>()).add(send.row.id());
-            } else if (!blockedKeys.contains(key)) {
-                done.add(send);
-            } // else: acknowledged after a failed row of its key; left pending to go out again after it
-        }
-        long[] ids = new long[done.size()];
-        int[] partitions = new int[done.size()];
-        long[] offsets = new long[done.size()];
-        List<PublishedEvent> published = new ArrayList<>(done.size());
-        for (int j = 0; j < done.size(); j++) {
-            RowSend send = done.get(j);
-            ids[j] = send.row.id();
-            partitions[j] = send.partition;
-            offsets[j] = send.offset;
-            published.add(send.published());
-        }
-        if (!failedByError.isEmpty()) { // known here before the database says so: whoever reads both agrees
-            recordError(failedByError.keySet().iterator().next());
-        }
-        try (Connection c = database.dataSource().getConnection()) {
-            OutboxRepository.markPublished(c, ids, partitions, offsets);
-            for (Map.Entry<String, List<Long>> e : failedByError.entrySet()) {
-                OutboxRepository.markFailed(c, e.getValue().stream().mapToLong(Long::longValue).toArray(), e.getKey());
-            }
-        }
-        long now = System.nanoTime();
-        for (PublishedEvent e : published) {
-            backoff.succeeded(e.key());
-        }
-        failedKeys.forEach(k -> backoff.failed(k, now));
-        if (failedKeys.isEmpty()) {
-            kafkaPause.succeeded();
-        } else {
-            String error = failedByError.keySet().iterator().next();
-            LOG.warn("outbox relay: {} rows of {} keys failed to send ({}); they back off", 
-                    failedByError.values().stream().mapToInt(List::size).sum(), failedKeys.size(), error);
-        }
-        publishedCount.addAndGet(published.size());
-        if (!published.isEmpty()) {
-            if (failedKeys.isEmpty()) {
-                lastError = null;
-            }
-            notifyListeners(published);
-        }
-    }
-
-    /**
-     * Kafka failed this relay as a whole (unreachable, no producer): it closes its producer and backs
-     * off; once the batch is settled it gives up the lock for the backoff ({@link #giveUpLockIfKafkaFailed}),
-     * so that another console that reaches Kafka publishes instead of waiting behind a holder that
-     * cannot. Alone, it takes the lock again after the backoff.
-     */
-    private void standAside() {
-        producer.close();
-        kafkaPause.failed();
     }
 
     /** Gives up the lock for the pause if Kafka failed this cycle; returns whether it did fail. */
@@ -443,26 +293,7 @@ public final class OutboxRelay implements AutoCloseable {
         return Math.max(wait, 1_000_000);
     }
 
-    private void notifyListeners(List<PublishedEvent> published) {
-        List<PublishedEvent> view = List.copyOf(published);
-        for (PublishListener l : listeners) {
-            try {
-                l.published(view);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (RuntimeException | Error e) {
-                // a listener is the UI's or a test's code: its failure must not stop the publishing
-                LOG.warn("publish listener failed: {}", e.toString(), e);
-            }
-        }
-    }
-
     private void recordError(String error) {
         lastError = error;
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return e.getClass().getSimpleName() + message;
     }
 }

@@ -154,18 +154,19 @@ public final class EventTail implements AutoCloseable {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties)) {
-            consumer = c;
+        try {
             while (running) {
+                KafkaConsumer<String, byte[]> c;
                 try {
-                    step(c);
-                } catch (WakeupException e) {
-                    // a seek command or close: go round
-                } catch (InterruptException e) {
-                    break;
+                    c = new KafkaConsumer<>(consumerProperties);
                 } catch (RuntimeException e) {
-                    // Kafka unreachable, and anything unforeseen too: shown, retried with backoff, never the end
+                    // e.g. no bootstrap host resolves (DNS or a VPN down as the tab opens): shown and retried
                     failed(e);
+                    continue;
+                }
+                try (c) {
+                    consumer = c;
+                    poll(c);
                 }
             }
         } catch (RuntimeException e) {
@@ -173,6 +174,21 @@ public final class EventTail implements AutoCloseable {
         } finally {
             consumer = null;
             status = TailStatus.of(TailStatus.State.STOPPED, "stopped");
+        }
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> c) {
+        while (running) {
+            try {
+                step(c);
+            } catch (WakeupException e) {
+                // a seek command or close: go round
+            } catch (InterruptException e) {
+                running = false;
+            } catch (RuntimeException e) {
+                // Kafka unreachable, and anything unforeseen too: shown, retried with backoff, never the end
+                failed(e);
+            }
         }
     }
 
@@ -260,7 +276,7 @@ public final class EventTail implements AutoCloseable {
     private void discover(KafkaConsumer<String, byte[]> c) {
         List<PartitionInfo> infos = c.partitionsFor(topic, settings.requestTimeout());
         if (infos == null || infos.isEmpty()) {
-            throw new KafkaException("topic '" + topic + "' not found");
+            throw new TopicNotFoundException(topic);
         }
         Set<TopicPartition> found = new java.util.LinkedHashSet<>();
         infos.forEach(i -> found.add(new TopicPartition(topic, i.partition())));
@@ -357,11 +373,16 @@ public final class EventTail implements AutoCloseable {
 
     private void failed(RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (status.state() != TailStatus.State.UNREACHABLE) {
-            LOG.warn("live tail of {}: Kafka unreachable ({}); retrying", topic, reason);
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !reason.contains(cause.getMessage())) {
+            reason += ": " + cause.getMessage(); // "Failed to construct kafka consumer" says why only in its cause
         }
-        status = TailStatus.of(TailStatus.State.UNREACHABLE,
-                "Kafka unreachable: " + reason + "; retrying in " + backoff.toMillis() + " ms");
+        // Kafka answers that the topic is not there: the operator looks at the topic, not the network
+        String problem = e instanceof TopicNotFoundException ? reason : "Kafka unreachable: " + reason;
+        if (status.state() != TailStatus.State.UNREACHABLE) {
+            LOG.warn("live tail of {}: {}; retrying", topic, problem);
+        }
+        status = TailStatus.of(TailStatus.State.UNREACHABLE, problem + "; retrying in " + backoff.toMillis() + " ms");
         try {
             stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException ie) {
@@ -392,6 +413,13 @@ public final class EventTail implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Kafka answered, and the topic has no partitions there (not created, or deleted). */
+    private static final class TopicNotFoundException extends KafkaException {
+        TopicNotFoundException(String topic) {
+            super("topic '" + topic + "' not found in Kafka");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.trafficmanager.console.event.RouteChangedEvent;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * One record as the live tail keeps it: where it sits, its raw bytes, and, once checked, whether
@@ -53,7 +54,6 @@ public final class TailEvent {
     private final String key;
     private final byte[] value;
     private final Header[] headers;
-    private boolean headersRead; // guarded by this
     // null: not checked yet; a Readable; or the problem (a String). The window's thread and the Live filter's
     // thread may both check an event: each works out the same immutable verdict, so a race only repeats work.
     // Read once per question (verdict()): a second plain read of a field another thread wrote may see null
@@ -68,8 +68,18 @@ public final class TailEvent {
         this.headers = headers == null || headers.length == 0 ? NO_HEADERS : headers;
     }
 
+    /**
+     * The record as the tail keeps it. Its headers are copied out now: Kafka's read their values lazily from
+     * a slice of the whole fetch response, so one kept header would hold that response (up to a megabyte per
+     * partition) in memory for as long as the event stays in its ring.
+     */
     public static TailEvent of(ConsumerRecord<String, byte[]> r) {
-        return new TailEvent(r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), r.headers().toArray());
+        Header[] read = r.headers().toArray();
+        Header[] copied = new Header[read.length];
+        for (int i = 0; i < read.length; i++) {
+            copied[i] = new RecordHeader(read[i].key(), read[i].value());
+        }
+        return new TailEvent(r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), copied);
     }
 
     /** Whether the record was checked already. */
@@ -148,19 +158,8 @@ public final class TailEvent {
         return value;
     }
 
-    /**
-     * The headers, each read out once under this event's lock. Kafka's record headers decode their key
-     * and value lazily and without a lock, and the details pane (JavaFX thread) and an export (its own
-     * thread) may read the same event at once: unguarded, one of them could see a header half decoded.
-     */
-    public synchronized Header[] headers() {
-        if (!headersRead) {
-            for (Header h : headers) {
-                h.key();
-                h.value();
-            }
-            headersRead = true;
-        }
+    /** The headers (a copy of the array; see {@link #of} for why their values are read out at once). */
+    public Header[] headers() {
         return headers.clone();
     }
 

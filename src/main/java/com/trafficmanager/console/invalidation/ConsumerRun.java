@@ -62,6 +62,10 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private long lastCommitNanos = System.nanoTime();
     /** The offset of each partition's latest commit sent: a failed commit is sent again only if no later one was. */
     private final Map<TopicPartition, Long> lastSent = new HashMap<>();
+    /** An asynchronous commit is sent and not answered yet: the next waits for it (see commitPendingAsync). */
+    private boolean asyncCommitInFlight;
+    /** The latest asynchronous commit failed: the next is sent no sooner than COMMIT_RETRY_NANOS after it. */
+    private boolean asyncCommitFailed;
     private boolean partitionsPaused;
     private boolean crashed;
     /** The events of rounds Redis failed half-way, until a round that answered has them. */
@@ -107,9 +111,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                     if (crashed) {
                         return true;
                     }
-                } else if (!pending.isEmpty() && !partitionsPaused
-                        && System.nanoTime() - lastCommitNanos >= COMMIT_RETRY_NANOS) {
-                    commitPendingAsync(); // a commit that failed: no new records may come to carry it
+                } else if (!pending.isEmpty() && !partitionsPaused && (!asyncCommitFailed
+                        || System.nanoTime() - lastCommitNanos >= COMMIT_RETRY_NANOS)) {
+                    // what was processed while the last commit was in flight, or a commit that failed: no new
+                    // records may come to carry it
+                    commitPendingAsync();
                 }
                 if (partitionsPaused && System.nanoTime() - lastCommitNanos >= config.keepAliveCommit().toNanos()) {
                     keepAliveCommit();
@@ -286,11 +292,16 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
      * the next commit of the same partition; when none was sent after it (the partition got no more
      * records), its offsets go back to {@code pending} and are sent again within a second, so a quiet
      * partition's committed offset does not stay behind (lag that never clears, a STOP status, duplicates
-     * after a restart). The synchronous commits on revoke and stop wait for the asynchronous ones still in
-     * flight.
+     * after a restart). The synchronous commits on revoke and stop wait for the asynchronous one in flight.
+     *
+     * <p>One at a time: the group coordinator answers one commit of a connection at a time (a few ms each,
+     * more on a busy broker), so batches of one event at a few hundred a second sent commits faster than it
+     * answered; they queued in the client, committed offsets fell ever further behind, and a stop or a
+     * revoke waited the whole queue out (the client polls for it every 100 ms: a minute for 600). What is
+     * processed while a commit is in flight goes in the next one, commits being cumulative.
      */
     private void commitPendingAsync() {
-        if (crashed || pending.isEmpty()) {
+        if (crashed || pending.isEmpty() || asyncCommitInFlight) {
             return;
         }
         String metadata = CommitMetadata.at(System.currentTimeMillis());
@@ -299,8 +310,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         pending.clear();
         List<Integer> partitions = offsets.keySet().stream().map(TopicPartition::partition).toList();
         offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
+        asyncCommitInFlight = true;
         consumer.commitAsync(offsets, (committed, error) -> {
             // runs on this thread, in a later poll or commit
+            asyncCommitInFlight = false;
+            asyncCommitFailed = error != null;
             if (error == null) {
                 counters.commit(partitions);
                 return;

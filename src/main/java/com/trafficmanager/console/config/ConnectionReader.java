@@ -226,7 +226,7 @@ final class ConnectionReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(SecretRef.file(profile, key, SecretPaths.resolve(value, settingsDir, home)));
+            return Optional.of(SecretRef.file(profile, key, SecretPaths.resolve(value, settingsDir, home), settingsDir));
         } catch (InvalidPathException e) {
             s.error(name, "must be a file path");
             return Optional.empty();

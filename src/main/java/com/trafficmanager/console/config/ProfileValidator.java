@@ -1,17 +1,21 @@
 package com.trafficmanager.console.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a {@link ProfileForm} with the settings loader's own rules ({@link ProfileReader}), plus the
- * one rule across profiles: names are unique. Cheap and pure (no secret is read, no file touched), so
- * the editor runs it on every keystroke.
+ * one rule across profiles: names are unique. {@link #check} is cheap and pure (no secret is read, no
+ * file touched), so the editor runs it on every keystroke; {@link #checkSecretFiles} looks for the
+ * secret files, so the editor runs it on Save only.
  */
 public final class ProfileValidator {
     private final Path settingsDir;
@@ -38,6 +42,52 @@ public final class ProfileValidator {
         }
         List<Problems.Problem> list = problems.list();
         return new ProfileCheck(list.isEmpty() ? profile : Optional.empty(), list);
+    }
+
+    /**
+     * Whether the secret files of a valid profile exist, before it is saved. Any text is a valid
+     * relative path, so a secret pasted into a file field passes {@link #check}; saving it would write
+     * the secret into the settings file. A secret file that does not exist is refused, and its path is
+     * quoted only when the operator evidently meant a path ({@link SecretPaths#mayShow}).
+     *
+     * <p>A file that one of {@code saved} already names is not looked for: that reference is in the
+     * settings file already, and a profile whose file is missing here for now (a secret mounted only
+     * while it is needed, a settings file copied from another workstation before its secret files) must
+     * not keep the operator from saving other edits.
+     *
+     * <p>Touches the file system (one look per secret file): run it off the JavaFX thread.
+     *
+     * @param profile a profile of a valid {@link #check}
+     * @param saved   the profiles the settings file holds now
+     * @return the profile when every secret file that is new exists (or cannot be told not to), else
+     *         one problem per missing file, under its key ({@code jdbc.passwordFile},
+     *         {@code kafka.secretFile.ssl.keystore.password}...)
+     */
+    public ProfileCheck checkSecretFiles(Profile profile, Collection<Profile> saved) {
+        Set<String> known = new HashSet<>();
+        for (Profile p : saved) {
+            for (SecretRef ref : p.secrets()) {
+                if (ref.source() == SecretRef.Source.FILE) {
+                    known.add(ref.location());
+                }
+            }
+        }
+        Problems problems = new Problems();
+        for (SecretRef ref : profile.secrets()) {
+            if (ref.source() != SecretRef.Source.FILE || known.contains(ref.location())) {
+                continue;
+            }
+            // notExists, not !exists: a file that cannot be looked at (a directory this user may not
+            // search) is left for the connection to report; only a file known to be missing is refused
+            if (Files.notExists(Path.of(ref.location()))) {
+                String rule = "must name an existing file: " + (ref.locationShown()
+                        ? ref.location() + " does not exist"
+                        : "the file it names does not exist (not shown: a name without a directory may be the secret itself)");
+                problems.add(ref.setting(), rule, "profile " + Section.quote(profile.name()) + ": " + ref.setting() + " " + rule);
+            }
+        }
+        List<Problems.Problem> list = problems.list();
+        return new ProfileCheck(list.isEmpty() ? Optional.of(profile) : Optional.empty(), list);
     }
 
     /** The outcome: the profile when the form is valid, else the problems. */

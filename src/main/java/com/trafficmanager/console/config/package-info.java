@@ -31,6 +31,9 @@
  * (The comments above are for this page only: the file is strict JSON.)
  *
  * <p>Secrets are never in the file: an inline password is an error that names the env/file form.
- * Relative secret file paths are relative to the settings file's directory.
+ * Relative secret file paths are relative to the settings file's directory. Any text is a valid
+ * relative path, so a secret pasted where its file belongs would pass: messages quote a secret file's
+ * path only when it has a directory (or is a hidden file's name), and the profile editor saves a new
+ * secret file reference only when the file exists.
  */
 package com.trafficmanager.console.config;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +80,27 @@ class SecretRefTest {
         writeRedisPassword("\n");
         assertThatThrownBy(() -> ref.resolve(Map.of()))
                 .hasMessage("profile 'prod-eu': redis.password: file " + file + " is empty");
+    }
+
+    @Test
+    void aMissingSecretFileIsQuotedOnlyWhenItsPathHasADirectoryOrIsHidden() throws Exception {
+        String absent = "tc-absent-" + UUID.randomUUID();
+        String notShown = "file named in redis.passwordFile (not shown: a name without a directory may be the secret itself)";
+        Map<String, String> shown = new LinkedHashMap<>(); // as written in the settings file -> as messages show it
+        shown.put("secrets/" + absent, "file " + dir.resolve("secrets/" + absent));
+        shown.put("~/" + absent, "file " + Path.of(System.getProperty("user.home")).resolve(absent));
+        shown.put("." + absent, "file " + dir.resolve("." + absent));
+        shown.put(absent, notShown); // may be the secret itself, pasted where its path belongs
+        shown.put("./" + absent, notShown); // saved as a bare name
+        for (Map.Entry<String, String> c : shown.entrySet()) {
+            String json = SettingsFiles.prodEu(SettingsFiles.setText("/redis/passwordFile", c.getKey()));
+            SecretRef ref = SettingsLoader.load(SettingsFiles.write(dir, json)).profile("prod-eu").orElseThrow()
+                    .connection().orElseThrow().redis().password().orElseThrow();
+
+            assertThatThrownBy(() -> ref.resolve(Map.of())).as(c.getKey())
+                    .hasMessage("profile 'prod-eu': redis.password: " + c.getValue() + " does not exist");
+            assertThat(ref).as(c.getKey()).hasToString(c.getValue());
+        }
     }
 
     @Test

@@ -92,6 +92,59 @@ class SecretsNeverShownTest {
         assertNothingLogged();
     }
 
+    @Test
+    void aSecretTypedWhereItsFileBelongsIsNotShownWhenTheFileIsMissing() throws Exception {
+        String secret = "hunter2-Secret!";
+        String json = SettingsFiles.prodEu(
+                SettingsFiles.remove("/jdbc/passwordEnv"),
+                SettingsFiles.setText("/jdbc/passwordFile", secret),
+                SettingsFiles.set("/kafka/secretFile", "{\"ssl.key.password\": \"" + secret + "\"}"));
+        Profile prod = SettingsLoader.load(SettingsFiles.write(dir, json)).profile("prod-eu").orElseThrow();
+
+        SettingsException e = catchThrowableOfType(SettingsException.class,
+                () -> prod.checkSecrets(Map.of("KAFKA_JAAS", "ScramLoginModule required;")));
+
+        String p = "profile 'prod-eu': ";
+        String notShown = " (not shown: a name without a directory may be the secret itself) does not exist";
+        assertThat(e.errors()).containsExactly(
+                p + "jdbc.password: file named in jdbc.passwordFile" + notShown,
+                p + "kafka.ssl.key.password: file named in kafka.secretFile.ssl.key.password" + notShown,
+                // a path with a directory is what the operator meant: quoted, as before
+                p + "redis.password: file " + dir.resolve("secrets/redis.pass") + " does not exist");
+        assertThat(e.getMessage()).doesNotContain(secret);
+        assertThat(prod.secrets().get(0)).hasToString("file named in jdbc.passwordFile (not shown: a name without a"
+                + " directory may be the secret itself)");
+        ExternalConnection c = prod.connection().orElseThrow();
+        for (Object model : List.of(prod, c, c.jdbc(), c.kafka(), c.redis())) {
+            assertThat(model.toString()).as(model.getClass().getSimpleName()).doesNotContain(secret);
+        }
+        assertThat(log.list).as("the KAFKA_JAAS read is logged").isNotEmpty();
+        for (ILoggingEvent event : log.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aSecretTypedWhereItsFileBelongsIsNotShownWhenTheFileCannotBeRead() throws Exception {
+        String secret = "hunter2-Secret!";
+        Files.createDirectories(dir.resolve(secret)); // not a file: reading it fails
+        String json = SettingsFiles.prodEu(
+                SettingsFiles.remove("/jdbc/passwordEnv"),
+                SettingsFiles.setText("/jdbc/passwordFile", secret));
+        Profile prod = SettingsLoader.load(SettingsFiles.write(dir, json)).profile("prod-eu").orElseThrow();
+        SecretRef ref = prod.connection().orElseThrow().jdbc().password().orElseThrow();
+
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> ref.resolve(Map.of()));
+
+        assertThat(e.getMessage())
+                .startsWith("profile 'prod-eu': jdbc.password: ")
+                .contains("file named in jdbc.passwordFile (not shown: a name without a directory may be the secret itself)")
+                .doesNotContain(secret);
+        for (ILoggingEvent event : log.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain(secret);
+        }
+    }
+
     private void assertNothingLogged() {
         assertThat(log.list).isNotEmpty();
         for (ILoggingEvent event : log.list) {

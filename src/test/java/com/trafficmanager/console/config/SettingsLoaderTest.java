@@ -56,7 +56,7 @@ class SettingsLoaderTest {
         assertThat(c.redis().user()).contains("console");
         // a relative secret file is relative to the settings file, not to the working directory
         assertThat(c.redis().password()).contains(
-                SecretRef.file("prod-eu", "redis.password", dir.resolve("secrets/redis.pass")));
+                SecretRef.file("prod-eu", "redis.password", dir.resolve("secrets/redis.pass"), dir));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.trafficmanager.console.text.FailureText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,10 @@ import javafx.collections.ObservableList;
  * the form, its problems per field checked on every change with the settings loader's own rules, and
  * the commands Add, Remove, Test connection and Save. The built-in sandbox is not listed: it is always
  * there. Nothing is written before Save; Save writes all profiles at once, and only when every draft
- * is valid.
+ * is valid and every secret file newly named exists: a secret pasted into a file field is a valid
+ * relative path, and saving it would write the secret into the settings file (see
+ * {@link ProfileValidator#checkSecretFiles}). Files are looked for on Save only, in the background, so
+ * such a problem shows under its field from the Save that found it until the field is changed.
  *
  * <p>Threading: called on the UI thread; Test connection and Save run on {@code background} and report
  * through {@code ui} once. Tests pass direct executors.
@@ -61,6 +65,8 @@ public final class ProfileEditorModel {
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final ObservableList<ConnectionTester.Result> testResults = FXCollections.observableArrayList();
+    // the missing secret files the last Save found, by field and text: shown while a field still holds that text
+    private final Map<FieldValue, String> missingFiles = new HashMap<>();
     // one read-only view per list, handed out every time: the backing list holds a view only weakly, so a
     // view made per call (and its listeners) would go with the next garbage collection
     private final ObservableList<String> namesView = FXCollections.unmodifiableObservableList(names);
@@ -200,7 +206,11 @@ public final class ProfileEditorModel {
     private void validate() {
         ProfileValidator.ProfileCheck check = check(index);
         for (ProfileField f : ProfileField.values()) {
-            errors.get(f).set(check.forField(f.key));
+            String text = check.forField(f.key);
+            if (text.isEmpty() && external.get()) {
+                text = missingFiles.getOrDefault(new FieldValue(f, v(f)), "");
+            }
+            errors.get(f).set(text);
         }
         generalError.set(String.join("\n", check.otherThan(ProfileField.KEYS)));
         formValid.set(check.valid());
@@ -237,9 +247,10 @@ public final class ProfileEditorModel {
         });
     }
 
-    /** Writes every profile to the settings file, when all are valid. */
+    /** Writes every profile to the settings file, when all are valid and their new secret files exist. */
     public void save() {
         List<Profile> profiles = new ArrayList<>();
+        List<ProfileForm> forms = List.copyOf(drafts);
         for (int i = 0; i < drafts.size(); i++) {
             Optional<Profile> p = check(i).profile();
             if (p.isEmpty()) {
@@ -254,6 +265,20 @@ public final class ProfileEditorModel {
         Settings from = basis;
         long changesSaved = changes;
         background.execute(() -> {
+            List<MissingFiles> missing = new ArrayList<>();
+            for (int i = 0; i < profiles.size(); i++) {
+                ProfileValidator.ProfileCheck files = validator.checkSecretFiles(profiles.get(i), from.profiles());
+                if (!files.valid()) {
+                    missing.add(new MissingFiles(forms.get(i), profiles.get(i).name(), files));
+                }
+            }
+            if (!missing.isEmpty()) { // nothing is written
+                ui.execute(() -> {
+                    busy.set(false);
+                    showMissingFiles(missing);
+                });
+                return;
+            }
             String result;
             Settings written = null;
             try {
@@ -266,6 +291,12 @@ public final class ProfileEditorModel {
             Settings saved = written;
             ui.execute(() -> {
                 busy.set(false);
+                if (!missingFiles.isEmpty()) { // every secret file was found this time
+                    missingFiles.clear();
+                    if (index >= 0) {
+                        validate();
+                    }
+                }
                 message.set(text);
                 if (saved != null) {
                     basis = saved;
@@ -281,6 +312,35 @@ public final class ProfileEditorModel {
                 }
             });
         });
+    }
+
+    /** Shows each missing file under its field, and the first profile that names one. */
+    private void showMissingFiles(List<MissingFiles> missing) {
+        missingFiles.clear();
+        for (MissingFiles m : missing) {
+            for (ProfileField f : ProfileField.values()) {
+                String text = m.check().forField(f.key);
+                if (!text.isEmpty()) {
+                    missingFiles.put(new FieldValue(f, f.get.apply(m.form())), text);
+                }
+            }
+        }
+        int i = drafts.indexOf(missing.get(0).form()); // -1 if it was edited while the files were looked for
+        if (i >= 0) {
+            select(i);
+        }
+        if (index >= 0) {
+            validate();
+        }
+        message.set("Profile '" + missing.get(0).name() + "' has problems; fix them to save");
+    }
+
+    /** A profile that Save refused for its missing secret files, with the form it was made from. */
+    private record MissingFiles(ProfileForm form, String name, ProfileValidator.ProfileCheck check) {
+    }
+
+    /** The text of one field. */
+    private record FieldValue(ProfileField field, String value) {
     }
 
     public ObservableList<String> names() {

@@ -118,7 +118,7 @@ public final class ProfileEditorView extends BorderPane {
             input.setPromptText("name of an environment variable, e.g. "
                     + (f == ProfileField.JDBC_PASSWORD_ENV ? "PG_PASSWORD" : "REDIS_PASSWORD"));
         } else if (f == ProfileField.JDBC_PASSWORD_FILE || f == ProfileField.REDIS_PASSWORD_FILE) {
-            input.setPromptText("path of a file holding it (relative: to the settings file)");
+            input.setPromptText("path of an existing file holding it (relative: to the settings file)");
         } else if (f == ProfileField.USER) {
             input.setPromptText("empty: the OS user");
         }

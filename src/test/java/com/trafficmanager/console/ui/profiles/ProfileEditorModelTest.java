@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The profile editor as an operator uses it, without a toolkit: type, read the inline messages, test, save. */
 class ProfileEditorModelTest {
+    private static final String SECRET = "hunter2-Secret!";
+    private static final String NOT_SHOWN = "must name an existing file: the file it names does not exist"
+            + " (not shown: a name without a directory may be the secret itself)";
+
     @TempDir
     Path dir;
 
@@ -26,6 +30,15 @@ class ProfileEditorModelTest {
     private ProfileEditorModel editor(SettingsStore store) throws Exception {
         return new ProfileEditorModel(store, store.load(), new ConnectionTester(Duration.ofSeconds(12)),
                 Map.of("TC_PG_PW", "unused"), Runnable::run, Runnable::run, saved::incrementAndGet);
+    }
+
+    /** Every text the editor shows but the fields' own values: the errors, the general line, the message. */
+    private static String shown(ProfileEditorModel m) {
+        StringBuilder text = new StringBuilder(m.messageProperty().get()).append('\n').append(m.generalErrorProperty().get());
+        for (ProfileField f : ProfileField.values()) {
+            text.append('\n').append(m.error(f).get());
+        }
+        return text.toString();
     }
 
     @Test
@@ -104,6 +117,86 @@ class ProfileEditorModelTest {
         again.remove();
         again.save();
         assertThat(store.load().profiles()).isEmpty();
+    }
+
+    @Test
+    void aSecretTypedIntoThePasswordFileFieldIsRefusedOnSaveWithoutBeingShownOrWritten() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        ProfileEditorModel m = editor(store);
+        m.add();
+        m.value(ProfileField.NAME).set("staging");
+        m.value(ProfileField.JDBC_USER).set("console");
+        m.value(ProfileField.JDBC_PASSWORD_FILE).set(SECRET);
+        assertThat(m.formValidProperty().get()).as("any text is a valid relative path").isTrue();
+
+        m.save();
+
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get()).isEqualTo(NOT_SHOWN);
+        assertThat(m.messageProperty().get()).isEqualTo("Profile 'staging' has problems; fix them to save");
+        assertThat(shown(m)).doesNotContain(SECRET);
+        assertThat(Files.exists(store.file())).as("nothing written").isFalse();
+        assertThat(saved.get()).isZero();
+        assertThat(m.dirtyProperty().get()).isTrue();
+        assertThat(m.busyProperty().get()).isFalse();
+
+        // the error stays while the field holds that text, whatever else is edited
+        m.value(ProfileField.TOPIC).set("route-events-staging");
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get()).isEqualTo(NOT_SHOWN);
+
+        // a path with a directory is what the operator meant: quoted
+        m.value(ProfileField.JDBC_PASSWORD_FILE).set("secrets/pg.pass");
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get()).as("looked for on Save only").isEmpty();
+        m.save();
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get())
+                .isEqualTo("must name an existing file: " + dir.resolve("secrets/pg.pass") + " does not exist");
+        assertThat(Files.exists(store.file())).isFalse();
+
+        // once the file exists, Save writes its path, never a value
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/pg.pass"), "pg-pw\n");
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Saved 1 profile(s) to ");
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get()).isEmpty();
+        assertThat(Files.readString(store.file())).contains("\"passwordFile\" : \"secrets/pg.pass\"")
+                .doesNotContain(SECRET).doesNotContain("pg-pw");
+    }
+
+    @Test
+    void aSecretTypedIntoAFileFieldLeavesTheSettingsFileAsItWasButAFileItAlreadyNamesIsNotRequired() throws Exception {
+        // written by hand: its Redis password file is not there yet (mounted only when needed, say)
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"profiles": [{"name": "staging", "type": "external",
+                  "jdbc": {"url": "jdbc:postgresql://localhost:5432/routes", "user": "console"},
+                  "kafka": {"bootstrap": "localhost:9092"},
+                  "redis": {"uri": "redis://localhost:6379", "passwordFile": "mounted-later/redis.pass"}}]}
+                """);
+        byte[] before = Files.readAllBytes(file);
+        SettingsStore store = new SettingsStore(file);
+        ProfileEditorModel m = editor(store);
+        m.value(ProfileField.JDBC_PASSWORD_FILE).set(SECRET);
+        m.value(ProfileField.KAFKA_SECRET_FILE).set("ssl.key.password=" + SECRET);
+        assertThat(m.formValidProperty().get()).isTrue();
+
+        m.save();
+
+        assertThat(m.error(ProfileField.JDBC_PASSWORD_FILE).get()).isEqualTo(NOT_SHOWN);
+        assertThat(m.error(ProfileField.KAFKA_SECRET_FILE).get()).isEqualTo("ssl.key.password " + NOT_SHOWN);
+        assertThat(m.error(ProfileField.REDIS_PASSWORD_FILE).get()).as("already in the file").isEmpty();
+        assertThat(m.messageProperty().get()).isEqualTo("Profile 'staging' has problems; fix them to save");
+        assertThat(shown(m)).doesNotContain(SECRET);
+        assertThat(Files.readAllBytes(file)).as("the settings file, unchanged").isEqualTo(before);
+        assertThat(saved.get()).isZero();
+
+        // without the pasted secrets the profile saves, its Redis file still missing
+        m.value(ProfileField.JDBC_PASSWORD_FILE).set("");
+        m.value(ProfileField.KAFKA_SECRET_FILE).set("");
+        m.value(ProfileField.TOPIC).set("route-events-staging");
+        m.save();
+        assertThat(m.messageProperty().get()).startsWith("Saved 1 profile(s) to ");
+        assertThat(shown(m)).doesNotContain("must name an existing file");
+        assertThat(Files.readString(file)).contains("\"passwordFile\" : \"mounted-later/redis.pass\"",
+                "\"topic\" : \"route-events-staging\"").doesNotContain(SECRET);
     }
 
     @Test

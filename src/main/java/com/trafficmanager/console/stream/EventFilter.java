@@ -40,7 +40,8 @@ public record EventFilter(String action, String tenant, String service, String e
      * A regular expression may backtrack for minutes on one value ({@code (a+)+$}); it runs on the window's
      * thread (for events as they arrive) and on the Live filter's (re-filtering the buffer), so each match
      * has {@value #REGEX_BUDGET_MILLIS} ms, and after {@value #SLOW_STRIKES} that run out the expression
-     * matches nothing more and says why.
+     * matches nothing more and says why. This bounds one match, not a pulse's many: the Live tab also gives
+     * filtering arrivals a time budget per pulse, past which they are re-filtered off the window's thread.
      */
     public static final String SLOW_REGEX = "regular expression: too slow on these values (it backtracks); "
             + "simplify it - it matches nothing until then";

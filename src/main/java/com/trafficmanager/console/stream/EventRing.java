@@ -5,15 +5,24 @@ import java.util.List;
 
 /**
  * A fixed-capacity ring of the newest events of one partition: adding to a full ring drops the
- * oldest. It never holds more than its capacity, whatever arrives, so a partition's memory is bounded.
+ * oldest. It never holds more than its capacity, whatever arrives. It also keeps an estimate of the
+ * bytes its events hold ({@link #bytesOf}), because a count alone does not bound memory (records may be
+ * 200 KB each): {@link PartitionBuffers} drops the oldest ({@link #removeOldest}) of the heaviest ring
+ * to keep all rings within one byte budget.
  *
  * <p>Not thread-safe: one thread (the one that drains the tail's queue) owns it.
  */
 public final class EventRing {
+    /** The event object, its value and key arrays' headers and its verdict, roughly. */
+    static final int EVENT_OVERHEAD_BYTES = 100;
+    /** A header object and its arrays' headers, roughly. */
+    static final int HEADER_OVERHEAD_BYTES = 48;
+
     private TailEvent[] slots;
     private int head; // index of the oldest
     private int size;
     private long evicted;
+    private long bytes; // the sum of bytesOf over the events held
 
     public EventRing(int capacity) {
         if (capacity <= 0) {
@@ -39,8 +48,23 @@ public final class EventRing {
         return evicted;
     }
 
+    /**
+     * An estimate of the heap one event holds: its value, its key (two bytes a character), its headers' keys
+     * and values, and the objects around them. Lengths only, nothing is decoded; an event always gives the
+     * same figure, so adding and dropping it agree.
+     */
+    static long bytesOf(TailEvent e) {
+        return e.heldBytes();
+    }
+
+    /** The estimated bytes the events held take (see {@link #bytesOf}). */
+    public long bytes() {
+        return bytes;
+    }
+
     /** Adds the newest event; returns the one it pushed out, or null. */
     public TailEvent add(TailEvent e) {
+        bytes += bytesOf(e);
         if (size < slots.length) {
             slots[(head + size) % slots.length] = e;
             size++;
@@ -50,6 +74,21 @@ public final class EventRing {
         slots[head] = e;
         head = (head + 1) % slots.length;
         evicted++;
+        bytes -= bytesOf(dropped);
+        return dropped;
+    }
+
+    /** Drops the oldest event (to make room in bytes rather than in count); returns it, or null when empty. */
+    public TailEvent removeOldest() {
+        if (size == 0) {
+            return null;
+        }
+        TailEvent dropped = slots[head];
+        slots[head] = null;
+        head = (head + 1) % slots.length;
+        size--;
+        evicted++;
+        bytes -= bytesOf(dropped);
         return dropped;
     }
 
@@ -75,6 +114,7 @@ public final class EventRing {
         head = 0;
         size = 0;
         evicted = 0;
+        bytes = 0;
     }
 
     /** Changes the capacity, keeping the newest events that fit. */
@@ -84,6 +124,9 @@ public final class EventRing {
         }
         List<TailEvent> keep = toList();
         int from = Math.max(0, keep.size() - capacity);
+        for (int i = 0; i < from; i++) {
+            bytes -= bytesOf(keep.get(i));
+        }
         slots = new TailEvent[capacity];
         head = 0;
         size = 0;

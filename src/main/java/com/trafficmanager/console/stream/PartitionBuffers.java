@@ -9,51 +9,145 @@ import java.util.TreeMap;
  * One {@link EventRing} per partition, all with the same capacity, and per partition the counts of
  * records received, checked and found malformed.
  *
+ * <p>Memory is bounded twice: each ring keeps at most {@code capacity} events, and all rings together
+ * keep at most a byte budget ({@link EventRing#bytesOf} estimates each event). A count alone does not
+ * bound the heap: 5,000 records of 200 KB from a stray producer are a gigabyte in one partition. Over
+ * the budget, the oldest event of the ring that holds the most bytes goes, so a partition of large
+ * records gives way before the small ones of the others.
+ *
  * <p>Records arrive unchecked (the tail does not decode); {@link #checkSome} checks them in arrival
- * order within a time budget, and a record about to be evicted is counted then. A record evicted
- * before anyone checked it (a burst faster than the budget) is counted as unchecked, never guessed.
+ * order within a time budget, and a record about to leave (pushed out by the capacity or the byte
+ * budget, or dropped by a smaller capacity) is counted then. A record that leaves before anyone checked
+ * it (a burst faster than the budget) is counted as unchecked, never guessed.
  *
  * <p>Not thread-safe: owned by the thread that drains the tail's queue (the JavaFX thread in the
  * console, the test thread in tests).
  */
 public final class PartitionBuffers {
     public static final int DEFAULT_CAPACITY = 10_000;
+    /**
+     * All rings together hold at most this many (estimated) bytes: an eighth of the console's 1 GB heap.
+     * The default 10,000 events of six partitions at 1 KB each take half of it; the table only refers to
+     * these events, and the queue, the window and the other tabs need the rest.
+     */
+    public static final long DEFAULT_BYTE_BUDGET = 128L * 1024 * 1024;
 
     private final Map<Integer, EventRing> rings = new TreeMap<>();
     private static final int RECEIVED = 0;
     private static final int MALFORMED = 1;
     private static final int CURSOR = 2; // sequence number of the first record not counted yet
     private static final int UNCHECKED = 3;
-    /** At least this many records are checked per call, whatever the budget, so progress is certain. */
+    /** At least this many records are checked per call, whatever the budget, so progress is certain... */
     static final int MIN_CHECKS = 256;
+    /**
+     * ... unless their values reach this many bytes first (at least one record is checked all the same):
+     * 256 records of 200 KB would be 50 MB of JSON to decode on the window's thread past its budget.
+     */
+    static final long MIN_CHECK_BYTES = 256 * 1024;
 
     private final Map<Integer, long[]> counters = new TreeMap<>(); // see the indexes above
+    private final long byteBudget;
+    private long bytesHeld; // the sum of the rings' bytes, kept as they change
     private int capacity;
 
     public PartitionBuffers(int capacity) {
+        this(capacity, DEFAULT_BYTE_BUDGET);
+    }
+
+    /** With a byte budget for all rings together other than {@link #DEFAULT_BYTE_BUDGET} (tests use small ones). */
+    public PartitionBuffers(int capacity, long byteBudget) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         }
+        if (byteBudget <= 0) {
+            throw new IllegalArgumentException("byte budget must be positive, got " + byteBudget);
+        }
         this.capacity = capacity;
+        this.byteBudget = byteBudget;
     }
 
     public int capacity() {
         return capacity;
     }
 
-    /** Adds an event to its partition's ring; returns the event it pushed out, or null. */
+    /** The estimated bytes all rings hold together; never more than {@link #byteBudget()} after an add. */
+    public long bytesHeld() {
+        return bytesHeld;
+    }
+
+    public long byteBudget() {
+        return byteBudget;
+    }
+
+    /**
+     * Adds an event to its partition's ring, then, while all rings hold more than the byte budget, drops
+     * the oldest event of the heaviest ring (the event itself, if it alone is larger than the budget).
+     * Returns the event the ring's capacity pushed out, or null; what the byte budget drops is counted
+     * (see the class comment), not returned.
+     */
     public TailEvent add(TailEvent e) {
         long[] c = counters(e.partition());
         EventRing ring = ring(e.partition());
         if (ring.size() == ring.capacity()) {
-            long oldestSeq = c[RECEIVED] - ring.size();
-            if (oldestSeq >= c[CURSOR]) {
-                count(c, ring.oldest(), false);
-                c[CURSOR] = oldestSeq + 1;
-            }
+            countLeaving(c, ring);
         }
         c[RECEIVED]++;
-        return ring.add(e);
+        long before = ring.bytes();
+        TailEvent pushedOut = ring.add(e);
+        bytesHeld += ring.bytes() - before;
+        keepWithinBudget();
+        return pushedOut;
+    }
+
+    /**
+     * Drops the oldest event of the ring that holds the most bytes until all rings are within the budget.
+     * The rings are scanned only when over budget, and one scan drops from its ring for as long as that
+     * ring still holds the most.
+     */
+    private void keepWithinBudget() {
+        while (bytesHeld > byteBudget) {
+            Map.Entry<Integer, EventRing> heaviest = null;
+            long most = -1;
+            long second = 0;
+            for (Map.Entry<Integer, EventRing> entry : rings.entrySet()) {
+                long b = entry.getValue().bytes();
+                if (b > most) {
+                    second = Math.max(second, most);
+                    most = b;
+                    heaviest = entry;
+                } else if (b > second) {
+                    second = b;
+                }
+            }
+            if (heaviest == null || heaviest.getValue().isEmpty()) {
+                return; // cannot be while the total is the rings' sum; a guard against looping for ever
+            }
+            EventRing ring = heaviest.getValue();
+            long[] c = counters(heaviest.getKey());
+            do {
+                dropOldest(c, ring);
+            } while (bytesHeld > byteBudget && !ring.isEmpty() && ring.bytes() >= second);
+        }
+    }
+
+    /** Drops a ring's oldest event, counting it first as {@link #countLeaving} says. */
+    private void dropOldest(long[] c, EventRing ring) {
+        countLeaving(c, ring);
+        long before = ring.bytes();
+        ring.removeOldest();
+        bytesHeld -= before - ring.bytes();
+    }
+
+    /**
+     * Counts a ring's oldest event as it is about to leave, unless it was counted already: by its verdict
+     * if someone checked it (it was shown, say), else as unchecked. Never decodes.
+     */
+    private static void countLeaving(long[] c, EventRing ring) {
+        long oldestSeq = c[RECEIVED] - ring.size();
+        if (oldestSeq >= c[CURSOR]) {
+            count(c, ring.oldest(), false);
+            c[CURSOR] = oldestSeq + 1;
+        }
     }
 
     private static void count(long[] c, TailEvent e, boolean checkNow) {
@@ -68,23 +162,28 @@ public final class PartitionBuffers {
 
     /**
      * Checks buffered records not counted yet, oldest first, until {@code deadlineNanos} (at least
-     * {@link #MIN_CHECKS} of them). Returns how many are still waiting.
+     * {@link #MIN_CHECKS} of them, or {@link #MIN_CHECK_BYTES} of values, and always one). Returns how
+     * many are still waiting.
      */
     public long checkSome(long deadlineNanos) {
         long waiting = 0;
         int done = 0;
+        long doneBytes = 0;
         for (Map.Entry<Integer, EventRing> entry : rings.entrySet()) {
             long[] c = counters(entry.getKey());
             EventRing ring = entry.getValue();
             long firstSeq = c[RECEIVED] - ring.size();
             c[CURSOR] = Math.max(c[CURSOR], firstSeq);
             while (c[CURSOR] < c[RECEIVED]) {
-                if (done >= MIN_CHECKS && (done & 31) == 0 && System.nanoTime() > deadlineNanos) {
+                // past the minimum, the clock is read before each record: one may take milliseconds to decode
+                if ((done >= MIN_CHECKS || doneBytes >= MIN_CHECK_BYTES) && System.nanoTime() > deadlineNanos) {
                     break;
                 }
-                count(c, ring.get((int) (c[CURSOR] - firstSeq)), true);
+                TailEvent e = ring.get((int) (c[CURSOR] - firstSeq));
+                count(c, e, true);
                 c[CURSOR]++;
                 done++;
+                doneBytes += e.size();
             }
             waiting += c[RECEIVED] - c[CURSOR];
         }
@@ -140,6 +239,7 @@ public final class PartitionBuffers {
     public void clear(int partition) {
         EventRing r = rings.get(partition);
         if (r != null) {
+            bytesHeld -= r.bytes();
             r.clear();
         }
         long[] c = counters.get(partition);
@@ -152,13 +252,25 @@ public final class PartitionBuffers {
         rings.keySet().forEach(this::clear);
     }
 
+    /**
+     * Changes every ring's capacity, keeping the newest events. What a smaller ring drops is counted as an
+     * eviction counts it (by its verdict if checked, else as unchecked), not checked now: this runs on the
+     * window's thread, and checking first decoded every unchecked record (up to 50,000 a partition) there in
+     * one go. What stays is left to later {@link #checkSome} calls.
+     */
     public void resize(int newCapacity) {
         if (newCapacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, got " + newCapacity);
         }
         capacity = newCapacity;
-        checkSome(Long.MAX_VALUE); // count what a smaller ring is about to drop
-        rings.values().forEach(r -> r.resize(newCapacity));
+        for (Map.Entry<Integer, EventRing> entry : rings.entrySet()) {
+            EventRing ring = entry.getValue();
+            long[] c = counters(entry.getKey());
+            while (ring.size() > newCapacity) {
+                dropOldest(c, ring);
+            }
+            ring.resize(newCapacity);
+        }
     }
 
     /** Every buffered event of one partition, oldest first. */

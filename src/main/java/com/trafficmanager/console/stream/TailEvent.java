@@ -185,6 +185,20 @@ public final class TailEvent {
         return check();
     }
 
+    /** See {@link EventRing#bytesOf}: lengths only, from the event's own headers (no copy of them). */
+    long heldBytes() {
+        long n = EventRing.EVENT_OVERHEAD_BYTES + (long) size();
+        if (key != null) {
+            n += 2L * key.length();
+        }
+        for (Header h : headers) {
+            String name = h.key();
+            byte[] v = h.value();
+            n += EventRing.HEADER_OVERHEAD_BYTES + (name == null ? 0 : 2L * name.length()) + (v == null ? 0 : v.length);
+        }
+        return n;
+    }
+
     /** The value's size in bytes (0 for a tombstone). */
     public int size() {
         return value == null ? 0 : value.length;

@@ -39,10 +39,11 @@ import javafx.collections.ObservableList;
  * adds it to the per-partition rings, checks a time-boxed share of the new records (see
  * {@link PartitionBuffers#checkSome}); at most five times a second (two and a half in a flood) it
  * changes the shown rows, in a few bulk list changes, and twice a second the overview. There is no
- * {@code runLater} at all. One piece of work runs elsewhere: re-filtering every buffered event (a new
- * filter, selection or capacity, or a flood, with a filter that does not match everything) reads each
- * value, up to 300,000 of them; it runs on {@code filterWork} over a copy of the rings, and a later pulse
- * shows its answer, then what arrived meanwhile.
+ * {@code runLater} at all. Arrivals are filtered here only within a time budget ({@link ArrivalFilter}).
+ * One piece of work runs elsewhere: re-filtering every buffered event (a new filter, selection or
+ * capacity, a flood, or arrivals too many to filter within that budget, with a filter that does not
+ * match everything) reads each value, up to 300,000 of them; it runs on {@code filterWork} over a copy
+ * of the rings, and a later pulse shows its answer, then what arrived meanwhile.
  *
  * <p>What the rows are and how they change is {@link ShownRows}'s, the overview {@link PartitionOverview}'s; when
  * they change is decided here.
@@ -73,6 +74,7 @@ public final class LiveEventsModel {
 
     private final LiveSource source;
     private final Refilter refilter;
+    private final ArrivalFilter arrivals;
     private boolean resetWhileRefiltering; // a partition was re-seeked after the awaited re-filter's copy
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
     private long lastPulse;
@@ -82,7 +84,7 @@ public final class LiveEventsModel {
     private final PartitionOverview overview = new PartitionOverview();
     private final ReadOnlyObjectWrapper<Integer> selectedPartition = new ReadOnlyObjectWrapper<>(); // null: all
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyLongWrapper newWhilePaused = new ReadOnlyLongWrapper();
+    private final NewWhilePaused newWhilePaused = new NewWhilePaused();
     private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
     private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper();
@@ -108,11 +110,17 @@ public final class LiveEventsModel {
 
     /** Re-filters on {@code filterWork} (tests pass one that runs the work at once). */
     public LiveEventsModel(LiveSource source, int capacityPerPartition, Executor filterWork) {
+        this(source, new PartitionBuffers(capacityPerPartition), filterWork, new ArrivalFilter());
+    }
+
+    /** With the rings (tests give them a small byte budget) and the arrivals' filter (tests set its clock). */
+    LiveEventsModel(LiveSource source, PartitionBuffers buffers, Executor filterWork, ArrivalFilter arrivals) {
         this.source = source;
         this.refilter = new Refilter(filterWork);
-        this.buffers = new PartitionBuffers(capacityPerPartition);
+        this.arrivals = arrivals;
+        this.buffers = buffers;
         this.rows = new ShownRows(buffers);
-        this.capacity.set(capacityPerPartition);
+        this.capacity.set(buffers.capacity());
         this.compiled = filter.compiledProperty().get();
         filter.compiledProperty().addListener((obs, old, now) -> {
             compiled = now;
@@ -160,7 +168,7 @@ public final class LiveEventsModel {
         received.set(received.get() + arrived.size());
         buffers.checkSome(System.nanoTime() + CHECK_BUDGET_NANOS);
         if (paused.get()) {
-            newWhilePaused.set(newWhilePaused.get() + countShown(arrived));
+            newWhilePaused.add(arrivals.count(arrived, selectedPartition.get(), compiled));
             if (filterChanged) {
                 settleFilter(nowNanos);
             } else if (refilter.waiting()) {
@@ -168,8 +176,8 @@ public final class LiveEventsModel {
             }
         } else {
             pendingRows.addAll(arrived);
-            if (pendingRows.size() > 2 * buffers.capacity()) {
-                pendingRows.clear(); // more than the table can show: rebuild from the rings instead
+            if (pendingRows.size() > 2 * rows.limit()) {
+                pendingRows.clear(); // more than the table can show (or the rings hold): rebuild from the rings instead
                 pendingRebuild = true;
                 flooded = true;
             }
@@ -212,14 +220,19 @@ public final class LiveEventsModel {
         pendingRebuild = false;
     }
 
-    private long countShown(List<TailEvent> arrived) {
-        Integer sel = selectedPartition.get();
-        return arrived.stream().filter(e -> (sel == null || e.partition() == sel) && compiled.test(e)).count();
-    }
-
+    /**
+     * Shows arrivals, filtered here if that fits in {@link ArrivalFilter}'s budget; if not (a slow regex, a
+     * field filter decoding each one, a burst), the rings are re-filtered off this thread, as in a flood.
+     */
     private void append(List<TailEvent> arrived) {
-        rows.append(arrived, selectedPartition.get(), compiled::test);
+        Integer partition = selectedPartition.get();
+        List<TailEvent> matching = arrivals.matching(arrived, partition, compiled);
         filter.showProblemOf(compiled);
+        if (matching == null) {
+            rebuildRows(); // the rings hold the arrivals (or dropped them since): its answer has them
+            return;
+        }
+        rows.append(matching, partition);
     }
 
     /**
@@ -242,7 +255,7 @@ public final class LiveEventsModel {
     private java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuildFromCopy() {
         BufferedEvents copy = buffers.copy();
         Integer partition = selectedPartition.get();
-        int limit = buffers.capacity();
+        int limit = rows.limit();
         return filter -> ShownRows.rebuilt(copy, partition, limit, filter);
     }
 
@@ -295,7 +308,7 @@ public final class LiveEventsModel {
     /** Shows one partition, or all of them ({@code null}). */
     public void select(Integer partition) {
         selectedPartition.set(partition);
-        newWhilePaused.set(0);
+        newWhilePaused.reset();
         rebuildRows();
     }
 
@@ -306,14 +319,14 @@ public final class LiveEventsModel {
     /** Resumes: the rows catch up with everything buffered meanwhile. */
     public void resume() {
         paused.set(false);
-        newWhilePaused.set(0);
+        newWhilePaused.reset();
         rebuildRows();
     }
 
     /** Empties every buffer and the table; the tail reads on from where it is. */
     public void clear() {
         buffers.clearAll();
-        newWhilePaused.set(0);
+        newWhilePaused.reset();
         refilter.cancel(); // a re-filter on its way would show what is gone
         resetWhileRefiltering = false;
         filtering.set(false);
@@ -387,7 +400,12 @@ public final class LiveEventsModel {
     }
 
     public ReadOnlyLongProperty newWhilePausedProperty() {
-        return newWhilePaused.getReadOnlyProperty();
+        return newWhilePaused.countProperty();
+    }
+
+    /** Whether {@link #newWhilePausedProperty()} is a lower bound (a burst too large to filter here while paused). */
+    public ReadOnlyBooleanProperty newWhilePausedAtLeastProperty() {
+        return newWhilePaused.atLeastProperty();
     }
 
     public BooleanProperty followLatestProperty() {

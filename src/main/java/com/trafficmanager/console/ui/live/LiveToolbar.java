@@ -77,9 +77,11 @@ final class LiveToolbar extends FlowPane {
 
         ToggleButton pause = new ToggleButton();
         pause.setId("live-pause");
+        // "at least": a burst too large to filter on this thread while paused is counted in part
         pause.textProperty().bind(Bindings.createStringBinding(() -> model.pausedProperty().get()
-                ? "Resume (" + model.newWhilePausedProperty().get() + " new)" : "Pause",
-                model.pausedProperty(), model.newWhilePausedProperty()));
+                ? "Resume (" + (model.newWhilePausedAtLeastProperty().get() ? "at least " : "")
+                        + model.newWhilePausedProperty().get() + " new)" : "Pause",
+                model.pausedProperty(), model.newWhilePausedProperty(), model.newWhilePausedAtLeastProperty()));
         pause.setOnAction(e -> {
             if (pause.isSelected()) {
                 model.pause();

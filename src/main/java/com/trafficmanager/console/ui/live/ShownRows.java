@@ -15,9 +15,10 @@ import javafx.collections.ObservableList;
  * What the live table shows, and how it changes: new arrivals are put in place (appended, or merged
  * by timestamp for all partitions) in a few bulk list changes, or the rows are rebuilt from the
  * rings. For one partition: the matching events of its ring, oldest first; for all partitions: the
- * newest matching events (up to one ring's capacity) of every partition merged by timestamp. Rows
- * hold references only, so the memory budget is the rings'. When the rows change is the view
- * model's business.
+ * newest matching events (up to {@link #limit()}) of every partition merged by timestamp. Rows hold
+ * references only, and never more of them than the rings hold events, so the table cannot keep alive
+ * many more events than the rings' byte budget allows. Which arrivals match is worked out before
+ * (see {@link ArrivalFilter}); when the rows change is the view model's business.
  */
 final class ShownRows {
     private final EventRows rows = new EventRows();
@@ -35,23 +36,31 @@ final class ShownRows {
         rows.replaceAll(List.of());
     }
 
-    /** Adds what arrived (already in the rings) and drops what the rings no longer hold. */
-    void append(List<TailEvent> arrived, Integer partition, Predicate<TailEvent> filter) {
+    /**
+     * How many rows the table shows at most for all partitions: one ring's capacity, and never more than the
+     * rings hold now. The rings may hold far fewer than their capacity (their byte budget drops large records),
+     * and rows of events the rings dropped would keep those alive, a table's worth of 200 KB records.
+     */
+    int limit() {
+        return Math.min(buffers.capacity(), buffers.bufferedTotal());
+    }
+
+    /**
+     * Adds arrivals (already in the rings) that the filter matched, and drops what the rings no longer hold
+     * (of the partition shown) or what exceeds {@link #limit()} (all partitions).
+     */
+    void append(List<TailEvent> matching, Integer partition) {
         if (partition != null) {
-            appendToPartition(arrived, partition, filter);
+            appendToPartition(matching, partition);
             return;
         }
-        List<TailEvent> add = new ArrayList<>();
-        for (TailEvent e : arrived) {
-            if (filter.test(e)) {
-                add.add(e);
-            }
-        }
-        if (add.isEmpty()) {
+        List<TailEvent> add = new ArrayList<>(matching);
+        int cap = limit();
+        if (add.isEmpty() || cap == 0) {
+            rows.removeHead(rows.size() - cap); // the rings may hold fewer events now: so does the table
             return;
         }
         add.sort(EventOrder.BY_TIMESTAMP);
-        int cap = buffers.capacity();
         if (add.size() > cap) {
             add = new ArrayList<>(add.subList(add.size() - cap, add.size()));
         }
@@ -73,12 +82,12 @@ final class ShownRows {
         rows.removeHead(overflow);
     }
 
-    private void appendToPartition(List<TailEvent> arrived, int partition, Predicate<TailEvent> filter) {
+    private void appendToPartition(List<TailEvent> matching, int partition) {
         EventRing ring = buffers.ring(partition);
         long oldest = ring.isEmpty() ? Long.MAX_VALUE : ring.oldest().offset();
         List<TailEvent> add = new ArrayList<>();
-        for (TailEvent e : arrived) {
-            if (e.partition() == partition && e.offset() >= oldest && filter.test(e)) {
+        for (TailEvent e : matching) {
+            if (e.partition() == partition && e.offset() >= oldest) {
                 add.add(e);
             }
         }
@@ -117,6 +126,6 @@ final class ShownRows {
 
     /** Shows the matching events of the rings afresh (a new selection or filter, a flood, a re-seek). */
     void rebuild(Integer partition, Predicate<TailEvent> filter) {
-        rows.replaceAll(rebuilt(buffers.view(), partition, buffers.capacity(), filter));
+        rows.replaceAll(rebuilt(buffers.view(), partition, limit(), filter));
     }
 }

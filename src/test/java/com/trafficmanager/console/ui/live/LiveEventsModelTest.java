@@ -10,6 +10,7 @@ import com.trafficmanager.console.event.EventIds;
 import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.JsonLinesExporter;
+import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.stream.TailBatch;
 import com.trafficmanager.console.stream.TailEvent;
@@ -109,6 +110,82 @@ class LiveEventsModelTest {
         pulse();
         assertThat(model.rows()).extracting(TailEvent::offset).containsExactly(0L, 2L, 4L);
         assertThat(work.held).as("arrivals are filtered on the window's thread").isEmpty();
+    }
+
+    /** An arrival filter whose clock says a millisecond went by each time it is read: slow work, deterministically. */
+    private static ArrivalFilter slowFiltering() {
+        long[] nanos = {0};
+        return new ArrivalFilter(() -> nanos[0] += 1_000_000L, ArrivalFilter.BUDGET_NANOS);
+    }
+
+    /** {@code n} events of partition 0, every other one of tenant "payments". */
+    private static List<TailEvent> burst(long firstOffset, int n) {
+        List<TailEvent> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long offset = firstOffset + i;
+            out.add(valid(0, offset, T0 + offset, offset % 2 == 0 ? "payments" : "search", Action.UPDATED));
+        }
+        return out;
+    }
+
+    @Test
+    void arrivalsTooManyToFilterWithinThePulsesBudgetAreFilteredOffTheWindowsThread() throws Exception {
+        HeldWork work = new HeldWork();
+        model = new LiveEventsModel(source, new PartitionBuffers(1_000), work, slowFiltering());
+        model.filter().regexProperty().set("\"tenant\":\"pay[m]ents\""); // quick: the clock plays the slowness
+        settled();
+        work.runNewestFirst(); // the re-filter of the (empty) rings for the new filter
+        pulse();
+        assertThat(work.held).isEmpty();
+
+        source.queue.offer(TailBatch.events(burst(0, 200)), 0);
+        pulse();
+        assertThat(work.held).as("200 arrivals past the budget went to the filter thread, not filtered here").hasSize(1);
+        assertThat(model.rows()).as("the table waits for the answer").isEmpty();
+        work.runNewestFirst();
+        pulse();
+        assertThat(model.rows()).hasSize(100).allMatch(e -> e.offset() % 2 == 0);
+
+        source.queue.offer(TailBatch.events(burst(200, 4)), 0);
+        pulse();
+        assertThat(work.held).as("a few arrivals are still filtered here, whatever the clock").isEmpty();
+        assertThat(model.rows()).hasSize(102).last().extracting(TailEvent::offset).isEqualTo(202L);
+    }
+
+    @Test
+    void whilePausedABurstPastTheBudgetIsCountedAsALowerBoundNotFilteredWhole() throws Exception {
+        model = new LiveEventsModel(source, new PartitionBuffers(1_000), Runnable::run, slowFiltering());
+        model.filter().regexProperty().set("\"tenant\":\"pay[m]ents\""); // quick: the clock plays the slowness
+        settled();
+        model.pause();
+        source.queue.offer(TailBatch.events(burst(0, 4)), 0);
+        pulse();
+        assertThat(model.newWhilePausedProperty().get()).as("a few arrivals are counted exactly").isEqualTo(2);
+        assertThat(model.newWhilePausedAtLeastProperty().get()).isFalse();
+
+        source.queue.offer(TailBatch.events(burst(4, 200)), 0);
+        pulse();
+        assertThat(model.newWhilePausedAtLeastProperty().get()).as("says the count is a lower bound").isTrue();
+        assertThat(model.newWhilePausedProperty().get()).as("those tested within the budget, not all 100 matching")
+                .isBetween(3L, 101L);
+        model.resume();
+        assertThat(model.rows()).as("resuming shows every match").hasSize(102);
+        assertThat(model.newWhilePausedProperty().get()).isZero();
+        assertThat(model.newWhilePausedAtLeastProperty().get()).isFalse();
+    }
+
+    @Test
+    void theTableNeverHoldsMoreEventsThanTheRingsWhoseByteBudgetDropsLargeRecords() throws Exception {
+        model = new LiveEventsModel(source, new PartitionBuffers(100, 50_000), Runnable::run, new ArrivalFilter());
+        String large = "x".repeat(10_000); // about 10 KB an event: the rings hold four
+        for (int i = 0; i < 20; i++) {
+            arrive(junk(i % 2, i / 2, T0 + i, large));
+            pulse();
+            assertThat(model.buffers().bytesHeld()).isLessThanOrEqualTo(50_000);
+            assertThat(model.rows().size()).as("after event %d", i).isLessThanOrEqualTo(model.buffers().bufferedTotal());
+        }
+        assertThat(model.buffers().bufferedTotal()).isEqualTo(4);
+        assertThat(model.rows()).extracting(TailEvent::timestamp).containsExactly(T0 + 16, T0 + 17, T0 + 18, T0 + 19);
     }
 
     @Test

@@ -4,12 +4,10 @@ import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.stream.BufferedEvents;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
-import com.trafficmanager.console.stream.GroupOffsetsReader;
 import com.trafficmanager.console.stream.PartitionBuffers;
 import com.trafficmanager.console.stream.StartPosition;
 import com.trafficmanager.console.stream.TailBatch;
 import com.trafficmanager.console.stream.TailEvent;
-import com.trafficmanager.console.stream.TailStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,7 +20,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,27 +43,13 @@ import javafx.collections.ObservableList;
  * of the rings, and a later pulse shows its answer, then what arrived meanwhile.
  *
  * <p>What the rows are and how they change is {@link ShownRows}'s, the overview {@link PartitionOverview}'s; when
- * they change is decided here.
+ * they change is decided here, on the pace kept by {@link RowsPacing}. The status line, counts and overview
+ * are {@link LiveStatus}'s.
  */
 public final class LiveEventsModel {
-    private static final long OVERVIEW_EVERY_NANOS = 500_000_000L;
-    /** The table changes at most this often: every change costs a layout and a (software) render,
-     *  which at 60 Hz takes the CPU the tail and the broker need; nobody reads a table faster. */
-    static final long ROWS_EVERY_NANOS = 200_000_000L;
-    /**
-     * ... and at most this often in a flood (more arrived since the last change than the table can
-     * show, so it is rebuilt from the rings each time): a rebuild merges every ring and replaces every
-     * row, and at 5 a second it took a quarter of the rate the tail could read at (viewer-ingest:
-     * 380,000-470,000 events/s against 550,000-570,000 at 2.5 a second). Nobody reads a table that
-     * scrolls by thousands of rows a second; a trickle still shows within 200 ms.
-     */
-    static final long ROWS_EVERY_IN_FLOOD_NANOS = 400_000_000L;
-    /**
-     * A changed filter re-filters the table once typing has rested this long (measured from the first
-     * pulse after the last change), not per keystroke: a free-text filter reads every buffered value,
-     * 15-25 ms of a core over 60,000 events and 90-140 ms over 300,000, not worth spending on each key.
-     */
-    static final long FILTER_SETTLE_NANOS = 150_000_000L;
+    // the pace's constants live in RowsPacing, named here too for the tests
+    static final long ROWS_EVERY_NANOS = RowsPacing.ROWS_EVERY_NANOS;
+    static final long FILTER_SETTLE_NANOS = RowsPacing.FILTER_SETTLE_NANOS;
     /** A re-filter that takes longer than this says so (most take tens of ms; a label for those would flicker). */
     static final long FILTERING_SHOWN_AFTER_NANOS = 250_000_000L;
     /** Time per pulse for checking arrived records (decoding them) on this thread. */
@@ -81,26 +64,16 @@ public final class LiveEventsModel {
     private final PartitionBuffers buffers;
     private final LiveFilterModel filter = new LiveFilterModel();
     private final ShownRows rows;
-    private final PartitionOverview overview = new PartitionOverview();
+    private final RowsPacing pacing = new RowsPacing();
+    private final LiveStatus liveStatus;
     private final ReadOnlyObjectWrapper<Integer> selectedPartition = new ReadOnlyObjectWrapper<>(); // null: all
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final NewWhilePaused newWhilePaused = new NewWhilePaused();
     private final BooleanProperty followLatest = new SimpleBooleanProperty(true);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not started");
-    private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyLongWrapper malformedTotal = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper capacity = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper positionError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EventDetails> details = new ReadOnlyObjectWrapper<>();
     private EventFilter.Compiled compiled;
-    private long lastOverview = Long.MIN_VALUE;
-    private long lastRows = Long.MIN_VALUE;
-    private final List<TailEvent> pendingRows = new ArrayList<>();
-    private boolean pendingRebuild;
-    private boolean flooded; // more arrived since the last change of the table than it can show
-    private boolean filterChanged; // the table waits for typing in the filter to rest
-    private long filterChangeSeenAt = Long.MIN_VALUE; // the first pulse after the last change of the filter
 
     /** Re-filters on a thread of the model's own, which ends after 30 s without work. */
     public LiveEventsModel(LiveSource source, int capacityPerPartition) {
@@ -120,13 +93,13 @@ public final class LiveEventsModel {
         this.arrivals = arrivals;
         this.buffers = buffers;
         this.rows = new ShownRows(buffers);
+        this.liveStatus = new LiveStatus(source, buffers);
         this.capacity.set(buffers.capacity());
         this.compiled = filter.compiledProperty().get();
         filter.compiledProperty().addListener((obs, old, now) -> {
             compiled = now;
             filter.showProblemOf(now); // a bad regular expression says so as it is typed
-            filterChanged = true;
-            filterChangeSeenAt = Long.MIN_VALUE;
+            pacing.filterChanged();
         });
     }
 
@@ -156,68 +129,52 @@ public final class LiveEventsModel {
                 buffers.clear(p);
                 resetWhileRefiltering |= refilter.waiting();
                 arrived.removeIf(e -> e.partition() == p);
-                pendingRows.removeIf(e -> e.partition() == p);
-                Integer sel = selectedPartition.get();
-                pendingRebuild |= sel == null || sel == p;
+                pacing.reseeked(p, selectedPartition.get());
             }
             for (TailEvent e : batch.events()) {
                 buffers.add(e);
             }
             arrived.addAll(batch.events());
         }
-        received.set(received.get() + arrived.size());
+        liveStatus.countReceived(arrived.size());
         buffers.checkSome(System.nanoTime() + CHECK_BUDGET_NANOS);
         if (paused.get()) {
             newWhilePaused.add(arrivals.count(arrived, selectedPartition.get(), compiled));
-            if (filterChanged) {
+            if (pacing.waitsForFilter()) {
                 settleFilter(nowNanos);
             } else if (refilter.waiting()) {
                 takeRefiltered(nowNanos);
             }
         } else {
-            pendingRows.addAll(arrived);
-            if (pendingRows.size() > 2 * rows.limit()) {
-                pendingRows.clear(); // more than the table can show (or the rings hold): rebuild from the rings instead
-                pendingRebuild = true;
-                flooded = true;
-            }
-            long every = flooded ? ROWS_EVERY_IN_FLOOD_NANOS : ROWS_EVERY_NANOS;
-            if (filterChanged) {
+            pacing.queue(arrived, rows.limit());
+            if (pacing.waitsForFilter()) {
                 settleFilter(nowNanos); // its rebuild shows what arrived meanwhile too
             } else if (refilter.waiting()) {
                 takeRefiltered(nowNanos); // the table waits for a re-filter, then shows what arrived meanwhile
-            } else if (nowNanos - lastRows >= every || lastRows == Long.MIN_VALUE) {
-                lastRows = nowNanos;
+            } else if (pacing.due(nowNanos)) {
+                pacing.startChange(nowNanos);
                 applyPending();
             }
         }
         filtering.set(refilter.waitingFor(FILTERING_SHOWN_AFTER_NANOS, nowNanos));
-        if (nowNanos - lastOverview >= OVERVIEW_EVERY_NANOS || lastOverview == Long.MIN_VALUE) {
-            lastOverview = nowNanos;
-            refreshOverview(nowNanos);
-        }
+        liveStatus.refreshIfDue(nowNanos);
     }
 
     /** Re-filters the table once the filter has not changed for {@link #FILTER_SETTLE_NANOS}. */
     private void settleFilter(long nowNanos) {
-        if (filterChangeSeenAt == Long.MIN_VALUE) {
-            filterChangeSeenAt = nowNanos;
-        } else if (nowNanos - filterChangeSeenAt >= FILTER_SETTLE_NANOS) {
-            lastRows = nowNanos;
-            flooded = false;
+        if (pacing.filterSettled(nowNanos)) {
             rebuildRows();
         }
     }
 
+    /** Shows what is pending; {@link RowsPacing#startChange} came first (it ends a flood). */
     private void applyPending() {
-        flooded = false;
-        if (pendingRebuild) {
+        if (pacing.rebuildPending()) {
             rebuildRows();
-        } else if (!pendingRows.isEmpty()) {
-            append(pendingRows);
+        } else if (!pacing.queued().isEmpty()) {
+            append(pacing.queued());
         }
-        pendingRows.clear();
-        pendingRebuild = false;
+        pacing.clearPending();
     }
 
     /**
@@ -244,9 +201,7 @@ public final class LiveEventsModel {
             rebuildHere();
             return;
         }
-        pendingRows.clear(); // in the copy; what arrives from now on is shown after the answer
-        pendingRebuild = false;
-        filterChanged = false;
+        pacing.rebuilding(); // in the copy; what arrives from now on is shown after the answer
         refilter.ask(compiled::test, rebuildFromCopy(), lastPulse);
         takeRefiltered(lastPulse); // work that ran at once has answered already
     }
@@ -271,16 +226,16 @@ public final class LiveEventsModel {
             rebuildRows();
             return;
         }
-        lastRows = nowNanos; // a flood's next rebuild keeps its pace, counted from now
+        pacing.paceFrom(nowNanos); // a flood's next rebuild keeps its pace, counted from now
         if (answer.rows() == null) {
             filter.showFailure("filtering failed: " + answer.failure() + "; the table shows what it showed before");
             return;
         }
         rows.show(answer.rows());
         filter.showProblemOf(compiled);
-        if (!pendingRebuild && !pendingRows.isEmpty()) {
-            append(pendingRows);
-            pendingRows.clear();
+        if (!pacing.rebuildPending() && !pacing.queued().isEmpty()) {
+            append(pacing.queued());
+            pacing.queued().clear();
         }
     }
 
@@ -289,20 +244,9 @@ public final class LiveEventsModel {
         refilter.cancel();
         resetWhileRefiltering = false;
         filtering.set(false);
-        pendingRows.clear();
-        pendingRebuild = false;
-        filterChanged = false;
+        pacing.rebuilding();
         rows.rebuild(selectedPartition.get(), compiled::test);
         filter.showProblemOf(compiled);
-    }
-
-    private void refreshOverview(long nowNanos) {
-        GroupOffsetsReader.Snapshot group = overview.refresh(source, buffers, nowNanos);
-        malformedTotal.set(buffers.malformedTotal());
-        TailStatus s = source.status();
-        String groupNote = group.error() == null ? "" : "; group " + source.consumerGroup() + ": " + group.error();
-        status.set(s.message() + groupNote);
-        statusProblem.set(s.isProblem());
     }
 
     /** Shows one partition, or all of them ({@code null}). */
@@ -330,11 +274,10 @@ public final class LiveEventsModel {
         refilter.cancel(); // a re-filter on its way would show what is gone
         resetWhileRefiltering = false;
         filtering.set(false);
-        pendingRows.clear();
-        pendingRebuild = false;
+        pacing.clearPending();
         rows.clear();
         details.set(null);
-        refreshOverview(lastOverview == Long.MIN_VALUE ? 0 : lastOverview);
+        liveStatus.refreshNow();
     }
 
     /** Changes how many events each partition keeps, keeping the newest. */
@@ -370,7 +313,7 @@ public final class LiveEventsModel {
      * whoever calls {@code get()}: the export's thread, not this one. Called on this thread; safe to hand over.
      */
     public java.util.function.Supplier<List<TailEvent>> exportRows() {
-        if (!filterChanged && !refilter.waiting()) {
+        if (!pacing.waitsForFilter() && !refilter.waiting()) {
             List<TailEvent> shown = List.copyOf(rows.list());
             return () -> shown;
         }
@@ -388,7 +331,7 @@ public final class LiveEventsModel {
     }
 
     public ObservableList<PartitionRow> overview() {
-        return overview.rows();
+        return liveStatus.overview();
     }
 
     public ReadOnlyObjectProperty<Integer> selectedPartitionProperty() {
@@ -413,20 +356,20 @@ public final class LiveEventsModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return liveStatus.statusProperty();
     }
 
     public ReadOnlyBooleanProperty statusProblemProperty() {
-        return statusProblem.getReadOnlyProperty();
+        return liveStatus.statusProblemProperty();
     }
 
     public ReadOnlyLongProperty malformedTotalProperty() {
-        return malformedTotal.getReadOnlyProperty();
+        return liveStatus.malformedTotalProperty();
     }
 
     /** Events taken from the tail since the model was made. */
     public ReadOnlyLongProperty receivedProperty() {
-        return received.getReadOnlyProperty();
+        return liveStatus.receivedProperty();
     }
 
     /** Whether the table has waited for a re-filter of every buffered event longer than a moment. */

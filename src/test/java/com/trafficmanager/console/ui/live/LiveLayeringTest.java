@@ -28,6 +28,9 @@ class LiveLayeringTest {
         noClasses().that().haveSimpleNameStartingWith("LiveEventsModel")
                 .or().haveSimpleName("LiveFilterModel").or().haveSimpleName("PartitionRow")
                 .or().haveSimpleName("EventRows").or().haveSimpleName("ShownRows").or().haveSimpleName("LiveSource")
+                .or().haveSimpleName("RowsPacing").or().haveSimpleName("LiveStatus").or().haveSimpleName("ArrivalFilter")
+                .or().haveSimpleName("NewWhilePaused").or().haveSimpleName("PartitionOverview")
+                .or().haveSimpleName("Refilter")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(CLASSES);
     }

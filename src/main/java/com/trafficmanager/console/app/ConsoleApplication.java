@@ -5,16 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import com.trafficmanager.console.bench.FirstFrameProbe;
 import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.config.Profile;
-import com.trafficmanager.console.config.Settings;
 import com.trafficmanager.console.config.SettingsException;
 import com.trafficmanager.console.config.SettingsStore;
 import com.trafficmanager.console.sandbox.SandboxListener;
-import com.trafficmanager.console.ui.picker.ConnectionPickerModel;
-import com.trafficmanager.console.ui.picker.ConnectionPickerView;
 import com.trafficmanager.console.ui.profiles.ProfileEditorDialog;
-import com.trafficmanager.console.ui.picker.ProfileChoice;
 import com.trafficmanager.console.sandbox.ServerState;
-import com.trafficmanager.console.ui.common.ErrorDialogs;
 import com.trafficmanager.console.ui.common.Styles;
 import com.trafficmanager.console.ui.shell.MainView;
 import com.trafficmanager.console.ui.shell.StatusBarModel;
@@ -23,23 +18,21 @@ import com.trafficmanager.console.ui.startup.StartupModel;
 import com.trafficmanager.console.ui.startup.StartupView;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application and the window's life: shows the start-up screen at once, chooses the profile,
- * brings the session up in the background, swaps in the main view ({@link SessionWindow} wires the
- * session to the tabs), runs the smoke check, and stops everything on close. Theme and window placement
- * (see {@link WindowPlacement}) are remembered here. It holds no feature logic.
+ * The JavaFX application and the window's life: shows the start-up screen at once, has the profile
+ * chosen ({@link ProfileChooser}), brings the session up in the background, swaps in the main view
+ * ({@link SessionWindow} wires the session to the tabs), runs the smoke check, and stops everything on
+ * close. Theme and window placement (see {@link WindowPlacement}) are remembered here; uncaught exceptions
+ * go to {@link UncaughtErrors}. It holds no feature logic.
  */
 public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
@@ -59,7 +52,7 @@ public final class ConsoleApplication extends Application {
     private Stage stage;
     private UiPreferences preferences;
     private volatile SessionWindow window; // set on the JavaFX thread, read by the exit hook too
-    private boolean errorShowing; // JavaFX thread only
+    private ProfileChooser profileChooser; // JavaFX thread only, set in start
 
     /** Runs the window until it closes and returns the process exit code (the smoke mode's verdict). */
     public static int launchConsole(LaunchContext context) {
@@ -99,7 +92,8 @@ public final class ConsoleApplication extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(error));
+        UncaughtErrors uncaught = new UncaughtErrors(stage, context, shuttingDown::get);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.report(error));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "console-stop-on-exit"));
         applyTheme(preferences.dark());
 
@@ -124,93 +118,8 @@ public final class ConsoleApplication extends Application {
             onFirstLayout(FirstFrameProbe::reportWindow);
         }
         stage.show();
-        chooseProfile();
-    }
-
-    /**
-     * The smoke mode and a settings file without profiles go straight to the sandbox; {@code --profile}
-     * names the profile; otherwise the operator picks one (the last one chosen is preselected).
-     */
-    private void chooseProfile() {
-        SettingsStore store = new SettingsStore(context.dirs().settingsFile());
-        background("settings-load", () -> { // a home directory on a network share can take its time
-            try {
-                Settings settings = store.load();
-                Platform.runLater(() -> {
-                    if (!shuttingDown.get()) {
-                        chooseProfile(store, settings);
-                    }
-                });
-            } catch (SettingsException e) {
-                Platform.runLater(() -> settingsProblem(store, e.errors()));
-            } catch (RuntimeException | Error e) { // unreadable in a way the loader did not foresee: shown
-                LOG.error("could not read the settings file {}", store.file(), e);
-                Platform.runLater(() -> settingsProblem(store, List.of(String.valueOf(e.getMessage()))));
-            }
-        });
-    }
-
-    private void settingsProblem(SettingsStore store, List<String> errors) {
-        if (shuttingDown.get()) {
-            return;
-        }
-        if (context.smoke()) { // no one to read the screen: say why and exit non-zero
-            failSmoke("the settings file " + store.file() + " has errors: " + String.join("; ", errors));
-            return;
-        }
-        StartupModel problem = new StartupModel("The settings file has errors", List.of());
-        problem.failed(store.file() + ":\n" + String.join("\n", errors));
-        problem.setRetry(this::chooseProfile);
-        problem.setAlternative("Use the sandbox", () -> connect(Profile.sandbox(), false));
-        stage.getScene().setRoot(new StartupView(problem));
-    }
-
-    private void chooseProfile(SettingsStore store, Settings settings) {
-        if (context.smoke()) {
-            connect(settings.profile(Profile.SANDBOX_NAME).orElse(Profile.sandbox()), false);
-            return;
-        }
-        Optional<String> named = context.commandLine().profile();
-        if (named.isPresent()) {
-            Optional<Profile> profile = settings.profile(named.get());
-            if (profile.isPresent()) {
-                connect(profile.get(), false);
-            } else {
-                StartupModel problem = new StartupModel("Unknown profile", List.of());
-                problem.failed("--profile " + named.get() + ": no such profile in " + store.file() + "; known: "
-                        + settings.choices().stream().map(Profile::name).collect(Collectors.joining(", ")));
-                problem.setRetry(this::chooseProfile);
-                stage.getScene().setRoot(new StartupView(problem));
-            }
-            return;
-        }
-        if (settings.profiles().isEmpty()) {
-            connect(Profile.sandbox(), false);
-            return;
-        }
-        List<ProfileChoice> choices = settings.choices().stream().map(ConsoleApplication::choice).toList();
-        ConnectionPickerModel picker = new ConnectionPickerModel(choices, settings.initialProfile().name(), name -> {
-            Profile chosen = settings.profile(name).orElseThrow();
-            background("remember-profile", () -> {
-                try {
-                    store.rememberLastProfile(name);
-                } catch (Exception e) {
-                    LOG.warn("could not remember the last profile: {}", e.getMessage());
-                }
-            });
-            connect(chosen, true);
-        });
-        picker.setEditProfiles(() -> ProfileEditorDialog.show(stage, store, this::chooseProfile));
-        stage.getScene().setRoot(new StackPane(new ConnectionPickerView(picker)));
-    }
-
-    private static ProfileChoice choice(Profile p) {
-        String description = p.isSandbox()
-                ? "The embedded sandbox: real PostgreSQL, Kafka and Redis started by the console, with their data "
-                        + "in the per-user data directory."
-                : p.connection().map(c -> "PostgreSQL " + c.jdbc().url() + " as " + c.jdbc().user() + "\nKafka "
-                        + c.kafka().bootstrap() + ", topic " + p.topic() + "\nRedis " + c.redis().uri()).orElse("");
-        return new ProfileChoice(p.name(), description, p.readOnly());
+        profileChooser = new ProfileChooser(context, stage, shuttingDown::get, this::connect, this::failSmoke);
+        profileChooser.choose();
     }
 
     private void connect(Profile profile, boolean fromPicker) {
@@ -219,7 +128,7 @@ public final class ConsoleApplication extends Application {
                 : "Connecting to " + profile.name(), SERVERS);
         startup.setRetry(() -> connect(profile, fromPicker));
         if (fromPicker) {
-            startup.setAlternative("Choose another profile", this::chooseProfile);
+            startup.setAlternative("Choose another profile", profileChooser::choose);
         }
         stage.getScene().setRoot(new StartupView(startup));
         SandboxListener progress = (server, state, detail) ->
@@ -389,23 +298,6 @@ public final class ConsoleApplication extends Application {
                 LOG.warn("stopping the session: {}", e.toString());
             }
         }
-    }
-
-    /**
-     * Logs every uncaught exception and shows one dialog at a time: a failure that repeats (a thread
-     * retrying) fills the log, not the screen.
-     */
-    private void onUncaught(Throwable error) {
-        LOG.error("uncaught exception in {}", Thread.currentThread().getName(), error);
-        Platform.runLater(() -> {
-            if (errorShowing || shuttingDown.get()) {
-                return;
-            }
-            errorShowing = true;
-            var dialog = ErrorDialogs.unexpected(stage, error, context.dirs().logs().resolve("console.log").toString());
-            dialog.setOnHidden(e -> errorShowing = false);
-            dialog.show();
-        });
     }
 
     private void applyTheme(boolean dark) {

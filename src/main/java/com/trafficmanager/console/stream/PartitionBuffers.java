@@ -48,6 +48,7 @@ public final class PartitionBuffers {
     private final Map<Integer, long[]> counters = new TreeMap<>(); // see the indexes above
     private final long byteBudget;
     private long bytesHeld; // the sum of the rings' bytes, kept as they change
+    private long budgetDrops; // events the byte budget dropped, ever
     private int capacity;
 
     public PartitionBuffers(int capacity) {
@@ -77,6 +78,15 @@ public final class PartitionBuffers {
 
     public long byteBudget() {
         return byteBudget;
+    }
+
+    /**
+     * How many events the byte budget has dropped so far (not the capacity): the oldest of whichever ring
+     * held the most, so not necessarily the oldest shown; a table that refers to events checks its rows
+     * again when this changes.
+     */
+    public long budgetDrops() {
+        return budgetDrops;
     }
 
     /**
@@ -126,6 +136,7 @@ public final class PartitionBuffers {
             long[] c = counters(heaviest.getKey());
             do {
                 dropOldest(c, ring);
+                budgetDrops++;
             } while (bytesHeld > byteBudget && !ring.isEmpty() && ring.bytes() >= second);
         }
     }

@@ -59,6 +59,7 @@ public final class LiveEventsModel {
     private final Refilter refilter;
     private final ArrivalFilter arrivals;
     private boolean resetWhileRefiltering; // a partition was re-seeked after the awaited re-filter's copy
+    private boolean awaitingArrivals; // the awaited re-filter tests arrivals to append, not the whole buffer
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
     private long lastPulse;
     private final PartitionBuffers buffers;
@@ -186,10 +187,33 @@ public final class LiveEventsModel {
         List<TailEvent> matching = arrivals.matching(arrived, partition, compiled);
         filter.showProblemOf(compiled);
         if (matching == null) {
-            rebuildRows(); // the rings hold the arrivals (or dropped them since): its answer has them
+            filterElsewhere(arrived, partition);
             return;
         }
         rows.append(matching, partition);
+    }
+
+    /**
+     * Arrivals too many (or a filter too slow) to test within the frame's budget: they are tested on
+     * {@code filterWork} and then appended like any others; what arrives meanwhile waits for the answer.
+     * Only these arrivals, not every buffered event: under a steady trickle with a slow filter, re-filtering
+     * the whole buffer each time would have kept the filter thread busy for good, one full pass after another.
+     * {@code arrived} is the queued list itself: taken now, so the answer does not find it again.
+     */
+    private void filterElsewhere(List<TailEvent> arrived, Integer partition) {
+        List<TailEvent> batch = List.copyOf(arrived);
+        arrived.clear();
+        awaitingArrivals = true;
+        refilter.ask(compiled::test, test -> {
+            List<TailEvent> out = new java.util.ArrayList<>();
+            for (TailEvent e : batch) {
+                if ((partition == null || e.partition() == partition) && test.test(e)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }, lastPulse);
+        takeRefiltered(lastPulse); // work that ran at once has answered already
     }
 
     /**
@@ -202,6 +226,7 @@ public final class LiveEventsModel {
             return;
         }
         pacing.rebuilding(); // in the copy; what arrives from now on is shown after the answer
+        awaitingArrivals = false; // the copy has them too
         refilter.ask(compiled::test, rebuildFromCopy(), lastPulse);
         takeRefiltered(lastPulse); // work that ran at once has answered already
     }
@@ -220,6 +245,8 @@ public final class LiveEventsModel {
         if (answer == null) {
             return;
         }
+        boolean arrivalsOnly = awaitingArrivals;
+        awaitingArrivals = false;
         filtering.set(false);
         if (resetWhileRefiltering) { // the answer holds events a re-seek dropped since: ask again
             resetWhileRefiltering = false;
@@ -231,7 +258,11 @@ public final class LiveEventsModel {
             filter.showFailure("filtering failed: " + answer.failure() + "; the table shows what it showed before");
             return;
         }
-        rows.show(answer.rows());
+        if (arrivalsOnly) {
+            rows.append(answer.rows(), selectedPartition.get());
+        } else {
+            rows.show(answer.rows());
+        }
         filter.showProblemOf(compiled);
         if (!pacing.rebuildPending() && !pacing.queued().isEmpty()) {
             append(pacing.queued());
@@ -242,6 +273,7 @@ public final class LiveEventsModel {
     /** Rebuilds on this thread, dropping any re-filter on its way. */
     private void rebuildHere() {
         refilter.cancel();
+        awaitingArrivals = false;
         resetWhileRefiltering = false;
         filtering.set(false);
         pacing.rebuilding();
@@ -273,6 +305,7 @@ public final class LiveEventsModel {
         newWhilePaused.reset();
         refilter.cancel(); // a re-filter on its way would show what is gone
         resetWhileRefiltering = false;
+        awaitingArrivals = false;
         filtering.set(false);
         pacing.clearPending();
         rows.clear();

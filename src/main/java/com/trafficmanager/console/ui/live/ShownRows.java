@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
  */
 final class ShownRows {
     private final EventRows rows = new EventRows();
+    private long budgetDropsSeen; // the rings' budget drops when the rows were last checked against them
     private final PartitionBuffers buffers;
 
     ShownRows(PartitionBuffers buffers) {
@@ -54,6 +55,7 @@ final class ShownRows {
             appendToPartition(matching, partition);
             return;
         }
+        dropWhatTheBudgetDropped();
         List<TailEvent> add = new ArrayList<>(matching);
         int cap = limit();
         if (add.isEmpty() || cap == 0) {
@@ -80,6 +82,30 @@ final class ShownRows {
             rows.append(tail);
         }
         rows.removeHead(overflow);
+    }
+
+    /**
+     * Drops rows whose events the rings' byte budget dropped since the last look. That budget takes the
+     * oldest events of the heaviest ring, which in the merged view of all partitions need not be the oldest
+     * rows: a partition of 200 KB records would otherwise stay in the table, a table's worth of them, long
+     * after the rings let them go. One pass over the rows, only after the budget dropped something.
+     */
+    private void dropWhatTheBudgetDropped() {
+        long drops = buffers.budgetDrops();
+        if (drops == budgetDropsSeen) {
+            return;
+        }
+        budgetDropsSeen = drops;
+        List<TailEvent> kept = new ArrayList<>(rows.size());
+        for (TailEvent e : rows) {
+            EventRing ring = buffers.ring(e.partition());
+            if (!ring.isEmpty() && e.offset() >= ring.oldest().offset()) {
+                kept.add(e);
+            }
+        }
+        if (kept.size() < rows.size()) {
+            rows.replaceAll(kept);
+        }
     }
 
     private void appendToPartition(List<TailEvent> matching, int partition) {

@@ -189,6 +189,24 @@ class LiveEventsModelTest {
     }
 
     @Test
+    void rowsOfLargeRecordsTheByteBudgetDroppedLeaveTheMergedTableToo() throws Exception {
+        model = new LiveEventsModel(source, new PartitionBuffers(100, 60_000), Runnable::run, new ArrivalFilter());
+        for (int i = 0; i < 10; i++) { // small, older: they stay in partition 1's ring
+            arrive(junk(1, i, T0 + i, "small"));
+        }
+        pulse();
+        String large = "x".repeat(10_000); // newer and large: partition 0's ring keeps the newest five or so
+        for (int i = 0; i < 10; i++) {
+            arrive(junk(0, i, T0 + 100 + i, large));
+            pulse();
+            assertThat(model.rows()).as("after large event %d: every row is still in its ring", i).allMatch(
+                    e -> model.buffers().events(e.partition()).contains(e));
+        }
+        assertThat(model.buffers().events(0).size()).as("the budget dropped large ones").isLessThan(10);
+        assertThat(model.rows()).filteredOn(e -> e.partition() == 1).hasSize(10);
+    }
+
+    @Test
     void onlyTheLatestRefilterIsShownWhateverOrderTheyFinishIn() throws Exception {
         HeldWork work = heldModelFiltering("alpha", valid(0, 0, T0, "alpha", Action.CREATED),
                 valid(0, 1, T0 + 1, "beta", Action.CREATED));

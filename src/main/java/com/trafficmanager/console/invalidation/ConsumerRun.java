@@ -66,6 +66,11 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private boolean asyncCommitInFlight;
     /** The latest asynchronous commit failed: the next is sent no sooner than COMMIT_RETRY_NANOS after it. */
     private boolean asyncCommitFailed;
+    /**
+     * Events processed whose offsets no commit has carried yet (held back while one was in flight, and the
+     * latest batch's): what an injected crash leaves to be delivered again.
+     */
+    private int uncommittedEvents;
     private boolean partitionsPaused;
     private boolean crashed;
     /** The events of rounds Redis failed half-way, until a round that answered has them. */
@@ -205,9 +210,10 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         }
         owner.recent().addAll(out);
         owner.notifyListeners(out, redisDone);
+        uncommittedEvents += events.size();
         if (owner.takeCrashArm()) {
             crashed = true;
-            owner.crashed(events.size());
+            owner.crashed(uncommittedEvents);
             LOG.warn("fault injection: crashing after processing {} records, before committing them", records.count());
             return;
         }
@@ -310,6 +316,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         pending.clear();
         List<Integer> partitions = offsets.keySet().stream().map(TopicPartition::partition).toList();
         offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
+        uncommittedEvents = 0;
         asyncCommitInFlight = true;
         consumer.commitAsync(offsets, (committed, error) -> {
             // runs on this thread, in a later poll or commit
@@ -353,6 +360,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             return;
         }
         offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
+        uncommittedEvents = 0;
         try {
             consumer.commitSync(offsets);
             offsets.keySet().forEach(pending::remove);

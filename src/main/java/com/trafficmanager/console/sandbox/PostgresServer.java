@@ -240,11 +240,12 @@ final class PostgresServer {
     }
 
     /** Whether {@code served}, a server's data directory, is this one's (compared as real paths). */
-    private boolean isOurs(String served) throws IOException {
+    private boolean isOurs(String served) {
         try {
             return Path.of(served).toRealPath().equals(dataDir.toRealPath());
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.InvalidPathException e) {
-            return false; // a directory this machine does not have
+        } catch (java.nio.file.InvalidPathException | IOException e) {
+            // a directory this machine does not have, or another user's that this one may not look into
+            return false;
         }
     }
 

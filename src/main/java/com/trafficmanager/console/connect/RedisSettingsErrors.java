@@ -1,5 +1,6 @@
 package com.trafficmanager.console.connect;
 
+import com.trafficmanager.console.text.FailureText;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -22,7 +23,7 @@ public final class RedisSettingsErrors {
     private static final String CANNOT_REACH = "cannot reach ";
 
     public static ClientSettingsException describe(String profile, String uri, String user, Throwable error) {
-        String reason = chain(error);
+        String reason = FailureText.chain(error);
         String lower = reason.toLowerCase(Locale.ROOT);
         boolean hasUser = user != null && !user.isBlank();
         if (lower.contains("wrongpass") || lower.contains("invalid password") || lower.contains("invalid username")) {
@@ -59,20 +60,6 @@ public final class RedisSettingsErrors {
             }
         }
         return false;
-    }
-
-    /** The messages of the cause chain, outermost first. */
-    private static String chain(Throwable t) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c.getMessage() != null) {
-                if (out.length() > 0) {
-                    out.append(": ");
-                }
-                out.append(c.getMessage().strip());
-            }
-        }
-        return out.length() == 0 ? t.getClass().getSimpleName() : out.toString();
     }
 
     private static String first(String reason) {

@@ -2,6 +2,7 @@ package com.trafficmanager.console.stream;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
 import com.trafficmanager.console.event.EventHeaders;
+import com.trafficmanager.console.text.FailureText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -372,11 +373,7 @@ public final class EventTail implements AutoCloseable {
     }
 
     private void failed(RuntimeException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !reason.contains(cause.getMessage())) {
-            reason += ": " + cause.getMessage(); // "Failed to construct kafka consumer" says why only in its cause
-        }
+        String reason = FailureText.chain(e); // "Failed to construct kafka consumer" says why only in its cause
         // Kafka answers that the topic is not there: the operator looks at the topic, not the network
         String problem = e instanceof TopicNotFoundException ? reason : "Kafka unreachable: " + reason;
         if (status.state() != TailStatus.State.UNREACHABLE) {

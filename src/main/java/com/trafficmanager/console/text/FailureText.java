@@ -26,4 +26,23 @@ public final class FailureText {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
+
+    /**
+     * The messages of the cause chain, outermost first, joined with ": " (a cause whose message the text
+     * holds already is left out): a wrapper such as Kafka's "Failed to construct kafka consumer" says why
+     * only in its cause.
+     */
+    public static String chain(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String message = c.getMessage() == null ? null : c.getMessage().strip();
+            if (message != null && !message.isEmpty() && out.indexOf(message) < 0) {
+                if (out.length() > 0) {
+                    out.append(": ");
+                }
+                out.append(message);
+            }
+        }
+        return out.length() == 0 ? t.getClass().getSimpleName() : out.toString();
+    }
 }

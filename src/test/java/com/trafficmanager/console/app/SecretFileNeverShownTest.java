@@ -3,11 +3,9 @@ package com.trafficmanager.console.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import com.trafficmanager.console.testing.CapturedLog;
 import com.trafficmanager.console.config.Profile;
 import com.trafficmanager.console.config.ProfileForm;
 import com.trafficmanager.console.config.SettingsException;
@@ -16,11 +14,9 @@ import com.trafficmanager.console.testing.ValidProfiles;
 import com.trafficmanager.console.ui.common.ErrorDialogs;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A password pasted into a profile's "Password: file" field is a valid relative path; connecting then
@@ -31,26 +27,11 @@ import org.slf4j.LoggerFactory;
 class SecretFileNeverShownTest {
     private static final String SECRET = "hunter2-Secret!";
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("com.trafficmanager");
-    private Level level;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("com.trafficmanager");
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureLog() {
-        level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
-    }
 
     @Test
     void connectingSaysWhichFieldNamesAMissingFileWithoutShowingOrLoggingIt() {
@@ -67,7 +48,7 @@ class SecretFileNeverShownTest {
         assertThat(String.join("\n", ((SettingsException) failed).errors())).doesNotContain(SECRET);
         assertThat(ErrorDialogs.text(failed)).contains("jdbc.passwordFile").doesNotContain(SECRET);
         assertThat(profile.toString()).doesNotContain(SECRET);
-        for (ILoggingEvent event : log.list) {
+        for (ILoggingEvent event : log.events()) {
             assertThat(event.getFormattedMessage()).doesNotContain(SECRET);
             if (event.getThrowableProxy() != null) {
                 assertThat(ThrowableProxyUtil.asString(event.getThrowableProxy())).doesNotContain(SECRET);

@@ -3,20 +3,16 @@ package com.trafficmanager.console.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.trafficmanager.console.testing.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** No secret reaches a toString, a message or the log, whether it was configured well or pasted in. */
 class SecretsNeverShownTest {
@@ -25,23 +21,8 @@ class SecretsNeverShownTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("com.trafficmanager.console.config");
-    private Level level;
-
-    @BeforeEach
-    void captureLog() {
-        level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("com.trafficmanager.console.config");
 
     @Test
     void noModelShowsAResolvedSecret() throws Exception {
@@ -118,8 +99,8 @@ class SecretsNeverShownTest {
         for (Object model : List.of(prod, c, c.jdbc(), c.kafka(), c.redis())) {
             assertThat(model.toString()).as(model.getClass().getSimpleName()).doesNotContain(secret);
         }
-        assertThat(log.list).as("the KAFKA_JAAS read is logged").isNotEmpty();
-        for (ILoggingEvent event : log.list) {
+        assertThat(log.events()).as("the KAFKA_JAAS read is logged").isNotEmpty();
+        for (ILoggingEvent event : log.events()) {
             assertThat(event.getFormattedMessage()).doesNotContain(secret);
         }
     }
@@ -140,14 +121,14 @@ class SecretsNeverShownTest {
                 .startsWith("profile 'prod-eu': jdbc.password: ")
                 .contains("file named in jdbc.passwordFile (not shown: a name without a directory may be the secret itself)")
                 .doesNotContain(secret);
-        for (ILoggingEvent event : log.list) {
+        for (ILoggingEvent event : log.events()) {
             assertThat(event.getFormattedMessage()).doesNotContain(secret);
         }
     }
 
     private void assertNothingLogged() {
-        assertThat(log.list).isNotEmpty();
-        for (ILoggingEvent event : log.list) {
+        assertThat(log.events()).isNotEmpty();
+        for (ILoggingEvent event : log.events()) {
             assertThat(event.getFormattedMessage()).doesNotContain(SECRETS);
         }
     }

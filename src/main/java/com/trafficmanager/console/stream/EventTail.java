@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,8 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>The consumer lives on exactly one thread, made by {@link #start()}; other threads only leave
  * commands ({@link #seek}) and call {@code wakeup()} so a poll returns at once. Partitions are
  * discovered again every {@code discoveryInterval}; partitions that appear later are read from
- * their beginning (everything in them is new). When Kafka goes away the tail shows it in
- * {@link #status()}, backs off and retries; the consumer keeps its positions, so reading resumes
- * exactly where it was.
+ * their beginning (everything in them is new); {@link TailPositions} assigns and positions them. When
+ * Kafka goes away the tail shows it in {@link #status()}, backs off and retries; the consumer keeps its
+ * positions, so reading resumes exactly where it was.
  *
  * <p>Hazard: an offset past the end would be "out of range" and reset to the beginning, so explicit
  * offsets are clamped to the partition's [log start, end] first. A partition whose offsets go back
@@ -47,26 +42,19 @@ import org.slf4j.LoggerFactory;
 public final class EventTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventTail.class);
 
-    private record Seek(Integer partition, StartPosition position) {
-    }
-
     private final Map<String, Object> consumerProperties;
     private final String topic;
     private final TailQueue queue;
     private final TailSettings settings;
-    private final ConcurrentLinkedQueue<Seek> commands = new ConcurrentLinkedQueue<>();
+    private final TailPositions positions; // seeks, start, partitions() from any thread; the rest tail thread only
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile TailStatus status = TailStatus.of(TailStatus.State.NOT_STARTED, "not started");
     private volatile EndOffsets endOffsets = EndOffsets.NONE;
-    private volatile List<Integer> partitions = List.of();
-    private volatile StartPosition initial = StartPosition.latest();
     private Thread thread;
 
     // tail thread only
-    private final Set<TopicPartition> assigned = new java.util.LinkedHashSet<>();
-    private final Map<Integer, Long> nextOffsets = new HashMap<>(); // per partition, after the last record read
     private TailBatch pending;
     private long nextDiscovery;
     private long nextEndOffsets;
@@ -88,6 +76,7 @@ public final class EventTail implements AutoCloseable {
         this.topic = topic;
         this.queue = queue;
         this.settings = settings;
+        this.positions = new TailPositions(topic, settings);
         this.backoff = settings.minBackoff();
     }
 
@@ -115,7 +104,7 @@ public final class EventTail implements AutoCloseable {
 
     /** Where every partition starts when the tail first assigns them; call before {@link #start()}. */
     public void startAt(StartPosition position) {
-        initial = position;
+        positions.startAt(position);
     }
 
     public synchronized void start() {
@@ -133,7 +122,7 @@ public final class EventTail implements AutoCloseable {
 
     /** Re-seeks one partition ({@code partition} not null) or all of them, at once, without a restart. */
     public void seek(Integer partition, StartPosition position) {
-        commands.add(new Seek(partition, position));
+        positions.seek(partition, position);
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
@@ -146,7 +135,7 @@ public final class EventTail implements AutoCloseable {
 
     /** The partitions of the topic, as last discovered. */
     public List<Integer> partitions() {
-        return partitions;
+        return positions.partitions();
     }
 
     /** Log-end offsets per partition with when they were read, refreshed every {@code endOffsetsInterval}. */
@@ -195,11 +184,11 @@ public final class EventTail implements AutoCloseable {
 
     private void step(KafkaConsumer<String, byte[]> c) throws WakeupException {
         long now = System.nanoTime();
-        if (assigned.isEmpty() || now >= nextDiscovery) {
-            discover(c);
+        if (positions.assigned().isEmpty() || now >= nextDiscovery) {
+            positions.discover(c);
             nextDiscovery = now + settings.discoveryInterval().toNanos();
         }
-        applyCommands(c);
+        positions.applyCommands(c, this::repositioned);
         if (System.nanoTime() >= nextEndOffsets) {
             refreshEndOffsets(c);
         }
@@ -212,7 +201,7 @@ public final class EventTail implements AutoCloseable {
             List<Integer> wentBack = new ArrayList<>();
             SeenListener seen = seenListener;
             for (ConsumerRecord<String, byte[]> r : records) {
-                Long next = nextOffsets.put(r.partition(), r.offset() + 1);
+                Long next = positions.advance(r.partition(), r.offset() + 1);
                 if (next != null && r.offset() < next) {
                     wentBack(r.partition(), next, r.offset());
                     wentBack.add(r.partition());
@@ -240,22 +229,22 @@ public final class EventTail implements AutoCloseable {
     private void wentBack(int partition, long expected, long offset) {
         LOG.warn("live tail of {}: partition {} went back from offset {} to {} without a seek (topic created again,"
                 + " or its log cut short); its buffer starts again", topic, partition, expected, offset);
-        status = TailStatus.of(TailStatus.State.LIVE, "live: " + assigned.size() + " partitions; partition " + partition
-                + " went back from offset " + expected + " to " + offset + " at "
+        status = TailStatus.of(TailStatus.State.LIVE, "live: " + positions.assigned().size() + " partitions; partition "
+                + partition + " went back from offset " + expected + " to " + offset + " at "
                 + java.time.LocalTime.now().withNano(0) + " (topic created again?)");
     }
 
     private void refreshEndOffsets(KafkaConsumer<String, byte[]> c) {
         long asked = System.nanoTime();
-        Map<TopicPartition, Long> ends = c.endOffsets(assigned, settings.requestTimeout());
+        Map<TopicPartition, Long> ends = c.endOffsets(positions.assigned(), settings.requestTimeout());
         long answered = System.nanoTime();
         Map<Integer, Long> byPartition = new HashMap<>();
         ends.forEach((tp, end) -> byPartition.put(tp.partition(), end));
         endOffsets = new EndOffsets(byPartition, asked + (answered - asked) / 2);
         nextEndOffsets = System.nanoTime() + settings.endOffsetsInterval().toNanos();
         if (status.state() != TailStatus.State.LIVE) {
-            LOG.info("live tail of {} reads {} partitions", topic, assigned.size());
-            status = TailStatus.of(TailStatus.State.LIVE, "live: " + assigned.size() + " partitions");
+            LOG.info("live tail of {} reads {} partitions", topic, positions.assigned().size());
+            status = TailStatus.of(TailStatus.State.LIVE, "live: " + positions.assigned().size() + " partitions");
         }
         backoff = settings.minBackoff();
     }
@@ -274,108 +263,24 @@ public final class EventTail implements AutoCloseable {
         }
     }
 
-    private void discover(KafkaConsumer<String, byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(topic, settings.requestTimeout());
-        if (infos == null || infos.isEmpty()) {
-            throw new TopicNotFoundException(topic);
+    /**
+     * Told by {@link TailPositions#applyCommands} of the partitions a seek command just positioned: what
+     * is still pending of them no longer follows on, so it goes, and the batch says to empty their buffers.
+     */
+    private void repositioned(List<Integer> reset) {
+        List<TailEvent> kept = pending == null ? List.of()
+                : pending.events().stream().filter(e -> !reset.contains(e.partition())).toList();
+        List<Integer> resets = new ArrayList<>(reset);
+        if (pending != null) {
+            pending.resetPartitions().stream().filter(p -> !resets.contains(p)).forEach(resets::add);
         }
-        Set<TopicPartition> found = new java.util.LinkedHashSet<>();
-        infos.forEach(i -> found.add(new TopicPartition(topic, i.partition())));
-        if (found.equals(assigned)) {
-            return;
-        }
-        List<TopicPartition> added = found.stream().filter(tp -> !assigned.contains(tp)).toList();
-        boolean first = assigned.isEmpty();
-        c.assign(found);
-        // positioned before they count as assigned: if this fails (a timeout while the broker restarts, a
-        // seek's wakeup), the next discovery starts over, with the start position still to apply
-        position(c, added, first ? initial : StartPosition.beginning());
-        added.forEach(tp -> nextOffsets.remove(tp.partition()));
-        assigned.clear();
-        assigned.addAll(found);
-        Set<Integer> numbers = new TreeSet<>();
-        assigned.forEach(tp -> numbers.add(tp.partition()));
-        partitions = List.copyOf(numbers);
-        if (!first) {
-            LOG.info("topic {} has new partitions {}", topic, added);
-        }
-    }
-
-    private void applyCommands(KafkaConsumer<String, byte[]> c) {
-        Seek seek;
-        while ((seek = commands.peek()) != null) { // removed only once applied: a failed seek is tried again
-            List<TopicPartition> targets = new ArrayList<>();
-            for (TopicPartition tp : assigned) {
-                if (seek.partition() == null || seek.partition() == tp.partition()) {
-                    targets.add(tp);
-                }
-            }
-            if (seek.partition() == null) {
-                initial = seek.position();
-            }
-            if (targets.isEmpty()) {
-                commands.poll();
-                continue;
-            }
-            position(c, targets, seek.position());
-            targets.forEach(tp -> nextOffsets.remove(tp.partition()));
-            commands.poll();
-            List<Integer> reset = targets.stream().map(TopicPartition::partition).toList();
-            List<TailEvent> kept = pending == null ? List.of()
-                    : pending.events().stream().filter(e -> !reset.contains(e.partition())).toList();
-            List<Integer> resets = new ArrayList<>(reset);
-            if (pending != null) {
-                pending.resetPartitions().stream().filter(p -> !resets.contains(p)).forEach(resets::add);
-            }
-            pending = new TailBatch(resets, kept);
-            LOG.info("live tail of {}: partitions {} now read from {}", topic, reset, seek.position());
-        }
-    }
-
-    private void position(KafkaConsumer<String, byte[]> c, List<TopicPartition> tps, StartPosition start) {
-        if (tps.isEmpty()) {
-            return;
-        }
-        Duration timeout = settings.requestTimeout();
-        switch (start.kind()) {
-            case LATEST -> c.seekToEnd(tps);
-            case BEGINNING -> c.seekToBeginning(tps);
-            case OFFSET -> {
-                Map<TopicPartition, Long> first = c.beginningOffsets(tps, timeout);
-                Map<TopicPartition, Long> end = c.endOffsets(tps, timeout);
-                for (TopicPartition tp : tps) {
-                    long clamped = Math.max(first.getOrDefault(tp, 0L), Math.min(start.offset(), end.getOrDefault(tp, 0L)));
-                    c.seek(tp, clamped);
-                }
-            }
-            case TIMESTAMP -> {
-                Map<TopicPartition, Long> query = new HashMap<>();
-                long at = Math.max(0, start.timestamp().toEpochMilli()); // Kafka refuses a time before 1970
-                tps.forEach(tp -> query.put(tp, at));
-                var found = c.offsetsForTimes(query, timeout);
-                List<TopicPartition> none = new ArrayList<>();
-                for (TopicPartition tp : tps) {
-                    var o = found.get(tp);
-                    if (o == null) {
-                        none.add(tp); // nothing at or after that time yet: wait at the end
-                    } else {
-                        c.seek(tp, o.offset());
-                    }
-                }
-                if (!none.isEmpty()) {
-                    c.seekToEnd(none);
-                }
-            }
-        }
-        for (TopicPartition tp : tps) {
-            c.position(tp, timeout); // resolve now, so records produced after the command are included
-        }
+        pending = new TailBatch(resets, kept);
     }
 
     private void failed(RuntimeException e) {
         String reason = FailureText.chain(e); // "Failed to construct kafka consumer" says why only in its cause
         // Kafka answers that the topic is not there: the operator looks at the topic, not the network
-        String problem = e instanceof TopicNotFoundException ? reason : "Kafka unreachable: " + reason;
+        String problem = e instanceof TailPositions.TopicNotFoundException ? reason : "Kafka unreachable: " + reason;
         if (status.state() != TailStatus.State.UNREACHABLE) {
             LOG.warn("live tail of {}: {}; retrying", topic, problem);
         }
@@ -410,13 +315,6 @@ public final class EventTail implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Kafka answered, and the topic has no partitions there (not created, or deleted). */
-    private static final class TopicNotFoundException extends KafkaException {
-        TopicNotFoundException(String topic) {
-            super("topic '" + topic + "' not found in Kafka");
         }
     }
 }

@@ -1,13 +1,11 @@
 package com.trafficmanager.console.route;
 
 import com.trafficmanager.console.event.Action;
-import com.trafficmanager.console.event.EventCodec;
 import com.trafficmanager.console.event.EventIds;
-import com.trafficmanager.console.event.RouteChangedEvent;
 import com.trafficmanager.console.outbox.Backlog;
-import com.trafficmanager.console.outbox.OutboxEntry;
 import com.trafficmanager.console.outbox.OutboxRepository;
 import com.trafficmanager.console.outbox.PublishState;
+import com.trafficmanager.console.route.RouteWrites.Change;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * JDBC: call them from a background executor, never from the JavaFX thread. Thread-safe.
  *
  * <p>Hazard: a bulk action is all or nothing. One stale or no-op route among a hundred refuses the
- * whole request; the exception names that route.
+ * whole request; the exception names that route. The statements run inside each transaction (lock,
+ * version check, update, history and outbox rows) are in {@link RouteWrites}.
  */
 public final class RouteService {
     private static final Logger LOG = LoggerFactory.getLogger(RouteService.class);
@@ -85,7 +84,7 @@ public final class RouteService {
             // a route created again after a delete goes on from the delete's revision instead of starting
             // at 1 again: an operator who still sees the deleted route at version 1 gets a conflict, not a
             // write to a route they never saw, and the events' revisions keep rising for the cache marker
-            long rowVersion = nextRevision(c, key);
+            long rowVersion = RouteWrites.nextRevision(c, key);
             Route created = new Route(key, url, RouteState.INACTIVE, rowVersion, now, ctx.userId(), now, ctx.userId());
             if (!RouteRepository.insert(c, created)) {
                 Route existing = RouteRepository.find(c, key).orElseThrow(
@@ -94,18 +93,15 @@ public final class RouteService {
             }
             // the insert may have waited for a delete of this key to commit, whose history the read above
             // (an earlier statement) could not see: read again, so the route goes on from that delete's revision
-            long after = nextRevision(c, key);
+            long after = RouteWrites.nextRevision(c, key);
             if (after > rowVersion) {
                 RouteRepository.setInsertedRowVersion(c, key, after);
                 created = new Route(key, url, RouteState.INACTIVE, after, now, ctx.userId(), now, ctx.userId());
             }
-            return record(c, List.of(new Change(Action.CREATED, null, created)), ctx, requestId, now).get(0);
+            return RouteWrites.record(c, List.of(new Change(Action.CREATED, null, created)), ctx, requestId, now)
+                    .get(0);
         });
         return committed(result);
-    }
-
-    private static long nextRevision(Connection c, RouteKey key) throws SQLException {
-        return RouteHistoryRepository.lastChange(c, key).map(last -> last.rowVersion() + 1).orElse(1L);
     }
 
     public ChangeResult activate(RouteKey key, long expectedRowVersion, OperatorContext ctx) {
@@ -134,13 +130,14 @@ public final class RouteService {
         Instant now = now();
         UUID requestId = EventIds.next();
         return committed(inTransaction("update the URL of route " + key, c -> {
-            Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
+            Route before = RouteWrites.lockOne(c, new VersionedKey(key, expectedRowVersion));
             if (before.url().equals(newUrl)) {
                 throw new NoChangeException(key, Action.UPDATED, "already points to " + newUrl);
             }
             Route after = before.changedTo(newUrl, before.state(), now, ctx.userId());
-            writeUpdates(c, List.of(after));
-            return record(c, List.of(new Change(Action.UPDATED, before, after)), ctx, requestId, now).get(0);
+            RouteWrites.writeUpdates(c, List.of(after));
+            return RouteWrites.record(c, List.of(new Change(Action.UPDATED, before, after)), ctx, requestId, now)
+                    .get(0);
         }));
     }
 
@@ -151,14 +148,14 @@ public final class RouteService {
         Instant now = now();
         UUID requestId = EventIds.next();
         return committed(inTransaction("delete route " + key, c -> {
-            Route before = lockOne(c, new VersionedKey(key, expectedRowVersion));
+            Route before = RouteWrites.lockOne(c, new VersionedKey(key, expectedRowVersion));
             if (before.active()) {
                 throw new RouteStateException(key, "route " + key + " is active; deactivate it before deleting it");
             }
             if (!RouteRepository.delete(c, before)) {
                 throw new IllegalStateException("locked route " + key + " could not be deleted");
             }
-            return record(c, List.of(new Change(Action.DELETED, before, null)), ctx, requestId, now).get(0);
+            return RouteWrites.record(c, List.of(new Change(Action.DELETED, before, null)), ctx, requestId, now).get(0);
         }));
     }
 
@@ -206,12 +203,6 @@ public final class RouteService {
 
     // ---- internals ----------------------------------------------------------------------------------
 
-    private record Change(Action action, Route before, Route after) {
-        Route current() {
-            return after != null ? after : before;
-        }
-    }
-
     private BulkResult changeState(List<VersionedKey> routes, RouteState target, Action action, OperatorContext ctx) {
         String verb = target == RouteState.ACTIVE ? "activate" : "deactivate";
         requireWritable(ctx, verb + " routes");
@@ -236,84 +227,17 @@ public final class RouteService {
             Map<RouteKey, Route> locked = RouteRepository.lockForUpdate(c, sorted.stream().map(VersionedKey::key).toList());
             List<Change> changes = new ArrayList<>(sorted.size());
             for (VersionedKey vk : sorted) {
-                Route before = checkVersion(c, vk, locked.get(vk.key()));
+                Route before = RouteWrites.checkVersion(c, vk, locked.get(vk.key()));
                 if (before.state() == target) {
                     throw new NoChangeException(vk.key(), action, "is already " + target.dbName());
                 }
                 changes.add(new Change(action, before, before.changedTo(before.url(), target, now, ctx.userId())));
             }
-            writeUpdates(c, changes.stream().map(Change::after).toList());
-            return record(c, changes, ctx, requestId, now);
+            RouteWrites.writeUpdates(c, changes.stream().map(Change::after).toList());
+            return RouteWrites.record(c, changes, ctx, requestId, now);
         });
         afterCommit(results);
         return new BulkResult(requestId, results);
-    }
-
-    private Route lockOne(Connection c, VersionedKey vk) throws SQLException {
-        return checkVersion(c, vk, RouteRepository.lockForUpdate(c, List.of(vk.key())).get(vk.key()));
-    }
-
-    /** The locked route if it exists at the version the operator saw; otherwise the refusal. */
-    private static Route checkVersion(Connection c, VersionedKey vk, Route found) throws SQLException {
-        if (found == null) {
-            Optional<RouteHistoryRepository.LastChange> last = RouteHistoryRepository.lastChange(c, vk.key());
-            if (last.isPresent()) {
-                // the row this statement waited for was deleted; the route may have been created again since
-                Optional<Route> again = RouteRepository.find(c, vk.key());
-                if (again.isPresent()) {
-                    throw new RouteConflictException(vk.key(), vk.rowVersion(), again.get().rowVersion(),
-                            again.get().updatedBy(), again.get().updatedAt());
-                }
-                if (Action.DELETED.wireName().equals(last.get().action())) {
-                    throw new RouteConflictException(vk.key(), vk.rowVersion(), null, last.get().actor(),
-                            last.get().at());
-                }
-            }
-            throw new RouteNotFoundException(vk.key());
-        }
-        if (found.rowVersion() != vk.rowVersion()) {
-            throw new RouteConflictException(vk.key(), vk.rowVersion(), found.rowVersion(), found.updatedBy(),
-                    found.updatedAt());
-        }
-        return found;
-    }
-
-    private static void writeUpdates(Connection c, List<Route> after) throws SQLException {
-        int written = RouteRepository.update(c, after);
-        if (written != after.size()) {
-            // cannot happen while the rows are locked; refuse rather than commit a partial change
-            throw new IllegalStateException("wrote " + written + " of " + after.size() + " locked routes");
-        }
-    }
-
-    /** Writes the history entries and outbox rows of the changes; returns the results in change order. */
-    private static List<ChangeResult> record(Connection c, List<Change> changes, OperatorContext ctx, UUID requestId,
-                                             Instant now) throws SQLException {
-        List<RouteHistoryRepository.Row> history = new ArrayList<>(changes.size());
-        List<OutboxEntry> outbox = new ArrayList<>(changes.size());
-        List<UUID> eventIds = new ArrayList<>(changes.size());
-        for (Change ch : changes) {
-            UUID eventId = EventIds.next();
-            eventIds.add(eventId);
-            Route r = ch.current();
-            long revision = ch.after != null ? ch.after.rowVersion() : ch.before.rowVersion() + 1;
-            RouteKey k = r.key();
-            RouteChangedEvent event = RouteChangedEvent.of(eventId, ch.action, k.tenant(), k.service(), k.env(),
-                    k.version(), r.url(), now, ctx.userId(), requestId.toString(), revision);
-            history.add(new RouteHistoryRepository.Row(k, ch.action, RouteSnapshots.toJson(ch.before),
-                    RouteSnapshots.toJson(ch.after), revision, eventId));
-            outbox.add(new OutboxEntry(eventId, event.key(), event.eventVersion(), EventCodec.encode(event)));
-        }
-        RouteHistoryRepository.insert(c, history, ctx.userId(), ctx.hostName(), requestId, now);
-        Map<UUID, Long> outboxIds = OutboxRepository.insert(c, outbox);
-        List<ChangeResult> results = new ArrayList<>(changes.size());
-        for (int i = 0; i < changes.size(); i++) {
-            Change ch = changes.get(i);
-            RouteKey k = ch.current().key();
-            results.add(new ChangeResult(ch.action, k, ch.before, ch.after, eventIds.get(i), requestId,
-                    outboxIds.get(eventIds.get(i)), k.eventKey()));
-        }
-        return results;
     }
 
     private static void requireWritable(OperatorContext ctx, String operation) {

@@ -10,16 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hazard: the rebalance listener runs inside {@code poll} on this thread; it commits what the
  * revoked partitions processed, except after an injected crash, which must leave them uncommitted.
+ * The offsets to commit and the commits themselves are kept in {@link GroupCommits}.
  */
 final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRun.class);
     private static final Duration POLL = Duration.ofMillis(100);
     /** How long the consumer's thread waits for Kafka to say whether the dead-letter topic exists. */
     private static final Duration DLQ_LOOKUP_TIMEOUT = Duration.ofSeconds(3);
-    /** How soon a commit that failed is sent again when no new records come to carry it. */
-    private static final long COMMIT_RETRY_NANOS = 1_000_000_000L;
 
     private final InvalidationConsumer owner;
     private final InvalidationConfig config;
@@ -52,27 +47,13 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final BatchInvalidator invalidator;
     private final DlqWriter dlq;
-    /** Next offset to commit per partition: processed but not yet committed. */
-    private final Map<TopicPartition, Long> pending = new HashMap<>();
+    private final GroupCommits commits;
     private boolean redisDown;
     /** A batch failed in Redis and none has succeeded since: the backoff keeps growing until one does. */
     private boolean failingSinceSuccess;
     private long retryDelayMs;
     private long nextRetryNanos;
-    private long lastCommitNanos = System.nanoTime();
-    /** The offset of each partition's latest commit sent: a failed commit is sent again only if no later one was. */
-    private final Map<TopicPartition, Long> lastSent = new HashMap<>();
-    /** An asynchronous commit is sent and not answered yet: the next waits for it (see commitPendingAsync). */
-    private boolean asyncCommitInFlight;
-    /** The latest asynchronous commit failed: the next is sent no sooner than COMMIT_RETRY_NANOS after it. */
-    private boolean asyncCommitFailed;
-    /**
-     * Events processed whose offsets no commit has carried yet (held back while one was in flight, and the
-     * latest batch's): what an injected crash leaves to be delivered again.
-     */
-    private int uncommittedEvents;
     private boolean partitionsPaused;
-    private boolean crashed;
     /** The events of rounds Redis failed half-way, until a round that answered has them. */
     private final RetriedEvents retried = new RetriedEvents();
     /** Tells this run's rounds apart in Redis (see {@link RetriedEvents}): unique to the run, then a round number. */
@@ -91,6 +72,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         // a topic that is not there is the operator's to create (with its partitions), never the broker's by default
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(props);
+        this.commits = new GroupCommits(consumer, counters, config.keepAliveCommit());
         // with topic auto-creation off, a topic that is not there has no partitions here (the writer makes its
         // producer only when it first sends)
         this.dlq = config.dlqTopic() == null ? null
@@ -113,17 +95,16 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     process(records);
-                    if (crashed) {
+                    if (commits.crashed()) {
                         return true;
                     }
-                } else if (!pending.isEmpty() && !partitionsPaused && (!asyncCommitFailed
-                        || System.nanoTime() - lastCommitNanos >= COMMIT_RETRY_NANOS)) {
+                } else if (commits.hasPending() && !partitionsPaused && commits.retryDue()) {
                     // what was processed while the last commit was in flight, or a commit that failed: no new
                     // records may come to carry it
-                    commitPendingAsync();
+                    commits.commitPendingAsync();
                 }
-                if (partitionsPaused && System.nanoTime() - lastCommitNanos >= config.keepAliveCommit().toNanos()) {
-                    keepAliveCommit();
+                if (partitionsPaused && commits.keepAliveDue()) {
+                    commits.keepAlive();
                 }
                 owner.showState(redisDown ? ConsumerState.WAITING_FOR_REDIS
                         : owner.pauseRequested() ? ConsumerState.PAUSED
@@ -135,9 +116,9 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             }
         }
         try {
-            commitPending();
+            commits.commitPending();
         } catch (WakeupException e) {
-            commitPending(); // the stop's wakeup arrived after the loop ended
+            commits.commitPending(); // the stop's wakeup arrived after the loop ended
         }
         return false;
     }
@@ -201,7 +182,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
             RouteChangedEvent e = d.event();
             out.add(new ProcessedEvent(r.partition(), r.offset(), r.key(), e == null ? null : e.eventId().toString(),
                     d.action(), outcome, detail, now));
-            pending.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            commits.processed(r);
         }
         if (dlq != null && anyMalformed) {
             for (int failed = dlq.flush(); failed > 0; failed--) {
@@ -210,15 +191,15 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         }
         owner.recent().addAll(out);
         owner.notifyListeners(out, redisDone);
-        uncommittedEvents += events.size();
+        commits.addUncommitted(events.size());
         if (owner.takeCrashArm()) {
-            crashed = true;
-            owner.crashed(uncommittedEvents);
+            commits.crash();
+            owner.crashed(commits.uncommittedEvents());
             LOG.warn("fault injection: crashing after processing {} records, before committing them", records.count());
             return;
         }
         long tCommit = System.nanoTime();
-        commitPendingAsync();
+        commits.commitPendingAsync();
         if (LOG.isDebugEnabled()) {
             LOG.debug("batch of {}: decode and send {} us, rest of redis {} us, bookkeeping {} us, commit {} us",
                     records.count(),
@@ -271,136 +252,13 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
         partitionsPaused = pause;
     }
 
-    /** Commits the current positions (all processed) again, with a fresh time, while nothing moves. */
-    private void keepAliveCommit() {
-        for (TopicPartition tp : consumer.assignment()) {
-            if (!pending.containsKey(tp)) {
-                try {
-                    pending.put(tp, consumer.position(tp, Duration.ofMillis(200)));
-                } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                    LOG.debug("position of {} not known yet", tp);
-                }
-            }
-        }
-        if (pending.isEmpty()) {
-            lastCommitNanos = System.nanoTime();
-        }
-        commitPending();
-    }
-
-    private void commitPending() {
-        commit(pending.keySet());
-    }
-
-    /**
-     * After a batch: commit without waiting, so fetching and processing the next batch overlaps the
-     * commit's round trip. Commits are cumulative and complete in order, so a failed one is covered by
-     * the next commit of the same partition; when none was sent after it (the partition got no more
-     * records), its offsets go back to {@code pending} and are sent again within a second, so a quiet
-     * partition's committed offset does not stay behind (lag that never clears, a STOP status, duplicates
-     * after a restart). The synchronous commits on revoke and stop wait for the asynchronous one in flight.
-     *
-     * <p>One at a time: the group coordinator answers one commit of a connection at a time (a few ms each,
-     * more on a busy broker), so batches of one event at a few hundred a second sent commits faster than it
-     * answered; they queued in the client, committed offsets fell ever further behind, and a stop or a
-     * revoke waited the whole queue out (the client polls for it every 100 ms: a minute for 600). What is
-     * processed while a commit is in flight goes in the next one, commits being cumulative.
-     */
-    private void commitPendingAsync() {
-        if (crashed || pending.isEmpty() || asyncCommitInFlight) {
-            return;
-        }
-        String metadata = CommitMetadata.at(System.currentTimeMillis());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        pending.forEach((tp, next) -> offsets.put(tp, new OffsetAndMetadata(next, metadata)));
-        pending.clear();
-        List<Integer> partitions = offsets.keySet().stream().map(TopicPartition::partition).toList();
-        offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
-        uncommittedEvents = 0;
-        asyncCommitInFlight = true;
-        consumer.commitAsync(offsets, (committed, error) -> {
-            // runs on this thread, in a later poll or commit
-            asyncCommitInFlight = false;
-            asyncCommitFailed = error != null;
-            if (error == null) {
-                counters.commit(partitions);
-                return;
-            }
-            counters.error();
-            int again = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-                TopicPartition tp = e.getKey();
-                long offset = e.getValue().offset();
-                // only if no later commit of the partition was sent (that one covers it, or fails and comes back
-                // itself) and the partition is still ours; never lower than what is pending already
-                if (lastSent.getOrDefault(tp, -1L) == offset && consumer.assignment().contains(tp)) {
-                    pending.merge(tp, offset, Math::max);
-                    again++;
-                }
-            }
-            LOG.warn("asynchronous commit failed ({}); {} partitions to commit again", error.toString(), again);
-        });
-        lastCommitNanos = System.nanoTime();
-    }
-
-    private void commit(Collection<TopicPartition> partitions) {
-        if (crashed) {
-            return;
-        }
-        awaitAsyncCommits();
-        String metadata = CommitMetadata.at(System.currentTimeMillis());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            Long next = pending.get(tp);
-            if (next != null) {
-                offsets.put(tp, new OffsetAndMetadata(next, metadata));
-            }
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        offsets.forEach((tp, om) -> lastSent.put(tp, om.offset()));
-        uncommittedEvents = 0;
-        try {
-            consumer.commitSync(offsets);
-            offsets.keySet().forEach(pending::remove);
-            counters.commit(offsets.keySet().stream().map(TopicPartition::partition).toList());
-            lastCommitNanos = System.nanoTime();
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // the partitions went to another member, which starts from the last commit: its redelivery is deduped
-            LOG.warn("commit refused by the group ({}); the new owner re-reads these records", e.getMessage());
-            counters.error();
-            offsets.keySet().forEach(pending::remove);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warn("commit failed ({}); kept and committed again", e.toString());
-            counters.error();
-        }
-    }
-
-    /**
-     * Waits for the asynchronous commits still in flight (an empty synchronous commit does): a failed one's
-     * callback puts its offsets back in {@code pending} now, while its partitions are still ours, instead of
-     * after a revoke, when they would be dropped and the new owner would read the batch again.
-     */
-    private void awaitAsyncCommits() {
-        try {
-            consumer.commitSync(Map.of());
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.debug("waiting for the asynchronous commits: {}", e.toString());
-        }
-    }
-
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
             LOG.info("partitions revoked: {}", partitions);
         }
-        commit(List.copyOf(partitions));
-        pending.keySet().removeAll(partitions);
+        commits.commit(List.copyOf(partitions));
+        commits.forget(partitions);
         owner.assigned(consumer.assignment());
     }
 
@@ -419,7 +277,7 @@ final class ConsumerRun implements ConsumerRebalanceListener, AutoCloseable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
         LOG.warn("partitions lost (no commit possible): {}", partitions);
-        pending.keySet().removeAll(partitions);
+        commits.forget(partitions);
         owner.assigned(consumer.assignment());
     }
 

@@ -4,7 +4,9 @@ import com.trafficmanager.console.stream.EventFilter;
 import com.trafficmanager.console.stream.TailEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Filters what arrived on the window's thread within a time budget per call (the view model makes at most
@@ -60,6 +62,22 @@ final class ArrivalFilter {
             }
         }
         return out;
+    }
+
+    /**
+     * The filter thread's work for arrivals that ran past the budget here: those of {@code partition} (null:
+     * of every partition) that the filter it is given matches, in their order.
+     */
+    static Function<Predicate<TailEvent>, List<TailEvent>> testedElsewhere(List<TailEvent> batch, Integer partition) {
+        return test -> {
+            List<TailEvent> out = new ArrayList<>();
+            for (TailEvent e : batch) {
+                if ((partition == null || e.partition() == partition) && test.test(e)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        };
     }
 
     /** How many arrivals of {@code partition} (null: of every partition) {@code filter} matches, within the budget. */

@@ -1,7 +1,6 @@
 package com.trafficmanager.console.ui.live;
 
 import com.trafficmanager.console.concurrent.DaemonThreads;
-import com.trafficmanager.console.stream.BufferedEvents;
 import com.trafficmanager.console.stream.EventDetails;
 import com.trafficmanager.console.stream.EventFilter;
 import com.trafficmanager.console.stream.PartitionBuffers;
@@ -204,15 +203,7 @@ public final class LiveEventsModel {
         List<TailEvent> batch = List.copyOf(arrived);
         arrived.clear();
         awaitingArrivals = true;
-        refilter.ask(compiled::test, test -> {
-            List<TailEvent> out = new java.util.ArrayList<>();
-            for (TailEvent e : batch) {
-                if ((partition == null || e.partition() == partition) && test.test(e)) {
-                    out.add(e);
-                }
-            }
-            return out;
-        }, lastPulse);
+        refilter.ask(compiled::test, ArrivalFilter.testedElsewhere(batch, partition), lastPulse);
         takeRefiltered(lastPulse); // work that ran at once has answered already
     }
 
@@ -227,16 +218,8 @@ public final class LiveEventsModel {
         }
         pacing.rebuilding(); // in the copy; what arrives from now on is shown after the answer
         awaitingArrivals = false; // the copy has them too
-        refilter.ask(compiled::test, rebuildFromCopy(), lastPulse);
+        refilter.ask(compiled::test, rows.rebuiltLater(selectedPartition.get()), lastPulse);
         takeRefiltered(lastPulse); // work that ran at once has answered already
-    }
-
-    /** The rows a rebuild would show now, for a filter applied later on another thread: over a copy of the rings. */
-    private java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuildFromCopy() {
-        BufferedEvents copy = buffers.copy();
-        Integer partition = selectedPartition.get();
-        int limit = rows.limit();
-        return filter -> ShownRows.rebuilt(copy, partition, limit, filter);
     }
 
     /** Shows the awaited re-filter's answer once it is there, then what arrived since its copy. */
@@ -350,7 +333,8 @@ public final class LiveEventsModel {
             List<TailEvent> shown = List.copyOf(rows.list());
             return () -> shown;
         }
-        java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuild = rebuildFromCopy();
+        java.util.function.Function<java.util.function.Predicate<TailEvent>, List<TailEvent>> rebuild =
+                rows.rebuiltLater(selectedPartition.get());
         EventFilter.Compiled f = compiled;
         return () -> rebuild.apply(f::test);
     }

@@ -8,6 +8,7 @@ import com.trafficmanager.console.stream.TailEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 
@@ -143,6 +144,16 @@ final class ShownRows {
      */
     static List<TailEvent> rebuilt(BufferedEvents events, Integer partition, int limit, Predicate<TailEvent> filter) {
         return partition == null ? events.newestByTimestamp(limit, filter) : events.matching(partition, filter);
+    }
+
+    /**
+     * The rows a rebuild would show now, for a filter applied later on another thread: over a copy of the
+     * rings (references only) taken here, on the rings' thread.
+     */
+    Function<Predicate<TailEvent>, List<TailEvent>> rebuiltLater(Integer partition) {
+        BufferedEvents copy = buffers.copy();
+        int cap = limit();
+        return filter -> rebuilt(copy, partition, cap, filter);
     }
 
     /** Shows rows worked out by {@link #rebuilt}. */
